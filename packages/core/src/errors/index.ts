@@ -1,0 +1,2 @@
+export * from './swigs-error';
+export * from './errors';

@@ -1,0 +1,151 @@
+import type { Automation, AutomationStats } from '../model/automation';
+import type { AutomationRun, RunStatus } from '../model/run';
+
+/**
+ * Persistence for the runtime. Every method is tenant-scoped where a `userId` is taken.
+ * Values round-trip unchanged: a `Date` comes back a `Date`, nested data comes back equal.
+ */
+export interface Store {
+  readonly name: string;
+  readonly automations: AutomationRepository;
+  readonly runs: RunRepository;
+  readonly keys: UniqueKeyRepository;
+  readonly cursors: CursorRepository;
+  readonly counters: CounterRepository;
+  /** A tenant-scoped collection of documents, e.g. `emailtemplates`, `outbox`, `invoices`. */
+  collection<T extends StoredDocument>(name: string): DocumentCollection<T>;
+  /** Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Change applied atomically to an automation's stats. */
+export interface StatsDelta {
+  totalRuns?: number;
+  successfulRuns?: number;
+  failedRuns?: number;
+  lastRunAt?: Date;
+  /** Sets `lastError` (null clears it); left unchanged when undefined. */
+  lastError?: string | null;
+}
+
+export interface AutomationListQuery {
+  isActive?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AutomationRepository {
+  get(userId: string, id: string): Promise<Automation | null>;
+  /** The immutable snapshot of `version`, kept for runs pinned to it. */
+  getVersion(userId: string, id: string, version: number): Promise<Automation | null>;
+  list(userId: string, query?: AutomationListQuery): Promise<{ items: Automation[]; total: number }>;
+  /** Active automations whose trigger type is `triggerType`, across tenants unless `userId` is given. */
+  findActiveByTrigger(triggerType: string, userId?: string): Promise<Automation[]>;
+  /**
+   * Inserts or replaces the automation (stats are kept from the stored copy) and records the snapshot
+   * of `automation.version` if none exists. The caller bumps `version` when the graph changes.
+   */
+  save(automation: Automation): Promise<Automation>;
+  delete(userId: string, id: string): Promise<boolean>;
+  /** Applies `delta` atomically (increments, not read-modify-write). */
+  updateStats(userId: string, id: string, delta: StatsDelta): Promise<AutomationStats | null>;
+}
+
+export interface RunListQuery {
+  userId: string;
+  automationId?: string;
+  status?: RunStatus[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  workerId: string;
+  /** The lease lasts until `now + leaseMs`. */
+  leaseMs: number;
+  limit: number;
+}
+
+export interface RunRepository {
+  /** Inserts a new run. Throws `ConflictError` if the id exists. */
+  create(run: AutomationRun): Promise<void>;
+  /** With `userId`, a run of another tenant is null. */
+  get(id: string, userId?: string): Promise<AutomationRun | null>;
+  /** Newest first. */
+  list(query: RunListQuery): Promise<{ items: AutomationRun[]; total: number }>;
+  /**
+   * Writes the whole run in one write, only while `workerId` holds its lease and it is not cancelled.
+   * Returns false when the lease was lost or the run was cancelled meanwhile; the caller must stop.
+   */
+  checkpoint(run: AutomationRun, workerId: string): Promise<boolean>;
+  /**
+   * Atomically claims up to `limit` runs that are due: `waiting` with `scheduledAt <= now`, or
+   * `pending`/`running` whose lease expired (a crashed worker). Sets status `running`, the lease owner and
+   * `leaseUntil`. Two workers never get the same run. Oldest `scheduledAt` first.
+   */
+  claimDue(options: ClaimOptions): Promise<AutomationRun[]>;
+  /**
+   * Claims one run by id when its status is in `statuses` and no other live lease holds it
+   * (used by retry). Returns the claimed run, or null.
+   */
+  claimById(id: string, statuses: RunStatus[], options: Omit<ClaimOptions, 'limit'>): Promise<AutomationRun | null>;
+  /** Extends the leases `workerId` still holds; returns the ids it still holds. */
+  renewLeases(ids: string[], workerId: string, leaseUntil: Date): Promise<string[]>;
+  /** Drops `workerId`'s lease on a run it holds so another worker can claim it at once. */
+  release(id: string, workerId: string): Promise<void>;
+  /** Sets status `cancelled` (and clears the lease) unless the run is already terminal. */
+  cancel(id: string, userId: string, at: Date): Promise<AutomationRun | null>;
+  delete(id: string, userId: string): Promise<boolean>;
+  /** Deletes runs in `statuses` completed before `before`; never touches waiting runs. Returns the count. */
+  purge(before: Date, statuses: RunStatus[]): Promise<number>;
+  /** Earliest `scheduledAt` among waiting runs, for the scheduler's sleep. */
+  nextDueAt(): Promise<Date | null>;
+}
+
+export interface UniqueKeyRepository {
+  /** Adds `key`; true when it was new, false when it already existed (atomic). */
+  add(key: string, options?: { expiresAt?: Date }): Promise<boolean>;
+  has(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+export interface CursorRepository {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+}
+
+export interface CounterRepository {
+  /** Atomically increments `key` and returns the new value (1 the first time). */
+  next(key: string): Promise<number>;
+}
+
+/** Every document is owned by one tenant. */
+export interface StoredDocument {
+  id: string;
+  userId: string;
+  [field: string]: unknown;
+}
+
+/** Equality on top-level fields; an array value means "one of". */
+export type DocumentWhere = Record<string, string | number | boolean | null | (string | number | boolean | null)[]>;
+
+export interface DocumentQuery {
+  where?: DocumentWhere;
+  sort?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export interface DocumentCollection<T extends StoredDocument> {
+  /** Throws `ConflictError` when the id exists. */
+  insert(doc: T): Promise<T>;
+  get(userId: string, id: string): Promise<T | null>;
+  find(userId: string, query?: DocumentQuery): Promise<{ items: T[]; total: number }>;
+  /**
+   * Shallow-merges `patch` into the document when it also matches `options.where` (compare-and-set).
+   * Returns the updated document, or null when none matched.
+   */
+  update(userId: string, id: string, patch: Partial<T>, options?: { where?: DocumentWhere }): Promise<T | null>;
+  delete(userId: string, id: string): Promise<boolean>;
+}

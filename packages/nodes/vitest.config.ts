@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { aliases } from '../../vitest.aliases';
+
+export default defineProject({
+  resolve: { alias: aliases },
+  test: {
+    name: 'nodes',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
