@@ -73,6 +73,19 @@ export interface TriggerMatchContext<Config = unknown> {
   payload: unknown;
 }
 
+/** What a node's `validate` hook receives. */
+export interface NodeValidateContext<Config = unknown> {
+  config: Config;
+  variables: ReadonlySet<string>;
+}
+
+/** A problem a node's `validate` hook reports; `path` is relative to the node's config. */
+export interface NodeConfigProblem {
+  path: (string | number)[];
+  message: string;
+  code?: string;
+}
+
 export interface NodeRetryPolicy {
   /** Retries after the first attempt (default 2, so 3 attempts). */
   retries?: number;
@@ -101,6 +114,12 @@ export interface NodeDefinitionInput<Schema extends z.ZodType = z.ZodType, Outpu
   retry?: NodeRetryPolicy | false;
   /** Per-attempt timeout; the signal aborts past it. */
   timeoutMs?: number;
+  /**
+   * Checks beyond the schema, run by `validateAutomation` (template syntax, unknown variables...).
+   * `variables` holds every dot path available to this node: `trigger.*` from the trigger's sampleOutput and
+   * `nodes.<id>.*` from upstream nodes' sampleOutput.
+   */
+  validate?: (ctx: NodeValidateContext<z.output<Schema>>) => NodeConfigProblem[];
   /** Triggers only: whether an event payload starts a run (siteId, statusFilter, from/to...). */
   matches?: (ctx: TriggerMatchContext<z.output<Schema>>) => boolean;
   /** Required for actions, conditions and waits. */
