@@ -1,0 +1,199 @@
+import { ConflictError } from '../errors/errors';
+import { type AutomationRun, type RunStatus, TERMINAL_RUN_STATUSES } from '../model/run';
+import type { ClaimOptions, RunRepository } from '../ports/store';
+import { cloneValue } from './clone';
+import { MinHeap } from './min-heap';
+
+/**
+ * Runs held in memory. Waiting runs are indexed in a heap by `scheduledAt` (stale entries are skipped
+ * lazily), and pending/running runs in a set, so claims never scan the whole store.
+ */
+export function createMemoryRuns(): RunRepository {
+  const runs = new Map<string, AutomationRun>();
+  const waiting = createDueIndex();
+  const leases = createDueIndex();
+
+  const write = (run: AutomationRun): void => {
+    const previous = runs.get(run.id);
+    runs.set(run.id, run);
+    const due = dueTimes(run);
+    const before = previous ? dueTimes(previous) : { waiting: undefined, lease: undefined };
+    if (due.waiting !== before.waiting) waiting.set(run.id, due.waiting);
+    if (due.lease !== before.lease) leases.set(run.id, due.lease);
+  };
+
+  const remove = (id: string): void => {
+    runs.delete(id);
+    waiting.set(id, undefined);
+    leases.set(id, undefined);
+  };
+
+  const lease = (run: AutomationRun, options: Omit<ClaimOptions, 'limit'>): AutomationRun => {
+    const claimed: AutomationRun = {
+      ...run,
+      status: 'running',
+      leaseOwner: options.workerId,
+      leaseUntil: new Date(options.now.getTime() + options.leaseMs),
+    };
+    write(claimed);
+    return cloneValue(claimed);
+  };
+
+  return {
+    async create(run) {
+      if (runs.has(run.id)) throw new ConflictError(`run "${run.id}" already exists`);
+      write(cloneValue(run));
+    },
+    async get(id, userId) {
+      const run = runs.get(id);
+      if (!run || (userId !== undefined && run.userId !== userId)) return null;
+      return cloneValue(run);
+    },
+    async list(query) {
+      const matched: AutomationRun[] = [];
+      for (const run of runs.values()) {
+        if (run.userId !== query.userId) continue;
+        if (query.automationId !== undefined && run.automationId !== query.automationId) continue;
+        if (query.status && !query.status.includes(run.status)) continue;
+        matched.push(run);
+      }
+      matched.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      const offset = query.offset ?? 0;
+      const end = query.limit === undefined ? undefined : offset + query.limit;
+      return { items: matched.slice(offset, end).map((run) => cloneValue(run)), total: matched.length };
+    },
+    async checkpoint(run, workerId) {
+      const stored = runs.get(run.id);
+      if (!stored || stored.leaseOwner !== workerId || stored.status === 'cancelled') return false;
+      const next = cloneValue(run);
+      // A lease renewed meanwhile is never shortened by a checkpoint carrying the older lease.
+      if (next.leaseOwner === workerId && stored.leaseUntil && next.leaseUntil && stored.leaseUntil > next.leaseUntil) {
+        next.leaseUntil = stored.leaseUntil;
+      }
+      write(next);
+      return true;
+    },
+    async claimDue(options) {
+      const now = options.now.getTime();
+      const claimed: AutomationRun[] = [];
+      while (claimed.length < options.limit) {
+        const expired = leases.peek();
+        const due = waiting.peek();
+        const next =
+          expired !== undefined && expired.at <= now && (due === undefined || expired.at <= due.at)
+            ? expired
+            : due !== undefined && due.at <= now
+              ? due
+              : undefined;
+        if (!next) break;
+        claimed.push(lease(runs.get(next.id)!, options));
+      }
+      return claimed;
+    },
+    async claimById(id, statuses, options) {
+      const run = runs.get(id);
+      if (!run || !statuses.includes(run.status)) return null;
+      const held =
+        run.leaseOwner !== null &&
+        run.leaseOwner !== options.workerId &&
+        run.leaseUntil !== null &&
+        run.leaseUntil.getTime() > options.now.getTime();
+      return held ? null : lease(run, options);
+    },
+    async renewLeases(ids, workerId, leaseUntil) {
+      const held: string[] = [];
+      for (const id of ids) {
+        const run = runs.get(id);
+        if (!run || run.leaseOwner !== workerId || !(run.status === 'pending' || run.status === 'running')) continue;
+        write({ ...run, leaseUntil: new Date(leaseUntil.getTime()) });
+        held.push(id);
+      }
+      return held;
+    },
+    async release(id, workerId) {
+      const run = runs.get(id);
+      if (run && run.leaseOwner === workerId) write({ ...run, leaseOwner: null, leaseUntil: null });
+    },
+    async cancel(id, userId, at) {
+      const run = runs.get(id);
+      if (!run || run.userId !== userId) return null;
+      if (TERMINAL_RUN_STATUSES.includes(run.status)) return cloneValue(run);
+      const cancelled: AutomationRun = {
+        ...run,
+        status: 'cancelled',
+        leaseOwner: null,
+        leaseUntil: null,
+        scheduledAt: null,
+        completedAt: new Date(at.getTime()),
+        updatedAt: new Date(at.getTime()),
+      };
+      write(cancelled);
+      return cloneValue(cancelled);
+    },
+    async delete(id, userId) {
+      const run = runs.get(id);
+      if (!run || run.userId !== userId) return false;
+      remove(id);
+      return true;
+    },
+    async purge(before, statuses) {
+      const allowed = new Set<RunStatus>(statuses.filter((s) => s !== 'waiting'));
+      let count = 0;
+      for (const run of runs.values()) {
+        if (!allowed.has(run.status)) continue;
+        const finishedAt = run.completedAt ?? run.updatedAt;
+        if (finishedAt.getTime() < before.getTime()) {
+          remove(run.id);
+          count += 1;
+        }
+      }
+      return count;
+    },
+    async nextDueAt() {
+      const top = waiting.peek();
+      return top ? new Date(top.at) : null;
+    },
+  };
+}
+
+/** When a run becomes claimable: waiting runs at `scheduledAt`, pending/running ones when their lease ends. */
+function dueTimes(run: AutomationRun): { waiting: number | undefined; lease: number | undefined } {
+  if (run.status === 'waiting') return { waiting: run.scheduledAt?.getTime(), lease: undefined };
+  if (run.status === 'pending' || run.status === 'running') {
+    return { waiting: undefined, lease: run.leaseUntil ? run.leaseUntil.getTime() : -Infinity };
+  }
+  return { waiting: undefined, lease: undefined };
+}
+
+interface DueIndex {
+  /** Sets (or with `undefined`, removes) the due time of a run. */
+  set(id: string, at: number | undefined): void;
+  /** The earliest live entry. */
+  peek(): { at: number; id: string } | undefined;
+}
+
+/** A heap with lazy deletion: superseded entries are skipped when they reach the top, and compacted in bulk. */
+function createDueIndex(): DueIndex {
+  const heap = new MinHeap();
+  const current = new Map<string, number>();
+  let seq = 0;
+  return {
+    set(id, at) {
+      if (at === undefined) {
+        current.delete(id);
+        return;
+      }
+      seq += 1;
+      current.set(id, seq);
+      heap.push({ at, id, seq });
+      if (heap.size > 2 * current.size + 1024) heap.rebuild((e) => current.get(e.id) === e.seq);
+    },
+    peek() {
+      for (let top = heap.peek(); top; top = heap.peek()) {
+        if (current.get(top.id) === top.seq) return top;
+        heap.pop();
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type {
+  CounterRepository,
+  CursorRepository,
+  DocumentCollection,
+  Store,
+  StoredDocument,
+  UniqueKeyRepository,
+} from '../ports/store';
+import { createMemoryAutomations } from './memory-automations';
+import { createMemoryCollection } from './memory-documents';
+import { createMemoryRuns } from './memory-runs';
+
+/**
+ * A `Store` held in process memory: for tests, dry runs and benchmarks. Values are deep-copied on the way
+ * in and out, so callers never share objects with the store. Unique-key expiry uses the wall clock.
+ * @example
+ * const engine = createEngine({ store: createMemoryStore(), registry });
+ */
+export function createMemoryStore(): Store {
+  const collections = new Map<string, DocumentCollection<StoredDocument>>();
+  return {
+    name: 'memory',
+    automations: createMemoryAutomations(),
+    runs: createMemoryRuns(),
+    keys: createMemoryKeys(),
+    cursors: createMemoryCursors(),
+    counters: createMemoryCounters(),
+    collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
+      let collection = collections.get(name);
+      if (!collection) {
+        collection = createMemoryCollection<StoredDocument>(name);
+        collections.set(name, collection);
+      }
+      return collection as unknown as DocumentCollection<T>;
+    },
+    async close() {},
+  };
+}
+
+function createMemoryKeys(): UniqueKeyRepository {
+  const keys = new Map<string, number | null>();
+  const live = (key: string): boolean => {
+    const expiresAt = keys.get(key);
+    if (expiresAt === undefined) return false;
+    if (expiresAt !== null && expiresAt <= Date.now()) {
+      keys.delete(key);
+      return false;
+    }
+    return true;
+  };
+  return {
+    async add(key, options) {
+      if (live(key)) return false;
+      keys.set(key, options?.expiresAt ? options.expiresAt.getTime() : null);
+      return true;
+    },
+    async has(key) {
+      return live(key);
+    },
+    async delete(key) {
+      keys.delete(key);
+    },
+  };
+}
+
+function createMemoryCursors(): CursorRepository {
+  const cursors = new Map<string, string>();
+  return {
+    async get(name) {
+      return cursors.get(name) ?? null;
+    },
+    async set(name, value) {
+      cursors.set(name, value);
+    },
+  };
+}
+
+function createMemoryCounters(): CounterRepository {
+  const counters = new Map<string, number>();
+  return {
+    async next(key) {
+      const value = (counters.get(key) ?? 0) + 1;
+      counters.set(key, value);
+      return value;
+    },
+  };
+}
