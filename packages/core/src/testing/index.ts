@@ -1,1 +1,1 @@
-export {};
+export { testStore, type StoreCapabilities, type TestStoreOptions } from './test-store';

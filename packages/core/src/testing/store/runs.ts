@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, hasErrorCode } from '../../errors/swigs-error';
+import { at, makeLogEntry, makeRun, type SuiteContext } from './fixtures';
+
+/** Runs: round-trips, tenancy, listing, guarded checkpoints, cancel, delete, purge. */
+export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
+  describe('runs', () => {
+    it('round-trips a run with dates, nested data and its log unchanged', async () => {
+      const run = makeRun({ executionLog: [makeLogEntry(0), makeLogEntry(1), makeLogEntry(2)] });
+      await ctx.store().runs.create(run);
+      const loaded = await ctx.store().runs.get(run.id);
+      expect(loaded).toEqual(run);
+      expect(loaded?.scheduledAt).toBeInstanceOf(Date);
+      expect(loaded?.executionLog[1]?.startedAt).toBeInstanceOf(Date);
+      const trigger = loaded?.triggerData as { order: { paidAt: unknown } };
+      expect(trigger.order.paidAt).toBeInstanceOf(Date);
+      expect(trigger.order.paidAt).toEqual(at(-3600_000));
+    });
+
+    it('keeps strings, unicode, numbers and empty containers exact', async () => {
+      const triggerData = {
+        text: 'Grüezi « Zürich » — 10 % ✓ 🚀',
+        quote: 'say "hi"\n\ttab \\ backslash',
+        numbers: [0, -1, 1.5, 12_950, Number.MAX_SAFE_INTEGER, -0.001],
+        empty: { list: [], object: {}, text: '' },
+        nulls: [null, { value: null }],
+        dollar: { $date: 'not a date', $esc: 1 },
+        onlyDate: { $date: '2026-01-01T00:00:00.000Z' },
+        bools: [true, false],
+      };
+      const run = makeRun({ triggerData });
+      await ctx.store().runs.create(run);
+      expect((await ctx.store().runs.get(run.id))?.triggerData).toEqual(triggerData);
+    });
+
+    it('round-trips a run with a large log unchanged', async () => {
+      const payload = 'x'.repeat(2000);
+      const executionLog = Array.from({ length: largeLogEntries }, (_, i) => makeLogEntry(i, `${i}:${payload}`));
+      const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(60_000), executionLog: [] });
+      await ctx.store().runs.create(run);
+      expect(await ctx.store().runs.checkpoint({ ...run, executionLog, steps: largeLogEntries }, 'w1')).toBe(true);
+      const loaded = await ctx.store().runs.get(run.id);
+      expect(loaded?.executionLog.length).toBe(largeLogEntries);
+      expect(loaded?.executionLog).toEqual(executionLog);
+      expect(loaded?.steps).toBe(largeLogEntries);
+    });
+
+    it('refuses a second run with the same id with a ConflictError', async () => {
+      const run = makeRun();
+      await ctx.store().runs.create(run);
+      const error = await ctx.store().runs.create({ ...run, status: 'pending' }).catch((e: unknown) => e);
+      expect(hasErrorCode(error, ErrorCode.Conflict)).toBe(true);
+      expect((await ctx.store().runs.get(run.id))?.status).toBe('waiting');
+    });
+
+    it('scopes get to the tenant when a userId is given', async () => {
+      const run = makeRun();
+      await ctx.store().runs.create(run);
+      expect(await ctx.store().runs.get(run.id, 'tenant-b')).toBeNull();
+      expect((await ctx.store().runs.get(run.id, 'tenant-a'))?.id).toBe(run.id);
+      expect(await ctx.store().runs.get('no-such-run')).toBeNull();
+    });
+
+    it('never shares objects with the caller', async () => {
+      const run = makeRun();
+      await ctx.store().runs.create(run);
+      run.queue.push('mutated');
+      (run.triggerData as { order: { total: number } }).order.total = 1;
+      const loaded = await ctx.store().runs.get(run.id);
+      expect(loaded?.queue).toEqual(['mail-1', 'wait-2']);
+      loaded!.executionLog.push(makeLogEntry(9));
+      loaded!.scheduledAt!.setTime(0);
+      const again = await ctx.store().runs.get(run.id);
+      expect(again?.executionLog.length).toBe(1);
+      expect(again?.scheduledAt).toEqual(at(0));
+      expect((again?.triggerData as { order: { total: number } }).order.total).toBe(12_950);
+    });
+
+    it('lists a tenant\'s runs newest first with paging and filters', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const run = makeRun({
+          createdAt: at(i * 1000),
+          status: i % 3 === 0 ? 'completed' : 'waiting',
+          automationId: i < 4 ? 'auto-1' : 'auto-2',
+        });
+        ids.push(run.id);
+        await ctx.store().runs.create(run);
+      }
+      await ctx.store().runs.create(makeRun({ userId: 'tenant-b', createdAt: at(99_000) }));
+      const all = await ctx.store().runs.list({ userId: 'tenant-a' });
+      expect(all.total).toBe(7);
+      expect(all.items.map((r) => r.id)).toEqual([...ids].reverse());
+      const page = await ctx.store().runs.list({ userId: 'tenant-a', limit: 3, offset: 2 });
+      expect(page.items.map((r) => r.id)).toEqual([ids[4], ids[3], ids[2]]);
+      expect(page.total).toBe(7);
+      const completed = await ctx.store().runs.list({ userId: 'tenant-a', status: ['completed'] });
+      expect(completed.items.map((r) => r.id)).toEqual([ids[6], ids[3], ids[0]]);
+      expect(completed.total).toBe(3);
+      const several = await ctx.store().runs.list({ userId: 'tenant-a', status: ['completed', 'waiting'], limit: 1 });
+      expect(several.total).toBe(7);
+      const byAutomation = await ctx.store().runs.list({ userId: 'tenant-a', automationId: 'auto-2', status: ['waiting'] });
+      expect(byAutomation.items.map((r) => r.id)).toEqual([ids[5], ids[4]]);
+      expect((await ctx.store().runs.list({ userId: 'tenant-c' })).total).toBe(0);
+    });
+
+    it('writes a checkpoint only while the worker holds the lease', async () => {
+      const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000), scheduledAt: null });
+      await ctx.store().runs.create(run);
+      const next = {
+        ...run,
+        status: 'waiting' as const,
+        currentNodeId: 'wait-2',
+        queue: ['mail-2'],
+        outputs: { ...run.outputs, 'mail-1': { messageId: '<a@b>' } },
+        executionLog: [...run.executionLog, makeLogEntry(1)],
+        scheduledAt: at(7 * 86_400_000),
+        leaseOwner: null,
+        leaseUntil: null,
+        steps: 2,
+        updatedAt: at(1000),
+      };
+      expect(await ctx.store().runs.checkpoint({ ...next, error: 'stolen' }, 'w2')).toBe(false);
+      expect((await ctx.store().runs.get(run.id))?.error).toBeNull();
+      expect(await ctx.store().runs.checkpoint(next, 'w1')).toBe(true);
+      expect(await ctx.store().runs.get(run.id)).toEqual(next);
+      expect(await ctx.store().runs.checkpoint({ ...next, steps: 3 }, 'w1')).toBe(false);
+      expect(await ctx.store().runs.checkpoint(makeRun({ leaseOwner: 'w1' }), 'w1')).toBe(false);
+    });
+
+    it('refuses a checkpoint after the run was cancelled', async () => {
+      const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000) });
+      await ctx.store().runs.create(run);
+      const cancelled = await ctx.store().runs.cancel(run.id, 'tenant-a', at(500));
+      expect(cancelled?.status).toBe('cancelled');
+      expect(await ctx.store().runs.checkpoint({ ...run, status: 'completed', completedAt: at(600) }, 'w1')).toBe(false);
+      expect((await ctx.store().runs.get(run.id))?.status).toBe('cancelled');
+    });
+
+    it('cancels a run once, clearing its lease and schedule', async () => {
+      const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000) });
+      await ctx.store().runs.create(run);
+      expect(await ctx.store().runs.cancel(run.id, 'tenant-b', at(100))).toBeNull();
+      const cancelled = await ctx.store().runs.cancel(run.id, 'tenant-a', at(100));
+      expect(cancelled).toMatchObject({ status: 'cancelled', leaseOwner: null, leaseUntil: null, scheduledAt: null });
+      expect(cancelled?.completedAt).toEqual(at(100));
+      expect(cancelled?.executionLog).toEqual(run.executionLog);
+      const again = await ctx.store().runs.cancel(run.id, 'tenant-a', at(200));
+      expect(again?.completedAt).toEqual(at(100));
+      const done = makeRun({ status: 'completed', completedAt: at(50), scheduledAt: null });
+      await ctx.store().runs.create(done);
+      expect((await ctx.store().runs.cancel(done.id, 'tenant-a', at(300)))?.status).toBe('completed');
+      expect(await ctx.store().runs.cancel('no-such-run', 'tenant-a', at(300))).toBeNull();
+    });
+
+    it('deletes a run only for its tenant', async () => {
+      const run = makeRun();
+      await ctx.store().runs.create(run);
+      expect(await ctx.store().runs.delete(run.id, 'tenant-b')).toBe(false);
+      expect(await ctx.store().runs.delete(run.id, 'tenant-a')).toBe(true);
+      expect(await ctx.store().runs.get(run.id)).toBeNull();
+      expect(await ctx.store().runs.delete(run.id, 'tenant-a')).toBe(false);
+      expect(await ctx.store().runs.nextDueAt()).toBeNull();
+    });
+
+    it('purges finished runs older than the cutoff and never a waiting run', async () => {
+      const old = at(-10 * 86_400_000);
+      const oldCompleted = makeRun({ status: 'completed', completedAt: old, scheduledAt: null });
+      const oldFailed = makeRun({ status: 'failed', completedAt: old, scheduledAt: null, error: 'boom' });
+      const oldCancelled = makeRun({ status: 'cancelled', completedAt: old, scheduledAt: null });
+      const recent = makeRun({ status: 'completed', completedAt: at(0), scheduledAt: null });
+      const waiting = makeRun({ status: 'waiting', createdAt: old, updatedAt: old, scheduledAt: at(86_400_000) });
+      for (const run of [oldCompleted, oldFailed, oldCancelled, recent, waiting]) await ctx.store().runs.create(run);
+      const purged = await ctx.store().runs.purge(at(-86_400_000), ['completed', 'failed', 'waiting']);
+      expect(purged).toBe(2);
+      expect(await ctx.store().runs.get(oldCompleted.id)).toBeNull();
+      expect(await ctx.store().runs.get(oldFailed.id)).toBeNull();
+      expect(await ctx.store().runs.get(oldCancelled.id)).not.toBeNull();
+      expect(await ctx.store().runs.get(recent.id)).not.toBeNull();
+      expect(await ctx.store().runs.get(waiting.id)).not.toBeNull();
+      expect(await ctx.store().runs.purge(at(-86_400_000), ['cancelled'])).toBe(1);
+      expect(await ctx.store().runs.purge(at(-86_400_000), ['completed', 'failed', 'cancelled'])).toBe(0);
+    });
+
+    it('reports the earliest due time among waiting runs', async () => {
+      expect(await ctx.store().runs.nextDueAt()).toBeNull();
+      await ctx.store().runs.create(makeRun({ status: 'completed', scheduledAt: at(-5000), completedAt: at(0) }));
+      await ctx.store().runs.create(makeRun({ status: 'running', scheduledAt: at(-4000), leaseOwner: 'w', leaseUntil: at(1) }));
+      expect(await ctx.store().runs.nextDueAt()).toBeNull();
+      await ctx.store().runs.create(makeRun({ scheduledAt: at(9000) }));
+      const early = makeRun({ scheduledAt: at(3000) });
+      await ctx.store().runs.create(early);
+      await ctx.store().runs.create(makeRun({ scheduledAt: at(6000) }));
+      expect(await ctx.store().runs.nextDueAt()).toEqual(at(3000));
+      await ctx.store().runs.cancel(early.id, 'tenant-a', at(0));
+      expect(await ctx.store().runs.nextDueAt()).toEqual(at(6000));
+    });
+  });
+}
