@@ -1,0 +1,355 @@
+import { ConfigInvalidError, ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import type { z } from 'zod';
+import { addDays, zurichCalendarDate } from './calendar';
+import { fireEvent, newId, type InvoicingDeps } from './context';
+import {
+  Collections,
+  type InvoiceDoc,
+  type InvoiceEventLine,
+  type InvoiceQuoteLine,
+  type InvoiceStatus,
+  type LineDoc,
+  type ProjectEventDoc,
+  type QuoteDoc,
+} from './documents';
+import { eventsOf } from './events';
+import { priceLines } from './lines';
+import { centimesToChf, percentToBasisPoints } from './money';
+import { allocateInvoiceNumber, paymentReference } from './numbering';
+import { requireProject } from './projects';
+import { quotesOf } from './quotes';
+import type { customInvoiceSchema, invoiceUpdateSchema, standardInvoiceSchema } from './schemas';
+import { getInvoiceSettings } from './settings';
+import { computeTotals } from './totals';
+
+/** Exact messages of the design. */
+export const InvoiceMessages = {
+  nothingToBill: 'Sélectionnez au moins un événement ou un devis à facturer',
+  noLines: 'Ajoutez au moins une ligne à la facture',
+} as const;
+
+/** Payload of `invoice.created` and `invoice.paid`. */
+export interface InvoiceEventPayload {
+  invoiceId: string;
+  number: string;
+  status: InvoiceStatus;
+  /** CHF, VAT included (before 0.05 rounding). */
+  total: number;
+  /** CHF, rounded to 0.05. */
+  payableTotal: number;
+  currency: 'CHF';
+  customer: { name: string | null; email: string | null; street?: string; postalCode?: string; town?: string; country?: string };
+  projectId: string;
+  issueDate: string;
+  dueDate: string;
+}
+
+/** The invoices collection. */
+export function invoicesOf(deps: Pick<InvoicingDeps, 'store'>): DocumentCollection<InvoiceDoc> {
+  return deps.store.collection<InvoiceDoc>(Collections.invoices);
+}
+
+/** The tenant's invoice, or `NotFoundError`. */
+export async function requireInvoice(deps: Pick<InvoicingDeps, 'store'>, userId: string, id: string): Promise<InvoiceDoc> {
+  const invoice = await invoicesOf(deps).get(userId, id);
+  if (!invoice) throw new NotFoundError(`invoice ${id} not found`);
+  return invoice;
+}
+
+type StandardInput = z.output<typeof standardInvoiceSchema>;
+type CustomInput = z.output<typeof customInvoiceSchema>;
+
+/**
+ * Creates a draft invoice on a project, standard (billable events and signed quotes) or custom (free lines).
+ * Events and quotes are claimed with a compare-and-set on `billed: false` before anything else is written, so
+ * one can never land on two invoices (409); the number comes from the tenant's atomic per-year counter.
+ */
+export async function createInvoice(
+  deps: InvoicingDeps,
+  userId: string,
+  projectId: string,
+  input: StandardInput | CustomInput,
+): Promise<InvoiceDoc> {
+  const project = await requireProject(deps, userId, projectId);
+  const settings = await getInvoiceSettings(deps.store, userId);
+  const issueDate = input.issueDate ?? zurichCalendarDate(deps.clock.now());
+  const dueDate = input.dueDate ?? addDays(issueDate, settings.paymentTermsDays);
+  checkDates(issueDate, dueDate);
+  const vatRate = input.vatRate === undefined ? settings.defaultVatRate : percentToBasisPoints(input.vatRate);
+  const invoiceId = newId();
+
+  let customLines: LineDoc[] = [];
+  let events: InvoiceEventLine[] = [];
+  let quotes: InvoiceQuoteLine[] = [];
+  if (input.invoiceType === 'custom') {
+    if (input.customLines.length === 0) throw invalid(InvoiceMessages.noLines, 'customLines', 'no_lines');
+    customLines = priceLines(input.customLines);
+  } else {
+    const eventIds = [...new Set(input.eventIds)];
+    const quoteIds = [...new Set(input.quoteIds)];
+    if (eventIds.length === 0 && quoteIds.length === 0) throw invalid(InvoiceMessages.nothingToBill, 'eventIds', 'nothing_to_bill');
+    const eventDocs = await loadBillable(eventsOf(deps), userId, projectId, eventIds, 'événement');
+    const quoteDocs = await loadBillable(quotesOf(deps), userId, projectId, quoteIds, 'devis');
+    for (const quote of quoteDocs) {
+      if (quote.status !== 'signed') throw new ConflictError(`Le devis « ${quote.title} » n’est pas signé et ne peut pas être facturé`);
+    }
+    events = eventDocs.map(eventLine);
+    quotes = quoteDocs.map(quoteLine);
+  }
+
+  const lines = [...events, ...quotes, ...customLines];
+  const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
+  if (totals.payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+
+  const claimed = await claimAll(deps, userId, invoiceId, events, quotes);
+  try {
+    const now = deps.clock.now();
+    const number = await allocateInvoiceNumber(deps.store, userId, Number(issueDate.slice(0, 4)));
+    const invoice = await invoicesOf(deps).insert({
+      id: invoiceId,
+      userId,
+      projectId,
+      number,
+      invoiceType: input.invoiceType === 'custom' ? 'custom' : 'standard',
+      customLines,
+      events,
+      quotes,
+      customer: project.client,
+      currency: 'CHF',
+      subtotal: totals.subtotal,
+      vatRate,
+      vatBreakdown: totals.vatBreakdown,
+      vatAmount: totals.vatAmount,
+      total: totals.total,
+      roundingAmount: totals.roundingAmount,
+      payableTotal: totals.payableTotal,
+      status: 'draft',
+      issueDate,
+      dueDate,
+      notes: input.notes ?? '',
+      reference: null,
+      sentAt: null,
+      paidAt: null,
+      cancelledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await fireEvent(deps, 'invoice.created', invoicePayload(invoice), userId);
+    return invoice;
+  } catch (error) {
+    await claimed.release();
+    throw error;
+  }
+}
+
+/** Edits a draft: notes, dates, VAT rate, and the free lines of a custom invoice; totals are recomputed. */
+export async function updateInvoice(
+  deps: InvoicingDeps,
+  userId: string,
+  id: string,
+  input: z.output<typeof invoiceUpdateSchema>,
+): Promise<InvoiceDoc> {
+  const invoice = await requireInvoice(deps, userId, id);
+  if (invoice.status !== 'draft') throw lockedConflict(invoice);
+  if (input.customLines !== undefined && invoice.invoiceType !== 'custom') {
+    throw invalid('Seules les factures libres ont des lignes modifiables', 'customLines', 'not_custom');
+  }
+  if (input.customLines !== undefined && input.customLines.length === 0) throw invalid(InvoiceMessages.noLines, 'customLines', 'no_lines');
+  const issueDate = input.issueDate ?? invoice.issueDate;
+  const dueDate = input.dueDate ?? invoice.dueDate;
+  checkDates(issueDate, dueDate);
+  const vatRate = input.vatRate === undefined ? invoice.vatRate : percentToBasisPoints(input.vatRate);
+  const customLines = input.customLines === undefined ? invoice.customLines : priceLines(input.customLines);
+  const lines = [...invoice.events, ...invoice.quotes, ...customLines];
+  const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
+  if (totals.payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+  const updated = await invoicesOf(deps).update(
+    userId,
+    id,
+    {
+      customLines,
+      issueDate,
+      dueDate,
+      vatRate,
+      notes: input.notes ?? invoice.notes,
+      subtotal: totals.subtotal,
+      vatBreakdown: totals.vatBreakdown,
+      vatAmount: totals.vatAmount,
+      total: totals.total,
+      roundingAmount: totals.roundingAmount,
+      payableTotal: totals.payableTotal,
+      updatedAt: deps.clock.now(),
+    },
+    { where: { status: 'draft' } },
+  );
+  if (!updated) throw lockedConflict(await requireInvoice(deps, userId, id));
+  return updated;
+}
+
+/** draft → sent: the invoice is locked from now on and its payment reference frozen. */
+export async function sendInvoice(deps: InvoicingDeps, userId: string, id: string): Promise<InvoiceDoc> {
+  const invoice = await requireInvoice(deps, userId, id);
+  const settings = await getInvoiceSettings(deps.store, userId);
+  const now = deps.clock.now();
+  const reference = settings.iban ? paymentReference(invoice.number, settings.iban) : null;
+  return transition(deps, userId, id, ['draft'], { status: 'sent', sentAt: now, reference, updatedAt: now });
+}
+
+/** sent → paid; fires `invoice.paid`. */
+export async function markInvoicePaid(deps: InvoicingDeps, userId: string, id: string): Promise<InvoiceDoc> {
+  const now = deps.clock.now();
+  const paid = await transition(deps, userId, id, ['sent'], { status: 'paid', paidAt: now, updatedAt: now });
+  await fireEvent(deps, 'invoice.paid', invoicePayload(paid), userId);
+  return paid;
+}
+
+/** draft or sent → cancelled; the number is kept and the events and quotes become billable again. */
+export async function cancelInvoice(deps: InvoicingDeps, userId: string, id: string): Promise<InvoiceDoc> {
+  const now = deps.clock.now();
+  const cancelled = await transition(deps, userId, id, ['draft', 'sent'], { status: 'cancelled', cancelledAt: now, updatedAt: now });
+  await releaseClaims(deps, userId, id);
+  return cancelled;
+}
+
+/** The tenant's invoices, newest first, optionally by project and status. */
+export async function listInvoices(
+  deps: InvoicingDeps,
+  userId: string,
+  query: { projectId?: string; status?: InvoiceStatus; limit: number; offset: number },
+): Promise<{ items: InvoiceDoc[]; total: number }> {
+  return invoicesOf(deps).find(userId, {
+    where: {
+      ...(query.projectId ? { projectId: query.projectId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    },
+    sort: { field: 'createdAt', direction: 'desc' },
+    limit: query.limit,
+    offset: query.offset,
+  });
+}
+
+/** The automation payload of an invoice. */
+export function invoicePayload(invoice: InvoiceDoc): InvoiceEventPayload {
+  const customer = invoice.customer;
+  return {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    total: centimesToChf(invoice.total),
+    payableTotal: centimesToChf(invoice.payableTotal),
+    currency: 'CHF',
+    customer: customer
+      ? {
+          name: customer.name,
+          email: customer.email,
+          street: [customer.street, customer.buildingNumber].filter(Boolean).join(' '),
+          postalCode: customer.postalCode,
+          town: customer.town,
+          country: customer.country,
+        }
+      : { name: null, email: null },
+    projectId: invoice.projectId,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+  };
+}
+
+async function transition(
+  deps: InvoicingDeps,
+  userId: string,
+  id: string,
+  from: InvoiceStatus[],
+  patch: Partial<InvoiceDoc>,
+): Promise<InvoiceDoc> {
+  const current = await requireInvoice(deps, userId, id);
+  const updated = await invoicesOf(deps).update(userId, id, patch, { where: { status: from } });
+  if (updated) return updated;
+  const now = (await invoicesOf(deps).get(userId, id)) ?? current;
+  throw new ConflictError(`La facture ${now.number} est ${STATUS_FR[now.status]} : action impossible`);
+}
+
+async function loadBillable<T extends ProjectEventDoc | QuoteDoc>(
+  collection: DocumentCollection<T>,
+  userId: string,
+  projectId: string,
+  ids: string[],
+  label: string,
+): Promise<T[]> {
+  const docs: T[] = [];
+  for (const id of ids) {
+    const doc = await collection.get(userId, id);
+    if (!doc) throw new NotFoundError(`${label} ${id} not found`);
+    if (doc.projectId !== projectId) throw invalid(`Le ${label} ${id} n’appartient pas à ce projet`, label === 'devis' ? 'quoteIds' : 'eventIds', 'wrong_project');
+    if (doc.billed) throw new ConflictError(`Le ${label} ${id} est déjà facturé`);
+    docs.push(doc);
+  }
+  return docs;
+}
+
+/** Marks each event and quote billed by this invoice, all or nothing. */
+async function claimAll(
+  deps: InvoicingDeps,
+  userId: string,
+  invoiceId: string,
+  events: InvoiceEventLine[],
+  quotes: InvoiceQuoteLine[],
+): Promise<{ release: () => Promise<void> }> {
+  const release = (): Promise<void> => releaseClaims(deps, userId, invoiceId);
+  for (const line of events) {
+    const claimed = await eventsOf(deps).update(userId, line.eventId, { billed: true, invoiceId }, { where: { billed: false } });
+    if (!claimed) {
+      await release();
+      throw new ConflictError(`L’événement ${line.eventId} est déjà facturé`);
+    }
+  }
+  for (const line of quotes) {
+    const claimed = await quotesOf(deps).update(userId, line.quoteId, { billed: true, invoiceId }, { where: { billed: false, status: 'signed' } });
+    if (!claimed) {
+      await release();
+      throw new ConflictError(`Le devis ${line.quoteId} est déjà facturé`);
+    }
+  }
+  return { release };
+}
+
+async function releaseClaims(deps: InvoicingDeps, userId: string, invoiceId: string): Promise<void> {
+  for (const collection of [eventsOf(deps), quotesOf(deps)] as DocumentCollection<ProjectEventDoc | QuoteDoc>[]) {
+    const { items } = await collection.find(userId, { where: { invoiceId } });
+    for (const item of items) await collection.update(userId, item.id, { billed: false, invoiceId: null }, { where: { invoiceId } });
+  }
+}
+
+function eventLine(event: ProjectEventDoc): InvoiceEventLine {
+  return {
+    eventId: event.id,
+    type: event.type,
+    date: event.date,
+    description: event.description,
+    quantity: event.quantity,
+    unitPrice: event.unitPrice,
+    total: event.total,
+  };
+}
+
+function quoteLine(quote: QuoteDoc): InvoiceQuoteLine {
+  return { quoteId: quote.id, description: `Devis : ${quote.title}`, quantity: 1, unitPrice: quote.subtotal, total: quote.subtotal };
+}
+
+function checkDates(issueDate: string, dueDate: string): void {
+  if (dueDate < issueDate) throw invalid('L’échéance ne peut pas précéder la date de facture', 'dueDate', 'due_before_issue');
+}
+
+function invalid(message: string, field: string, code: string): ConfigInvalidError {
+  return new ConfigInvalidError(message, [{ code, message, path: [field] }]);
+}
+
+function lockedConflict(invoice: InvoiceDoc): ConflictError {
+  return new ConflictError(`La facture ${invoice.number} est ${STATUS_FR[invoice.status]} et ne peut plus être modifiée`);
+}
+
+const STATUS_FR: Record<InvoiceStatus, string> = {
+  draft: 'un brouillon',
+  sent: 'envoyée',
+  paid: 'payée',
+  cancelled: 'annulée',
+};

@@ -1,0 +1,108 @@
+import { ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import type { z } from 'zod';
+import { fireEvent, newId, type InvoicingDeps } from './context';
+import { Collections, type ProjectDoc, type ProjectStatus } from './documents';
+import { chfToCentimes } from './money';
+import type { projectCreateSchema, projectUpdateSchema } from './schemas';
+
+/** Payload of `project.status_changed`. */
+export interface ProjectStatusChangedPayload {
+  projectId: string;
+  name: string;
+  from: ProjectStatus;
+  to: ProjectStatus;
+  changedAt: string;
+}
+
+/** The projects collection. */
+export function projectsOf(deps: Pick<InvoicingDeps, 'store'>): DocumentCollection<ProjectDoc> {
+  return deps.store.collection<ProjectDoc>(Collections.projects);
+}
+
+/** The tenant's project, or `NotFoundError`. */
+export async function requireProject(deps: Pick<InvoicingDeps, 'store'>, userId: string, id: string): Promise<ProjectDoc> {
+  const project = await projectsOf(deps).get(userId, id);
+  if (!project) throw new NotFoundError(`project ${id} not found`);
+  return project;
+}
+
+/** Creates a project. */
+export async function createProject(
+  deps: InvoicingDeps,
+  userId: string,
+  input: z.output<typeof projectCreateSchema>,
+): Promise<ProjectDoc> {
+  const now = deps.clock.now();
+  return projectsOf(deps).insert({
+    id: newId(),
+    userId,
+    name: input.name,
+    description: input.description,
+    status: input.status,
+    client: input.client,
+    hourlyRate: input.hourlyRate === null ? null : chfToCentimes(input.hourlyRate),
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
+ * Updates a project. A status change is a compare-and-set on the old status, so two concurrent changes fire
+ * `project.status_changed` once each with the right `from`, never twice with the same one.
+ */
+export async function updateProject(
+  deps: InvoicingDeps,
+  userId: string,
+  id: string,
+  input: z.output<typeof projectUpdateSchema>,
+): Promise<ProjectDoc> {
+  const current = await requireProject(deps, userId, id);
+  const now = deps.clock.now();
+  const patch: Partial<ProjectDoc> = { updatedAt: now };
+  if (input.name !== undefined) patch.name = input.name;
+  if (input.description !== undefined) patch.description = input.description;
+  if (input.client !== undefined) patch.client = input.client;
+  if (input.hourlyRate !== undefined) patch.hourlyRate = input.hourlyRate === null ? null : chfToCentimes(input.hourlyRate);
+  const statusChanges = input.status !== undefined && input.status !== current.status;
+  if (statusChanges) patch.status = input.status;
+  const updated = await projectsOf(deps).update(userId, id, patch, { where: { status: current.status } });
+  if (!updated) return updateProject(deps, userId, id, input);
+  if (statusChanges) {
+    const payload: ProjectStatusChangedPayload = {
+      projectId: id,
+      name: updated.name,
+      from: current.status,
+      to: updated.status,
+      changedAt: now.toISOString(),
+    };
+    await fireEvent(deps, 'project.status_changed', payload, userId);
+  }
+  return updated;
+}
+
+/** Lists the tenant's projects, newest first, optionally by status. */
+export async function listProjects(
+  deps: InvoicingDeps,
+  userId: string,
+  query: { status?: ProjectStatus; limit: number; offset: number },
+): Promise<{ items: ProjectDoc[]; total: number }> {
+  return projectsOf(deps).find(userId, {
+    where: query.status ? { status: query.status } : undefined,
+    sort: { field: 'createdAt', direction: 'desc' },
+    limit: query.limit,
+    offset: query.offset,
+  });
+}
+
+/** Deletes a project with its events and quotes; refused (409) once it has invoices. */
+export async function deleteProject(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
+  await requireProject(deps, userId, id);
+  const invoices = await deps.store.collection(Collections.invoices).find(userId, { where: { projectId: id }, limit: 1 });
+  if (invoices.total > 0) throw new ConflictError(`Le projet a des factures et ne peut pas être supprimé`);
+  for (const name of [Collections.events, Collections.quotes]) {
+    const collection = deps.store.collection(name);
+    const { items } = await collection.find(userId, { where: { projectId: id } });
+    for (const item of items) await collection.delete(userId, item.id);
+  }
+  await projectsOf(deps).delete(userId, id);
+}

@@ -1,0 +1,79 @@
+import { ConfigInvalidError, ConflictError, createSystemClock, type Clock, type RecordPort, type Store } from '@swigs/automation-core';
+import { z } from 'zod';
+import type { InvoicingDeps } from './context';
+import { PROJECT_STATUSES } from './documents';
+import { invoicesOf, requireInvoice } from './invoices';
+import { projectJson, invoiceJson } from './serialize';
+import { updateProject } from './projects';
+
+/** Fields an automation may set: never money, numbers, lines or invoice status. */
+const projectFieldsSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(5000),
+    status: z.enum(PROJECT_STATUSES),
+  })
+  .partial();
+
+const invoiceFieldsSchema = z.strictObject({ notes: z.string().trim().max(2000) }).partial();
+
+/** Options of `createInvoicingRecordPort`. */
+export interface InvoicingRecordPortOptions {
+  clock?: Clock;
+  /** When given, a status set by an automation fires `project.status_changed` like one set through the API. */
+  engine?: InvoicingDeps['engine'];
+}
+
+/**
+ * The `RecordPort` behind the `update_record` node: projects (name, description, status) and invoices
+ * (notes, while draft). Other fields are refused with `ConfigInvalidError`; a locked invoice with `ConflictError`.
+ */
+export function createInvoicingRecordPort(store: Store, options: InvoicingRecordPortOptions = {}): RecordPort {
+  const deps: InvoicingDeps = {
+    store,
+    clock: options.clock ?? createSystemClock(),
+    engine: options.engine ?? { fire: async () => [] },
+  };
+  return {
+    types: ['project', 'invoice'],
+    async update({ userId, type, id, fields }) {
+      if (type === 'project') {
+        const input = parseFields(projectFieldsSchema, fields, type);
+        const exists = await store.collection('projects').get(userId, id);
+        if (!exists) return null;
+        return projectJson(await updateProject(deps, userId, id, input));
+      }
+      if (type === 'invoice') {
+        const input = parseFields(invoiceFieldsSchema, fields, type);
+        const invoice = await invoicesOf(deps).get(userId, id);
+        if (!invoice) return null;
+        if (input.notes === undefined) return invoiceJson(invoice);
+        const updated = await invoicesOf(deps).update(
+          userId,
+          id,
+          { notes: input.notes, updatedAt: deps.clock.now() },
+          { where: { status: 'draft' } },
+        );
+        if (!updated) {
+          const current = await requireInvoice(deps, userId, id);
+          throw new ConflictError(`invoice ${current.number} is ${current.status} and locked`);
+        }
+        return invoiceJson(updated);
+      }
+      throw new ConfigInvalidError(`record type "${type}" is not supported (project, invoice)`, [
+        { code: 'record_type_unknown', message: `unknown record type ${type}`, path: ['type'] },
+      ]);
+    },
+  };
+}
+
+function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, unknown>, type: string): z.output<S> {
+  const result = schema.safeParse(fields);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => ({
+    code: 'field_invalid',
+    message: `${type}: ${issue.message}`,
+    path: ['fields', ...issue.path.map(String)],
+  }));
+  throw new ConfigInvalidError(`${type}: only these fields can be set: ${Object.keys((schema as unknown as z.ZodObject).shape).join(', ')}`, problems);
+}
