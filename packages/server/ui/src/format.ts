@@ -1,0 +1,47 @@
+import type { Lang } from './i18n/i18n.js';
+
+const ZONE = 'Europe/Zurich';
+const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-CH' : 'en-CH');
+
+/** Formats integer centimes the Swiss way: `CHF 1'026.95` (apostrophe thousands, point decimals). */
+export function formatCentimes(centimes: number): string {
+  const sign = centimes < 0 ? '-' : '';
+  const abs = Math.abs(Math.round(centimes));
+  const francs = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "'");
+  const cents = String(abs % 100).padStart(2, '0');
+  return `CHF ${sign}${francs}.${cents}`;
+}
+
+/** Formats a CHF amount as sent by the API (a number with up to 2 decimals). */
+export function formatChf(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '–';
+  return formatCentimes(Math.round(amount * 100));
+}
+
+/** Formats an instant in Europe/Zurich: date and time. */
+export function formatDateTime(value: string | number | Date | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return '–';
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: ZONE }).format(d);
+}
+
+/** Formats a calendar date (`2026-11-24` or an instant) in Europe/Zurich. */
+export function formatDate(value: string | number | Date | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  if (Number.isNaN(d.getTime())) return '–';
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: ZONE }).format(d);
+}
+
+/** Today's calendar date in Europe/Zurich, as `YYYY-MM-DD`. */
+export function todayInZurich(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+}
+
+/** Adds days to a `YYYY-MM-DD` calendar date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
