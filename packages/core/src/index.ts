@@ -4,4 +4,8 @@ export * from './model/email-template';
 export * from './errors/index';
 export * from './ports/index';
 export * from './node/types';
+export * from './node/index';
+export * from './conditions/index';
+export * from './validation/index';
 export * from './engine/types';
+export * from './store/index';

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './get-path';
+export * from './evaluate-condition';

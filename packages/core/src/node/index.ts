@@ -1,0 +1,2 @@
+export * from './define-node';
+export * from './registry';

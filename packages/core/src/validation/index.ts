@@ -1,0 +1,3 @@
+export * from './problem-codes';
+export * from './flatten-variables';
+export * from './validate-automation';
