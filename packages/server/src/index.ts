@@ -1,1 +1,10 @@
-export {};
+export * from './http/env';
+export * from './http/http-error';
+export * from './http/error-handler';
+export * from './http/read-json';
+export * from './http/i18n';
+export * from './auth/authenticator';
+export * from './auth/failure-limiter';
+export * from './auth/local-credentials';
+export * from './config/server-config';
+export * from './runtime/logger';
