@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import { AdapterError } from '@swigs/automation-core';
+
+/** One schema step; `up` runs inside the migration transaction. */
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * The schema history, oldest first. Never edit a released step: append a new one.
+ * Times are INTEGER milliseconds since the epoch (UTC); documents are `encodeJson` text.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'automations, versions, runs, keys, cursors, counters, documents',
+    up(db) {
+      db.exec(`
+        CREATE TABLE automations (
+          user_id TEXT NOT NULL,
+          id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          is_active INTEGER NOT NULL,
+          trigger_type TEXT NOT NULL,
+          doc TEXT NOT NULL,
+          total_runs INTEGER NOT NULL DEFAULT 0,
+          successful_runs INTEGER NOT NULL DEFAULT 0,
+          failed_runs INTEGER NOT NULL DEFAULT 0,
+          last_run_at INTEGER,
+          last_error TEXT,
+          PRIMARY KEY (user_id, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX automations_list ON automations (user_id, name, id);
+        CREATE INDEX automations_trigger ON automations (trigger_type, is_active);
+        CREATE TABLE automation_versions (
+          user_id TEXT NOT NULL,
+          id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          doc TEXT NOT NULL,
+          PRIMARY KEY (user_id, id, version)
+        ) WITHOUT ROWID;
+        CREATE TABLE runs (
+          id TEXT PRIMARY KEY,
+          user_id TEXT NOT NULL,
+          automation_id TEXT NOT NULL,
+          status TEXT NOT NULL,
+          scheduled_at INTEGER,
+          lease_owner TEXT,
+          lease_until INTEGER,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          completed_at INTEGER,
+          doc TEXT NOT NULL
+        );
+        CREATE INDEX runs_waiting ON runs (scheduled_at) WHERE status = 'waiting';
+        CREATE INDEX runs_user ON runs (user_id, created_at, id);
+        CREATE INDEX runs_user_automation ON runs (user_id, automation_id, created_at, id);
+        CREATE INDEX runs_user_status ON runs (user_id, status, created_at, id);
+        CREATE TABLE unique_keys (key TEXT PRIMARY KEY, expires_at INTEGER) WITHOUT ROWID;
+        CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE documents (
+          collection TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          id TEXT NOT NULL,
+          doc TEXT NOT NULL,
+          PRIMARY KEY (collection, user_id, id)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    version: 2,
+    description: 'one due column for claims (waiting schedule or lease end), finish time for purges, key expiry index',
+    up(db) {
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN due_at INTEGER;
+        ALTER TABLE runs ADD COLUMN finished_at INTEGER;
+        UPDATE runs SET due_at = CASE
+            WHEN status = 'waiting' THEN scheduled_at
+            WHEN status IN ('pending', 'running') THEN COALESCE(lease_until, 0)
+          END,
+          finished_at = CASE WHEN status IN ('completed', 'failed', 'cancelled')
+            THEN COALESCE(completed_at, updated_at) END;
+        CREATE INDEX runs_due ON runs (due_at) WHERE due_at IS NOT NULL;
+        CREATE INDEX runs_finished ON runs (status, finished_at) WHERE finished_at IS NOT NULL;
+        CREATE INDEX unique_keys_expiry ON unique_keys (expires_at) WHERE expires_at IS NOT NULL;
+      `);
+    },
+  },
+];
+
+/** The version this adapter writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings the file to `target` (default: the latest) in one write transaction, so two processes opening a new
+ * file at once migrate it once. Refuses a file written by a newer adapter.
+ */
+export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
+  return db
+    .transaction(() => {
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current > SCHEMA_VERSION) {
+        throw new AdapterError(
+          'sqlite',
+          `database schema version ${current} is newer than this adapter supports (${SCHEMA_VERSION}); upgrade @swigs/automation-adapters`,
+        );
+      }
+      for (const migration of MIGRATIONS) {
+        if (migration.version > current && migration.version <= target) {
+          migration.up(db);
+          db.pragma(`user_version = ${migration.version}`);
+        }
+      }
+      return db.pragma('user_version', { simple: true }) as number;
+    })
+    .immediate();
+}

@@ -1,0 +1,129 @@
+import type Database from 'better-sqlite3';
+import { type Automation, type AutomationRepository, type AutomationStats, emptyStats } from '@swigs/automation-core';
+import { decodeJson, encodeJson } from './codec';
+import type { WriteQueue } from './write-queue';
+
+interface AutomationRow {
+  user_id: string;
+  id: string;
+  doc: string;
+  total_runs: number;
+  successful_runs: number;
+  failed_runs: number;
+  last_run_at: number | null;
+  last_error: string | null;
+}
+
+type StatsRow = Omit<AutomationRow, 'user_id' | 'id' | 'doc'>;
+
+/** Automations in `automations` (stats in their own columns, so increments are atomic) and `automation_versions`. */
+export function createSqliteAutomations(db: Database.Database, writes: WriteQueue): AutomationRepository {
+  const select = db.prepare<[string, string], AutomationRow>('SELECT * FROM automations WHERE user_id = ? AND id = ?');
+  const selectVersion = db.prepare<[string, string, number], { doc: string }>(
+    'SELECT doc FROM automation_versions WHERE user_id = ? AND id = ? AND version = ?',
+  );
+  const upsert = db.prepare(`INSERT INTO automations (user_id, id, name, is_active, trigger_type, doc,
+      total_runs, successful_runs, failed_runs, last_run_at, last_error)
+    VALUES (@user_id, @id, @name, @is_active, @trigger_type, @doc, @total_runs, @successful_runs, @failed_runs,
+      @last_run_at, @last_error)
+    ON CONFLICT (user_id, id) DO UPDATE SET name = excluded.name, is_active = excluded.is_active,
+      trigger_type = excluded.trigger_type, doc = excluded.doc
+    RETURNING *`);
+  const insertVersion = db.prepare(
+    'INSERT OR IGNORE INTO automation_versions (user_id, id, version, doc) VALUES (?, ?, ?, ?)',
+  );
+  const remove = db.prepare<[string, string]>('DELETE FROM automations WHERE user_id = ? AND id = ?');
+  const updateStats = db.prepare(`UPDATE automations SET total_runs = total_runs + @total,
+      successful_runs = successful_runs + @successful, failed_runs = failed_runs + @failed,
+      last_run_at = COALESCE(@last_run_at, last_run_at),
+      last_error = CASE WHEN @set_error THEN @last_error ELSE last_error END
+    WHERE user_id = @user_id AND id = @id
+    RETURNING total_runs, successful_runs, failed_runs, last_run_at, last_error`);
+  const byTrigger = db.prepare<[string], AutomationRow>(
+    'SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 ORDER BY name, id',
+  );
+  const byTriggerForUser = db.prepare<[string, string], AutomationRow>(
+    'SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 AND user_id = ? ORDER BY name, id',
+  );
+
+  return {
+    async get(userId, id) {
+      const row = select.get(userId, id);
+      return row ? fromRow(row) : null;
+    },
+    async getVersion(userId, id, version) {
+      const row = selectVersion.get(userId, id, version);
+      return row ? decodeJson<Automation>(row.doc) : null;
+    },
+    async list(userId, query = {}) {
+      const active = query.isActive === undefined ? '' : ' AND is_active = ?';
+      const params: unknown[] = [userId, ...(query.isActive === undefined ? [] : [query.isActive ? 1 : 0])];
+      const rows = db
+        .prepare(`SELECT * FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`)
+        .all(...params, query.limit ?? -1, query.offset ?? 0) as AutomationRow[];
+      const { total } = db.prepare(`SELECT COUNT(*) AS total FROM automations WHERE user_id = ?${active}`).get(
+        ...params,
+      ) as { total: number };
+      return { items: rows.map(fromRow), total };
+    },
+    async findActiveByTrigger(triggerType, userId) {
+      const rows = userId === undefined ? byTrigger.all(triggerType) : byTriggerForUser.all(triggerType, userId);
+      return rows.map(fromRow);
+    },
+    save(automation) {
+      const { stats, ...rest } = automation;
+      const initial = stats ?? emptyStats();
+      const doc = encodeJson(rest);
+      return writes.run(() => {
+        const row = upsert.get({
+          user_id: automation.userId,
+          id: automation.id,
+          name: automation.name,
+          is_active: automation.isActive ? 1 : 0,
+          trigger_type: automation.trigger.type,
+          doc,
+          total_runs: initial.totalRuns,
+          successful_runs: initial.successfulRuns,
+          failed_runs: initial.failedRuns,
+          last_run_at: initial.lastRunAt ? initial.lastRunAt.getTime() : null,
+          last_error: initial.lastError,
+        }) as AutomationRow;
+        const saved = fromRow(row);
+        insertVersion.run(automation.userId, automation.id, automation.version, encodeJson(saved));
+        return saved;
+      });
+    },
+    delete(userId, id) {
+      return writes.run(() => remove.run(userId, id).changes === 1);
+    },
+    updateStats(userId, id, delta) {
+      return writes.run(() => {
+        const row = updateStats.get({
+          user_id: userId,
+          id,
+          total: delta.totalRuns ?? 0,
+          successful: delta.successfulRuns ?? 0,
+          failed: delta.failedRuns ?? 0,
+          last_run_at: delta.lastRunAt ? delta.lastRunAt.getTime() : null,
+          set_error: delta.lastError === undefined ? 0 : 1,
+          last_error: delta.lastError ?? null,
+        }) as StatsRow | undefined;
+        return row ? statsFrom(row) : null;
+      });
+    },
+  };
+}
+
+function fromRow(row: AutomationRow): Automation {
+  return { ...decodeJson<Omit<Automation, 'stats'>>(row.doc), stats: statsFrom(row) };
+}
+
+function statsFrom(row: StatsRow): AutomationStats {
+  return {
+    totalRuns: row.total_runs,
+    successfulRuns: row.successful_runs,
+    failedRuns: row.failed_runs,
+    lastRunAt: row.last_run_at === null ? null : new Date(row.last_run_at),
+    lastError: row.last_error,
+  };
+}

@@ -1,0 +1,263 @@
+import type Database from 'better-sqlite3';
+import { type AutomationRun, ConflictError, type RunRepository, type RunStatus } from '@swigs/automation-core';
+import { decodeJson, encodeJson } from './codec';
+import type { WriteQueue } from './write-queue';
+
+interface RunRow {
+  id: string;
+  user_id: string;
+  automation_id: string;
+  status: RunStatus;
+  scheduled_at: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+  doc: string;
+}
+
+const TERMINAL = `('completed', 'failed', 'cancelled')`;
+
+interface Claim {
+  worker: string;
+  until: number;
+  now: number;
+}
+
+/**
+ * Runs in the `runs` table. The columns own the fields queries and leases touch; `doc` holds the rest
+ * (queue, outputs, trigger data, log). `due_at` is when a run becomes claimable: a waiting run's schedule,
+ * or a pending/running run's lease end (0 without a lease), so one index serves every claim.
+ */
+export function createSqliteRuns(db: Database.Database, writes: WriteQueue): RunRepository {
+  const insert = db.prepare(`INSERT INTO runs (id, user_id, automation_id, status, scheduled_at, lease_owner,
+    lease_until, created_at, updated_at, completed_at, due_at, finished_at, doc)
+    VALUES (@id, @user_id, @automation_id, @status, @scheduled_at, @lease_owner, @lease_until, @created_at,
+    @updated_at, @completed_at, @due_at, @finished_at, @doc)`);
+  const selectById = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?');
+  const selectGuard = db.prepare<[string], Pick<RunRow, 'status' | 'lease_owner' | 'lease_until'>>(
+    'SELECT status, lease_owner, lease_until FROM runs WHERE id = ?',
+  );
+  const update = db.prepare(`UPDATE runs SET user_id = @user_id, automation_id = @automation_id, status = @status,
+    scheduled_at = @scheduled_at, lease_owner = @lease_owner, lease_until = @lease_until, created_at = @created_at,
+    updated_at = @updated_at, completed_at = @completed_at, due_at = @due_at, finished_at = @finished_at, doc = @doc
+    WHERE id = @id`);
+  const claimDue = db.prepare<[Claim & { limit: number }], RunRow>(`UPDATE runs
+    SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
+    WHERE id IN (SELECT id FROM runs WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at LIMIT @limit)
+    RETURNING *`);
+  const claimById = db.prepare<[Claim & { id: string }], RunRow>(`UPDATE runs
+    SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
+    WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @worker OR lease_until IS NULL OR lease_until <= @now)
+    RETURNING *`);
+  const renew = db.prepare<[{ until: number; worker: string; id: string }]>(`UPDATE runs
+    SET lease_until = @until, due_at = @until
+    WHERE id = @id AND lease_owner = @worker AND status IN ('pending', 'running')`);
+  const release = db.prepare<[string, string]>(`UPDATE runs SET lease_owner = NULL, lease_until = NULL,
+    due_at = CASE WHEN status IN ('pending', 'running') THEN 0 ELSE due_at END
+    WHERE id = ? AND lease_owner = ?`);
+  const cancel = db.prepare<[{ at: number; id: string; user: string }], RunRow>(`UPDATE runs
+    SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, scheduled_at = NULL, due_at = NULL,
+      completed_at = @at, updated_at = @at, finished_at = @at
+    WHERE id = @id AND user_id = @user AND status NOT IN ${TERMINAL} RETURNING *`);
+  const remove = db.prepare<[string, string]>('DELETE FROM runs WHERE id = ? AND user_id = ?');
+  const nextDue = db.prepare<[], { at: number | null }>(
+    `SELECT MIN(scheduled_at) AS at FROM runs WHERE status = 'waiting'`,
+  );
+  const listCache = new Map<string, { items: Database.Statement; count: Database.Statement }>();
+
+  return {
+    create(run) {
+      return writes.run(() => {
+        try {
+          insert.run(toRow(run));
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+            throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
+          }
+          throw error;
+        }
+      });
+    },
+    async get(id, userId) {
+      const row = selectById.get(id);
+      if (!row || (userId !== undefined && row.user_id !== userId)) return null;
+      return fromRow(row);
+    },
+    async list(query) {
+      const where = ['user_id = ?'];
+      const params: unknown[] = [query.userId];
+      if (query.automationId !== undefined) {
+        where.push('automation_id = ?');
+        params.push(query.automationId);
+      }
+      if (query.status) {
+        where.push(`status IN (${query.status.map(() => '?').join(', ') || 'NULL'})`);
+        params.push(...query.status);
+      }
+      const key = where.join(' AND ');
+      let statements = listCache.get(key);
+      if (!statements) {
+        statements = {
+          items: db.prepare(`SELECT * FROM runs WHERE ${key} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
+          count: db.prepare(`SELECT COUNT(*) AS total FROM runs WHERE ${key}`),
+        };
+        listCache.set(key, statements);
+      }
+      const rows = statements.items.all(...params, query.limit ?? -1, query.offset ?? 0) as RunRow[];
+      const { total } = statements.count.get(...params) as { total: number };
+      return { items: rows.map(fromRow), total };
+    },
+    checkpoint(run, workerId) {
+      const row = toRow(run);
+      return writes.run(() => {
+        const stored = selectGuard.get(run.id);
+        if (!stored || stored.lease_owner !== workerId || stored.status === 'cancelled') return false;
+        // A lease renewed meanwhile is never shortened by a checkpoint carrying the older lease.
+        if (row.lease_owner === workerId && row.lease_until !== null && (stored.lease_until ?? 0) > row.lease_until) {
+          row.lease_until = stored.lease_until;
+          row.due_at = dueAt(row);
+        }
+        update.run(row);
+        return true;
+      });
+    },
+    claimDue(options) {
+      const now = options.now.getTime();
+      const until = now + options.leaseMs;
+      return writes.run(() => {
+        const rows = claimDue.all({ worker: options.workerId, until, now, limit: options.limit });
+        return rows.map(fromRow).sort(byScheduleThenId);
+      });
+    },
+    claimById(id, statuses, options) {
+      const now = options.now.getTime();
+      return writes.run(() => {
+        const stored = selectGuard.get(id);
+        if (!stored || !statuses.includes(stored.status)) return null;
+        const row = claimById.get({ worker: options.workerId, until: now + options.leaseMs, now, id });
+        return row ? fromRow(row) : null;
+      });
+    },
+    renewLeases(ids, workerId, leaseUntil) {
+      if (ids.length === 0) return Promise.resolve([]);
+      const until = leaseUntil.getTime();
+      return writes.run(() => ids.filter((id) => renew.run({ until, worker: workerId, id }).changes === 1));
+    },
+    async release(id, workerId) {
+      await writes.run(() => release.run(id, workerId));
+    },
+    cancel(id, userId, at) {
+      return writes.run(() => {
+        const row = cancel.get({ at: at.getTime(), id, user: userId });
+        if (row) return fromRow(row);
+        const existing = selectById.get(id);
+        return existing && existing.user_id === userId ? fromRow(existing) : null;
+      });
+    },
+    delete(id, userId) {
+      return writes.run(() => remove.run(id, userId).changes === 1);
+    },
+    purge(before, statuses) {
+      const allowed = statuses.filter((s) => s !== 'waiting');
+      if (allowed.length === 0) return Promise.resolve(0);
+      const statement = db.prepare(
+        `DELETE FROM runs WHERE status IN (${allowed.map(() => '?').join(', ')}) AND finished_at < ?`,
+      );
+      return writes.run(() => statement.run(...allowed, before.getTime()).changes);
+    },
+    async nextDueAt() {
+      const at = nextDue.get()?.at;
+      return at === null || at === undefined ? null : new Date(at);
+    },
+  };
+}
+
+/** The columns of `run`; `doc` keeps every field the columns do not. */
+function toRow(run: AutomationRun): RunRow & { due_at: number | null; finished_at: number | null } {
+  const {
+    id,
+    userId,
+    automationId,
+    status,
+    scheduledAt,
+    leaseOwner,
+    leaseUntil,
+    createdAt,
+    updatedAt,
+    completedAt,
+    ...rest
+  } = run;
+  const row = {
+    id,
+    user_id: userId,
+    automation_id: automationId,
+    status,
+    scheduled_at: time(scheduledAt),
+    lease_owner: leaseOwner,
+    lease_until: time(leaseUntil),
+    created_at: time(createdAt) ?? 0,
+    updated_at: time(updatedAt) ?? 0,
+    completed_at: time(completedAt),
+    doc: encodeJson(rest),
+    due_at: null as number | null,
+    finished_at:
+      status === 'completed' || status === 'failed' || status === 'cancelled'
+        ? (time(completedAt) ?? time(updatedAt))
+        : null,
+  };
+  row.due_at = dueAt(row);
+  return row;
+}
+
+function dueAt(row: Pick<RunRow, 'status' | 'scheduled_at' | 'lease_until'>): number | null {
+  if (row.status === 'waiting') return row.scheduled_at;
+  if (row.status === 'pending' || row.status === 'running') return row.lease_until ?? 0;
+  return null;
+}
+
+type ColumnField =
+  | 'id'
+  | 'userId'
+  | 'automationId'
+  | 'status'
+  | 'scheduledAt'
+  | 'leaseOwner'
+  | 'leaseUntil'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'completedAt';
+
+/** A run from its row. */
+export function fromRow(row: RunRow): AutomationRun {
+  const rest = decodeJson<Omit<AutomationRun, ColumnField>>(row.doc);
+  return {
+    id: row.id,
+    userId: row.user_id,
+    automationId: row.automation_id,
+    ...rest,
+    status: row.status,
+    scheduledAt: date(row.scheduled_at),
+    leaseOwner: row.lease_owner,
+    leaseUntil: date(row.lease_until),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    completedAt: date(row.completed_at),
+  };
+}
+
+function byScheduleThenId(a: AutomationRun, b: AutomationRun): number {
+  const sa = a.scheduledAt?.getTime() ?? -Infinity;
+  const sb = b.scheduledAt?.getTime() ?? -Infinity;
+  if (sa !== sb) return sa - sb;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const time = (value: Date | null | undefined): number | null => {
+  if (!value) return null;
+  const ms = value.getTime();
+  return Number.isNaN(ms) ? null : ms;
+};
+
+const date = (value: number | null): Date | null => (value === null ? null : new Date(value));
