@@ -41,13 +41,13 @@ export function createInvoicingRecordPort(store: Store, options: InvoicingRecord
         const input = parseFields(projectFieldsSchema, fields, type);
         const exists = await store.collection('projects').get(userId, id);
         if (!exists) return null;
-        return projectJson(await updateProject(deps, userId, id, input));
+        return asRecord(projectJson(await updateProject(deps, userId, id, input)));
       }
       if (type === 'invoice') {
         const input = parseFields(invoiceFieldsSchema, fields, type);
         const invoice = await invoicesOf(deps).get(userId, id);
         if (!invoice) return null;
-        if (input.notes === undefined) return invoiceJson(invoice);
+        if (input.notes === undefined) return asRecord(invoiceJson(invoice));
         const updated = await invoicesOf(deps).update(
           userId,
           id,
@@ -58,13 +58,17 @@ export function createInvoicingRecordPort(store: Store, options: InvoicingRecord
           const current = await requireInvoice(deps, userId, id);
           throw new ConflictError(`invoice ${current.number} is ${current.status} and locked`);
         }
-        return invoiceJson(updated);
+        return asRecord(invoiceJson(updated));
       }
       throw new ConfigInvalidError(`record type "${type}" is not supported (project, invoice)`, [
         { code: 'record_type_unknown', message: `unknown record type ${type}`, path: ['type'] },
       ]);
     },
   };
+}
+
+function asRecord(value: object): Record<string, unknown> {
+  return { ...value };
 }
 
 function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, unknown>, type: string): z.output<S> {

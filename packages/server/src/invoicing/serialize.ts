@@ -1,5 +1,12 @@
 import type {
+  EventType,
   InvoiceDoc,
+  InvoiceStatus,
+  InvoiceType,
+  Party,
+  PostalAddress,
+  ProjectStatus,
+  QuoteStatus,
   InvoiceSettingsDoc,
   LineDoc,
   ProjectDoc,
@@ -8,7 +15,98 @@ import type {
 } from './documents';
 import { basisPointsToPercent, centimesToChf } from './money';
 
-/** API shapes: amounts in CHF (2 decimals), VAT rates in percent, instants as ISO strings. */
+/** A line in the API (amounts in CHF, 2 decimals; the total is always the server's). */
+export interface LineJson {
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+}
+
+export interface ProjectJson {
+  id: string;
+  name: string;
+  description: string;
+  status: ProjectStatus;
+  client: Party | null;
+  hourlyRate: number | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface EventJson {
+  id: string;
+  projectId: string;
+  type: EventType;
+  description: string;
+  date: string;
+  hours: number | null;
+  hourlyRate: number | null;
+  /** Line total in CHF (hours × rate, or the expense). */
+  amount: number;
+  billed: boolean;
+  invoiceId: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface QuoteJson {
+  id: string;
+  projectId: string;
+  title: string;
+  lines: LineJson[];
+  subtotal: number;
+  status: QuoteStatus;
+  validUntil: string | null;
+  signedAt: string | null;
+  signedBy: string | null;
+  billed: boolean;
+  invoiceId: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface InvoiceJson {
+  id: string;
+  projectId: string;
+  number: string;
+  invoiceType: InvoiceType;
+  status: InvoiceStatus;
+  customer: Party | null;
+  customLines: LineJson[];
+  events: (LineJson & { eventId: string; type: EventType; date: string })[];
+  quotes: (LineJson & { quoteId: string })[];
+  currency: 'CHF';
+  subtotal: number;
+  vatRate: number;
+  vatBreakdown: { rate: number; base: number; vat: number }[];
+  vatAmount: number;
+  total: number;
+  roundingAmount: number;
+  payableTotal: number;
+  issueDate: string;
+  dueDate: string;
+  notes: string;
+  reference: string | null;
+  sentAt: string | null;
+  paidAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export interface SettingsJson {
+  companyName: string;
+  address: PostalAddress | null;
+  vatNumber: string | null;
+  iban: string | null;
+  email: string | null;
+  phone: string | null;
+  defaultVatRate: number;
+  paymentTermsDays: number;
+  updatedAt: string | null;
+}
+
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -17,7 +115,7 @@ function lineJson<T extends LineDoc>(line: T): Omit<T, 'unitPrice' | 'total'> & 
 }
 
 /** A project as the API returns it. */
-export function projectJson(doc: ProjectDoc) {
+export function projectJson(doc: ProjectDoc): ProjectJson {
   return {
     id: doc.id,
     name: doc.name,
@@ -31,7 +129,7 @@ export function projectJson(doc: ProjectDoc) {
 }
 
 /** An hours or expense event as the API returns it. */
-export function eventJson(doc: ProjectEventDoc) {
+export function eventJson(doc: ProjectEventDoc): EventJson {
   return {
     id: doc.id,
     projectId: doc.projectId,
@@ -49,7 +147,7 @@ export function eventJson(doc: ProjectEventDoc) {
 }
 
 /** A quote as the API returns it. */
-export function quoteJson(doc: QuoteDoc) {
+export function quoteJson(doc: QuoteDoc): QuoteJson {
   return {
     id: doc.id,
     projectId: doc.projectId,
@@ -68,7 +166,7 @@ export function quoteJson(doc: QuoteDoc) {
 }
 
 /** An invoice as the API returns it (the design's fields plus rounding and payable total). */
-export function invoiceJson(doc: InvoiceDoc) {
+export function invoiceJson(doc: InvoiceDoc): InvoiceJson {
   return {
     id: doc.id,
     projectId: doc.projectId,
@@ -104,7 +202,7 @@ export function invoiceJson(doc: InvoiceDoc) {
 }
 
 /** Invoicing settings as the API returns them. */
-export function settingsJson(doc: InvoiceSettingsDoc) {
+export function settingsJson(doc: InvoiceSettingsDoc): SettingsJson {
   return {
     companyName: doc.companyName,
     address: doc.address,

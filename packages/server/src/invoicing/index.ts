@@ -1,0 +1,11 @@
+export { createInvoicingRoutes } from './routes';
+export { createInvoicingRecordPort, type InvoicingRecordPortOptions } from './record-port';
+export type { InvoicingDeps } from './context';
+export type { InvoiceEventPayload } from './invoices';
+export type { ProjectStatusChangedPayload } from './projects';
+export { InvoiceMessages } from './invoices';
+export { computeTotals, type InvoiceTotals, type PricedLine, type VatGroup } from './totals';
+export { roundTo5Centimes, vatCentimes, lineNetCentimes } from './money';
+export { createQrReference, createScorReference, mod10RecursiveCheckDigit, isQrIban } from './qr-reference';
+export { PROJECT_STATUSES, INVOICE_STATUSES, type ProjectStatus, type InvoiceStatus } from './documents';
+export type { EventJson, InvoiceJson, LineJson, ProjectJson, QuoteJson, SettingsJson } from './serialize';

@@ -1,0 +1,133 @@
+import { calculateQRReferenceChecksum, isSCORReferenceValid } from 'swissqrbill/utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT, QR_IBAN_SETTINGS, startHarness, type Harness } from './harness';
+import { decodeQrFromPdf, pdfText } from './pdf-tools';
+
+const U = 'tenant-pdf';
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function pdfOf(invoiceId: string): Promise<Uint8Array> {
+  const response = await fetch(`${h.baseUrl}/api/invoices/${invoiceId}/pdf`, { headers: { 'x-test-user': U } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function designInvoice(client: typeof CLIENT | null = CLIENT) {
+  const project = await h.call(U, 'POST', '/api/projects', { name: 'Site vitrine', client });
+  const invoice = await h.call(U, 'POST', `/api/projects/${project.body.id}/invoices`, {
+    invoiceType: 'custom',
+    customLines: [
+      { description: 'Conception graphique', quantity: 1, unitPrice: 500 },
+      { description: 'Intégration', quantity: 3, unitPrice: 150 },
+    ],
+  });
+  expect(invoice.status).toBe(201);
+  return invoice.body;
+}
+
+describe('invoice PDF with a Swiss QR-bill', () => {
+  it('encodes a QR-IBAN bill with a QRR reference, the payable amount and structured addresses', async () => {
+    await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
+    const invoice = await designInvoice();
+    const sent = await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`);
+    const payload = await decodeQrFromPdf(await pdfOf(invoice.id));
+    expect(payload).not.toBeNull();
+    const lines = payload!.split(/\r?\n/);
+
+    const referenceBody = '00000000000000000020260001';
+    const reference = referenceBody + calculateQRReferenceChecksum(referenceBody);
+    expect(reference).toBe('000000000000000000202600013');
+    expect(sent.body.reference).toBe(reference);
+    expect(lines.slice(0, 31)).toEqual([
+      'SPC',
+      '0200',
+      '1',
+      'CH4431999123000889012',
+      'S',
+      'SWIGS Sàrl',
+      'Rue de Bourg',
+      '12',
+      '1003',
+      'Lausanne',
+      'CH',
+      '', '', '', '', '', '', '',
+      '1026.95',
+      'CHF',
+      'S',
+      'Boulangerie Favre SA',
+      'Avenue de la Gare',
+      '5',
+      '1950',
+      'Sion',
+      'CH',
+      'QRR',
+      reference,
+      'Facture 2026-0001',
+      'EPD',
+    ]);
+  });
+
+  it('uses an RF creditor reference with a plain IBAN and the 0.05-rounded amount', async () => {
+    await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, iban: 'CH93 0076 2011 6238 5295 7' });
+    const project = await h.call(U, 'POST', '/api/projects', { name: 'Petit travail', client: null });
+    const invoice = await h.call(U, 'POST', `/api/projects/${project.body.id}/invoices`, {
+      invoiceType: 'custom',
+      customLines: [
+        { description: 'Hébergement', quantity: 1, unitPrice: 1 },
+        { description: 'Domaine', quantity: 1, unitPrice: 1.78 },
+      ],
+    });
+    const pdf = await pdfOf(invoice.body.id);
+    const lines = (await decodeQrFromPdf(pdf))!.split(/\r?\n/);
+    expect(lines[3]).toBe('CH9300762011623852957');
+    expect(lines[18]).toBe('3.00');
+    expect(lines[19]).toBe('CHF');
+    // No debtor: its 7 fields are empty.
+    expect(lines.slice(20, 27)).toEqual(['', '', '', '', '', '', '']);
+    expect(lines[27]).toBe('SCOR');
+    expect(lines[28]).toMatch(/^RF\d{2}20260001$/);
+    expect(isSCORReferenceValid(lines[28]!)).toBe(true);
+
+    const text = await pdfText(pdf);
+    expect(text).toMatch(/Total TTC\s+3\.01/);
+    expect(text).toMatch(/Arrondi\s+-0\.01/);
+    expect(text).toMatch(/Montant à payer CHF\s+3\.00/);
+  });
+
+  it('shows the totals, VAT number and dates in French in the PDF text', async () => {
+    await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
+    const invoice = await designInvoice();
+    const text = await pdfText(await pdfOf(invoice.id));
+    expect(text).toContain('Facture 2026-0001');
+    expect(text).toContain('CHE-123.456.789 TVA');
+    expect(text).toContain('Date de facture : 05.03.2026');
+    expect(text).toContain('Échéance : 04.04.2026');
+    expect(text).toMatch(/Conception graphique\s+1\s+500\.00\s+500\.00/);
+    expect(text).toMatch(/Intégration\s+3\s+150\.00\s+450\.00/);
+    expect(text).toMatch(/Sous-total\s+950\.00/);
+    expect(text).toMatch(/TVA 8\.1 % sur 950\.00\s+76\.95/);
+    expect(text).toMatch(/Total TTC\s+1'026\.95/);
+    expect(text).toMatch(/Montant à payer CHF\s+1'026\.95/);
+    expect(text).not.toContain('Arrondi');
+    // The QR-bill's payment part is in French.
+    expect(text).toContain('Section paiement');
+    expect(text).toContain('Récépissé');
+  });
+
+  it('answers 409 until the settings can fill a QR-bill, and 404 for an unknown invoice', async () => {
+    const invoice = await designInvoice();
+    const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: { 'x-test-user': U } });
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: string }).error).toContain('IBAN');
+    const missing = await fetch(`${h.baseUrl}/api/invoices/nope/pdf`, { headers: { 'x-test-user': U } });
+    expect(missing.status).toBe(404);
+  });
+});
