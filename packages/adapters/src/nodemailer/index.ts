@@ -1,1 +1,2 @@
-export {};
+export * from './smtp-mail';
+export * from './message-id';

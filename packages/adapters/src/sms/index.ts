@@ -1,1 +1,3 @@
-export {};
+export * from './http-sms';
+export * from './outbox-sms';
+export * from './retry-after';

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { defineNode, NonRetriableError, type EmailTemplate, type NodeContext } from '@swigs/automation-core';
+import '../ports';
+import { renderEmail, type EmailTemplateSource } from '../templates/render-email';
+import { parseAddressList } from '../shared/email-addresses';
+import { messageIdFor } from '../shared/message-id';
+import { nodeRenderer, renderField, templateData, validateTemplateFields } from '../shared/templating';
+import { createUnsubscribeToken, unsubscribeUrl } from '../shared/unsubscribe';
+
+/**
+ * Config of `send_email`: a stored template (`templateId`) or an inline `subject` + `body`. Address fields are
+ * templates and may list several addresses separated by commas.
+ */
+export const SendEmailConfigSchema = z
+  .object({
+    templateId: z.string().min(1).max(100).optional(),
+    subject: z.string().min(1).max(500).optional(),
+    /** HTML with variables. */
+    body: z.string().max(500_000).optional(),
+    preheader: z.string().max(300).optional(),
+    /** Hand-written text part; generated from the HTML when absent. */
+    text: z.string().max(500_000).optional(),
+    to: z.string().min(1).max(2000),
+    cc: z.string().max(2000).optional(),
+    bcc: z.string().max(2000).optional(),
+    replyTo: z.string().max(500).optional(),
+    /** Sender; default `ports.email.from`. */
+    from: z.string().max(500).optional(),
+    /** Default: the template's category, else `transactional`. Marketing mail carries RFC 8058 unsubscribe headers. */
+    category: z.enum(['transactional', 'marketing']).optional(),
+    /** Wrap the body in the default layout. Default true. */
+    useLayout: z.boolean().default(true),
+  })
+  .refine((c) => c.templateId !== undefined || (c.subject !== undefined && c.body !== undefined), {
+    message: 'either templateId or both subject and body are required',
+    path: ['templateId'],
+  });
+export type SendEmailConfig = z.infer<typeof SendEmailConfigSchema>;
+
+const TEMPLATE_FIELDS = ['subject', 'body', 'preheader', 'text', 'to', 'cc', 'bcc', 'replyTo', 'from'] as const;
+
+/** What `send_email` outputs (and, in a dry run, the whole rendered message). */
+export interface SendEmailOutput {
+  messageId: string;
+  to: string[];
+  subject: string;
+  category: 'transactional' | 'marketing';
+  templateId?: string;
+  duplicate?: boolean;
+  dryRun?: true;
+  from?: string;
+  cc?: string[];
+  bcc?: string[];
+  html?: string;
+  text?: string;
+  preheader?: string;
+  headers?: Record<string, string>;
+}
+
+/** Renders and sends an e-mail through `ports.mail`. */
+export const sendEmail = defineNode({
+  type: 'send_email',
+  kind: 'action',
+  version: 1,
+  category: 'email',
+  title: { fr: 'Envoyer un e-mail', en: 'Send an email' },
+  description: {
+    fr: 'Envoie un e-mail à partir d’un modèle ou d’un contenu saisi ici.',
+    en: 'Sends an email from a stored template or content written here.',
+  },
+  configSchema: SendEmailConfigSchema,
+  templateFields: TEMPLATE_FIELDS,
+  sampleOutput: {
+    messageId: '<3f1c0e8a9b7d6c5e4f3a2b1c0d9e8f7a@boutique.ch>',
+    to: ['lea.muller@example.ch'],
+    subject: 'Merci pour votre commande n° 1042',
+    category: 'transactional',
+  } satisfies SendEmailOutput,
+  validate: ({ config, variables }) => validateTemplateFields(config, TEMPLATE_FIELDS, variables),
+  async execute(ctx): Promise<{ output: SendEmailOutput }> {
+    const { config } = ctx;
+    const template = await loadTemplate(ctx);
+    const settings = ctx.ports.email;
+    const from = config.from !== undefined ? renderField(ctx, config.from) : settings?.from;
+    if (!from) throw new NonRetriableError('send_email: no sender: set "from" or ports.email.from');
+    const to = parseAddressList(renderField(ctx, config.to), 'to');
+    if (to.length === 0) throw new NonRetriableError('send_email: "to" rendered empty');
+    const cc = parseAddressList(config.cc === undefined ? undefined : renderField(ctx, config.cc), 'cc');
+    const bcc = parseAddressList(config.bcc === undefined ? undefined : renderField(ctx, config.bcc), 'bcc');
+    const replyTo = config.replyTo !== undefined ? renderField(ctx, config.replyTo).trim() || undefined : settings?.replyTo;
+    if (replyTo !== undefined) parseAddressList(replyTo, 'replyTo');
+    const category = config.category ?? template.category ?? 'transactional';
+
+    const headers: Record<string, string> = {};
+    let unsubscribe: string | undefined;
+    if (category === 'marketing') {
+      const options = settings?.unsubscribe;
+      if (!options || !/^https:\/\//i.test(options.baseUrl)) {
+        throw new NonRetriableError('send_email: marketing mail needs ports.email.unsubscribe with an https baseUrl (RFC 8058)');
+      }
+      const recipient = /<([^>]+)>\s*$/.exec(to[0]!)?.[1] ?? to[0]!;
+      unsubscribe = unsubscribeUrl(options.baseUrl, createUnsubscribeToken({ userId: ctx.run.userId, recipient, scope: 'marketing' }, options.secret));
+      headers['List-Unsubscribe'] = `<${unsubscribe}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+
+    const rendered = renderEmail(template, templateData(ctx), {
+      renderer: nodeRenderer(),
+      ...(config.useLayout ? {} : { layout: null }),
+      ...(unsubscribe !== undefined ? { unsubscribeUrl: unsubscribe } : {}),
+      ...(settings?.footer !== undefined ? { footer: settings.footer } : {}),
+    });
+    const messageId = messageIdFor(ctx.idempotencyKey, from);
+    const base: SendEmailOutput = {
+      messageId,
+      to,
+      subject: rendered.subject,
+      category,
+      ...(config.templateId !== undefined ? { templateId: config.templateId } : {}),
+    };
+    if (ctx.dryRun) {
+      return { output: { ...base, dryRun: true, from, cc, bcc, html: rendered.html, text: rendered.text, preheader: rendered.preheader, headers } };
+    }
+    const mail = ctx.ports.mail;
+    if (!mail) throw new NonRetriableError('send_email: no mail port configured (ports.mail)');
+    const result = await mail.send({
+      from,
+      to,
+      ...(cc.length > 0 ? { cc } : {}),
+      ...(bcc.length > 0 ? { bcc } : {}),
+      ...(replyTo !== undefined ? { replyTo } : {}),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers,
+      idempotencyKey: ctx.idempotencyKey,
+      messageId,
+      userId: ctx.run.userId,
+      category,
+    });
+    return { output: { ...base, messageId: result.messageId, ...(result.duplicate ? { duplicate: true } : {}) } };
+  },
+});
+
+async function loadTemplate(ctx: NodeContext<SendEmailConfig>): Promise<EmailTemplateSource & { category?: EmailTemplate['category'] }> {
+  const { config } = ctx;
+  if (config.templateId === undefined) {
+    return {
+      subject: config.subject ?? '',
+      body: config.body ?? '',
+      ...(config.preheader !== undefined ? { preheader: config.preheader } : {}),
+      ...(config.text !== undefined ? { text: config.text } : {}),
+    };
+  }
+  const stored = await ctx.ports.store.collection<EmailTemplate>('emailtemplates').get(ctx.run.userId, config.templateId);
+  if (!stored) throw new NonRetriableError(`send_email: email template "${config.templateId}" not found`);
+  if (stored.isActive === false) throw new NonRetriableError(`send_email: email template "${config.templateId}" is inactive`);
+  // Inline fields given beside a template override it (e.g. a subject per automation).
+  return {
+    subject: config.subject ?? stored.subject,
+    body: config.body ?? stored.body,
+    preheader: config.preheader ?? stored.preheader ?? '',
+    text: config.text ?? stored.text ?? '',
+    category: stored.category,
+  };
+}

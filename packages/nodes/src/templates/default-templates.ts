@@ -1,0 +1,118 @@
+import type { EmailTemplate } from '@swigs/automation-core';
+
+/** A shipped template: an `EmailTemplate` without the tenant fields. */
+export type DefaultEmailTemplate = Omit<EmailTemplate, 'id' | 'userId' | 'createdAt' | 'updatedAt'>;
+
+const itemsTable = `<table role="presentation" width="100%" cellpadding="6" cellspacing="0" style="border-collapse:collapse;margin:16px 0">
+{{#each trigger.items}}<tr><td style="border-bottom:1px solid #e4e4e7">{{quantity}} × {{name}}</td><td align="right" style="border-bottom:1px solid #e4e4e7">{{currency price}}</td></tr>
+{{/each}}<tr><td><strong>Total</strong></td><td align="right"><strong>{{currency trigger.total}}</strong></td></tr>
+</table>`;
+
+const orderVariables = [
+  'trigger.orderNumber',
+  'trigger.customer.firstName',
+  'trigger.customer.lastName',
+  'trigger.total',
+  'trigger.items[].name',
+  'trigger.items[].quantity',
+  'trigger.items[].price',
+  'trigger.updatedAt',
+];
+
+const invoiceVariables = [
+  'trigger.number',
+  'trigger.customer.name',
+  'trigger.total',
+  'trigger.issueDate',
+  'trigger.dueDate',
+  'trigger.paymentUrl',
+];
+
+/**
+ * The French templates SWIGS ships, keyed by slug (use the slug as the template id when seeding).
+ * Order templates read the `order.*` payload, invoice templates the `invoice.*` payload.
+ */
+export const defaultTemplates = {
+  'commande-merci': {
+    name: 'Merci pour votre commande',
+    subject: 'Merci pour votre commande n° {{trigger.orderNumber}}',
+    preheader: 'Nous préparons votre commande avec soin.',
+    body: `<p>Bonjour {{default trigger.customer.firstName "et merci"}},</p>
+<p>Merci pour votre commande n° <strong>{{trigger.orderNumber}}</strong> du {{date trigger.updatedAt "long"}}. Nous la préparons avec soin.</p>
+${itemsTable}
+<p>Nous vous écrirons dès son expédition.</p>
+<p>Belle journée,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: orderVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  'demande-avis': {
+    name: 'Demande d’avis',
+    subject: '{{default trigger.customer.firstName "Bonjour"}}, votre avis compte pour nous',
+    preheader: 'Deux minutes pour nous dire ce que vous en pensez ?',
+    body: `<p>Bonjour {{default trigger.customer.firstName ""}},</p>
+<p>Vous avez reçu votre commande n° {{trigger.orderNumber}} il y a quelques jours. Êtes-vous satisfait·e de {{pluralize trigger.items.length "l’article" "vos articles"}} ?</p>
+<p>Votre avis aide d’autres clients à choisir et nous aide à nous améliorer.</p>
+<p>Merci d’avance,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: [...orderVariables, 'trigger.items.length'],
+    category: 'marketing',
+    isActive: true,
+  },
+  'commande-expediee': {
+    name: 'Commande expédiée',
+    subject: 'Votre commande n° {{trigger.orderNumber}} est en route',
+    preheader: 'Bonne nouvelle : votre colis a quitté notre atelier.',
+    body: `<p>Bonjour {{default trigger.customer.firstName ""}},</p>
+<p>Votre commande n° <strong>{{trigger.orderNumber}}</strong> a été expédiée{{#if trigger.shipping.carrier}} par {{trigger.shipping.carrier}}{{/if}}.</p>
+{{#if trigger.shipping.trackingUrl}}<p>Suivre le colis : {{link trigger.shipping.trackingUrl trigger.shipping.trackingNumber}}</p>{{/if}}
+${itemsTable}
+<p>Belle journée,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: [...orderVariables, 'trigger.shipping.carrier', 'trigger.shipping.trackingNumber', 'trigger.shipping.trackingUrl'],
+    category: 'transactional',
+    isActive: true,
+  },
+  'facture-envoyee': {
+    name: 'Facture envoyée',
+    subject: 'Facture {{trigger.number}} – {{currency trigger.total}}',
+    preheader: 'Votre facture {{trigger.number}}, payable jusqu’au {{date trigger.dueDate "long"}}.',
+    body: `<p>Bonjour {{default trigger.customer.name ""}},</p>
+<p>Veuillez trouver votre facture n° <strong>{{trigger.number}}</strong> du {{date trigger.issueDate "long"}}, d’un montant de <strong>{{currency trigger.total}}</strong>.</p>
+<p>Elle est payable jusqu’au <strong>{{date trigger.dueDate "long"}}</strong>{{#if trigger.paymentUrl}} : {{link trigger.paymentUrl "consulter et payer la facture"}}{{/if}}.</p>
+<p>Avec nos remerciements,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: invoiceVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  'rappel-facture': {
+    name: 'Rappel de facture',
+    subject: 'Rappel : facture {{trigger.number}} échue le {{date trigger.dueDate "short"}}',
+    preheader: 'Un petit rappel concernant la facture {{trigger.number}}.',
+    body: `<p>Bonjour {{default trigger.customer.name ""}},</p>
+<p>Sauf erreur de notre part, la facture n° <strong>{{trigger.number}}</strong> de <strong>{{currency trigger.total}}</strong>, échue le {{date trigger.dueDate "long"}}, n’est pas encore réglée.</p>
+<p>{{#if trigger.paymentUrl}}Vous pouvez la régler ici : {{link trigger.paymentUrl "payer la facture"}}. {{/if}}Si le paiement est déjà en route, merci de ne pas tenir compte de ce message.</p>
+<p>Avec nos meilleures salutations,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: invoiceVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  bienvenue: {
+    name: 'Bienvenue',
+    subject: 'Bienvenue {{default trigger.customer.firstName ""}} !',
+    preheader: 'Ravis de vous compter parmi nos clients.',
+    body: `<p>Bonjour {{default trigger.customer.firstName ""}},</p>
+<p>Bienvenue ! Votre compte client est créé avec l’adresse {{trigger.customer.email}}.</p>
+<p>Vous y retrouverez vos commandes et vos factures. Une question ? Répondez simplement à cet e-mail.</p>
+<p>À bientôt,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: ['trigger.customer.firstName', 'trigger.customer.lastName', 'trigger.customer.email'],
+    category: 'marketing',
+    isActive: true,
+  },
+} as const satisfies Record<string, DefaultEmailTemplate>;
+
+export type DefaultTemplateKey = keyof typeof defaultTemplates;

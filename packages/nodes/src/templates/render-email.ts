@@ -1,0 +1,80 @@
+import { compile as compileHtmlToText } from 'html-to-text';
+import type { EmailTemplate } from '@swigs/automation-core';
+import { defaultLayout } from './layout';
+import { createTemplateRenderer, type TemplateRenderer } from './renderer';
+
+/** The parts of an `EmailTemplate` that rendering reads. */
+export type EmailTemplateSource = Pick<EmailTemplate, 'subject' | 'body'> & Partial<Pick<EmailTemplate, 'preheader' | 'text'>>;
+
+export interface RenderEmailOptions {
+  /** Layout wrapping the body; default `defaultLayout`. Pass `null` to send the body alone. */
+  layout?: string | null;
+  /** Shown in the footer and the text part (marketing mail). */
+  unsubscribeUrl?: string;
+  /** A footer line, e.g. the sender's address. */
+  footer?: string;
+  renderer?: TemplateRenderer;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  preheader: string;
+}
+
+const PREHEADER_LENGTH = 120;
+
+const htmlToText = compileHtmlToText({
+  wordwrap: 78,
+  selectors: [
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'table', format: 'dataTable' },
+  ],
+});
+
+let sharedRenderer: TemplateRenderer | undefined;
+
+/**
+ * Renders a template's subject, preheader and body with `data` (`{ trigger, nodes }`), wraps the body in the
+ * layout and derives the plain-text part (and, when the template has none, the preheader) from the HTML.
+ */
+export function renderEmail(template: EmailTemplateSource, data: unknown, options: RenderEmailOptions = {}): RenderedEmail {
+  const renderer = options.renderer ?? (sharedRenderer ??= createTemplateRenderer());
+  const subject = oneLine(renderer.render(template.subject, data, 'text'));
+  const body = renderer.render(template.body, data, 'html');
+  const bodyText = template.text ? renderer.render(template.text, data, 'text').trim() : htmlToText(body).trim();
+  const preheader = template.preheader
+    ? oneLine(renderer.render(template.preheader, data, 'text'))
+    : truncate(oneLine(bodyText.replace(/\[[^\]]*\]/g, '')), PREHEADER_LENGTH);
+  const layout = options.layout === undefined ? defaultLayout : options.layout;
+  const html =
+    layout === null
+      ? body
+      : renderer.render(
+          layout,
+          {
+            subject,
+            preheader,
+            content: new renderer.handlebars.SafeString(body),
+            unsubscribeUrl: options.unsubscribeUrl,
+            footer: options.footer,
+          },
+          'html',
+        );
+  const footerLines = [options.footer, options.unsubscribeUrl ? `Se désabonner : ${options.unsubscribeUrl}` : undefined].filter(Boolean);
+  const text = footerLines.length > 0 ? `${bodyText}\n\n--\n${footerLines.join('\n')}` : bodyText;
+  return { subject, html, text, preheader };
+}
+
+function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+function truncate(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

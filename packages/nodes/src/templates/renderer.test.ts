@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createTemplateRenderer } from './renderer';
+import { formatChf, formatDate } from './format';
+
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
+
+describe('createTemplateRenderer', () => {
+  const renderer = createTemplateRenderer();
+
+  it('escapes a customer name so markup arrives as text', () => {
+    const html = renderer.render('<p>{{trigger.customer.firstName}}</p>', {
+      trigger: { customer: { firstName: '<script>alert(1)</script>' } },
+    });
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+  });
+
+  it('escapes backticks and equals signs that could break unquoted attributes', () => {
+    expect(renderer.render('{{v}}', { v: '`a=b`' })).toBe('&#x60;a&#x3D;b&#x60;');
+  });
+
+  it('leaves text-mode output unescaped for subjects and addresses', () => {
+    expect(renderer.render('Commande {{n}} & co', { n: 'A&B' }, 'text')).toBe('Commande A&B & co');
+  });
+
+  it('compiles each source once and reuses it', () => {
+    const local = createTemplateRenderer();
+    const first = local.compile('Bonjour {{name}}');
+    expect(local.compile('Bonjour {{name}}')).toBe(first);
+    expect(local.cacheSize).toBe(1);
+    local.render('Bonjour {{name}}', { name: 'Léa' });
+    expect(local.cacheSize).toBe(1);
+  });
+
+  it('drops the oldest compiled template past the cache size', () => {
+    const local = createTemplateRenderer({ cacheSize: 2 });
+    const first = local.compile('a{{x}}');
+    local.compile('b{{x}}');
+    local.compile('c{{x}}');
+    expect(local.cacheSize).toBe(2);
+    expect(local.compile('a{{x}}')).not.toBe(first);
+  });
+
+  it('refuses prototype properties and methods', () => {
+    const data = Object.create({ secret: 'inherited' }) as Record<string, unknown>;
+    data.own = 'visible';
+    expect(renderer.render('{{own}}|{{secret}}|{{constructor.name}}', data)).toBe('visible||');
+  });
+
+  it('throws a TemplateError (non-retriable) for an unknown helper or bad syntax', () => {
+    expect(() => renderer.render('{{shout name}}', { name: 'x' })).toThrow(/template is invalid: .*shout/);
+    try {
+      renderer.render('{{#if a}}oops', {});
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { code: string; name: string }).code).toBe('NON_RETRIABLE');
+      expect((error as Error).name).toBe('TemplateError');
+    }
+  });
+
+  it('formats francs the fr-CH way with a narrow no-break space and a no-break space before CHF', () => {
+    expect(renderer.render('{{currency total}}', { total: 1234.5 })).toBe(`1${NNBSP}234.50${NBSP}CHF`);
+    expect(renderer.render('{{currency total}}', { total: 1234567.5 })).toBe(`1${NNBSP}234${NNBSP}567.50${NBSP}CHF`);
+    expect(renderer.render('{{currency total}}', { total: 0 })).toBe(`0.00${NBSP}CHF`);
+    expect(renderer.render('{{currency total unit="centimes"}}', { total: 123450 })).toBe(`1${NNBSP}234.50${NBSP}CHF`);
+    expect(renderer.render('[{{currency total}}]', { total: 'abc' })).toBe('[]');
+    expect(formatChf(89.9)).toBe(`89.90${NBSP}CHF`);
+  });
+
+  it('formats dates in Europe/Zurich, including the day change at night and DST', () => {
+    const data = { at: '2025-03-05T23:30:00Z', summer: '2025-07-01T12:05:00Z' };
+    expect(renderer.render('{{date at}}', data)).toBe('06.03.2025');
+    expect(renderer.render('{{date at "short"}}', data)).toBe('06.03.2025');
+    expect(renderer.render('{{date at "long"}}', data)).toBe('6 mars 2025');
+    expect(renderer.render('{{date at "datetime"}}', data)).toBe('06.03.2025 00:30');
+    expect(renderer.render('{{date summer "time"}}', data)).toBe('14:05');
+    expect(renderer.render('{{date summer "long"}}', data)).toBe('1 juillet 2025');
+    expect(formatDate(new Date('2025-12-24T08:00:00Z'), 'long')).toBe('24 décembre 2025');
+    expect(renderer.render('[{{date nope}}]', {})).toBe('[]');
+  });
+
+  it('provides default, eq and pluralize', () => {
+    expect(renderer.render('{{default name "client"}}', {})).toBe('client');
+    expect(renderer.render('{{default name "client"}}', { name: 'Zoé' })).toBe('Zoé');
+    expect(renderer.render('{{#if (eq status "paid")}}payée{{else}}ouverte{{/if}}', { status: 'paid' })).toBe('payée');
+    expect(renderer.render('{{pluralize n "article"}}', { n: 1 })).toBe('1 article');
+    expect(renderer.render('{{pluralize n "article"}}', { n: 0 })).toBe('0 article');
+    expect(renderer.render('{{pluralize n "cheval" "chevaux"}}', { n: 3 })).toBe('3 chevaux');
+  });
+
+  it('builds links that escape their inputs and refuse javascript: URLs', () => {
+    expect(renderer.render('{{link url label}}', { url: 'https://swigs.ch/?a=1&b="2"', label: '<b>Voir</b>' })).toBe(
+      '<a href="https://swigs.ch/?a&#x3D;1&amp;b&#x3D;&quot;2&quot;" style="color:#1d4ed8">&lt;b&gt;Voir&lt;/b&gt;</a>',
+    );
+    expect(renderer.render('{{link url "x"}}', { url: 'javascript:alert(1)' })).toContain('href="#"');
+  });
+});
