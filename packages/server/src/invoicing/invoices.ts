@@ -28,20 +28,25 @@ export const InvoiceMessages = {
   noLines: 'Ajoutez au moins une ligne à la facture',
 } as const;
 
-/** Payload of `invoice.created` and `invoice.paid`. */
+/** Payload of `invoice.created` and `invoice.paid` (matches the trigger nodes' payload schema). */
 export interface InvoiceEventPayload {
   invoiceId: string;
   number: string;
   status: InvoiceStatus;
-  /** CHF, VAT included (before 0.05 rounding). */
+  /** CHF, VAT included (before 0.05 rounding), for `{{currency}}`. */
   total: number;
-  /** CHF, rounded to 0.05. */
+  /** The same in centimes, exact. */
+  totalCentimes: number;
+  /** CHF, rounded to 0.05: what the customer pays. */
   payableTotal: number;
+  payableTotalCentimes: number;
   currency: 'CHF';
-  customer: { name: string | null; email: string | null; street?: string; postalCode?: string; town?: string; country?: string };
+  /** The billed customer; `name` is empty when the project has no client. */
+  customer: { name: string; email?: string; street?: string; postalCode?: string; town?: string; country?: string };
   projectId: string;
   issueDate: string;
   dueDate: string;
+  paidAt: string | null;
 }
 
 /** The invoices collection. */
@@ -236,21 +241,24 @@ export function invoicePayload(invoice: InvoiceDoc): InvoiceEventPayload {
     number: invoice.number,
     status: invoice.status,
     total: centimesToChf(invoice.total),
+    totalCentimes: invoice.total,
     payableTotal: centimesToChf(invoice.payableTotal),
+    payableTotalCentimes: invoice.payableTotal,
     currency: 'CHF',
     customer: customer
       ? {
           name: customer.name,
-          email: customer.email,
+          ...(customer.email ? { email: customer.email } : {}),
           street: [customer.street, customer.buildingNumber].filter(Boolean).join(' '),
           postalCode: customer.postalCode,
           town: customer.town,
           country: customer.country,
         }
-      : { name: null, email: null },
+      : { name: '' },
     projectId: invoice.projectId,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
+    paidAt: invoice.paidAt ? invoice.paidAt.toISOString() : null,
   };
 }
 

@@ -11,6 +11,8 @@ export interface ProjectStatusChangedPayload {
   name: string;
   from: ProjectStatus;
   to: ProjectStatus;
+  /** The project's client, when it has one. */
+  client?: { name: string; email?: string };
   changedAt: string;
 }
 
@@ -73,6 +75,9 @@ export async function updateProject(
       name: updated.name,
       from: current.status,
       to: updated.status,
+      ...(updated.client
+        ? { client: { name: updated.client.name, ...(updated.client.email ? { email: updated.client.email } : {}) } }
+        : {}),
       changedAt: now.toISOString(),
     };
     await fireEvent(deps, 'project.status_changed', payload, userId);

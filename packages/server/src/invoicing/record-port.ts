@@ -1,4 +1,4 @@
-import { ConfigInvalidError, ConflictError, createSystemClock, type Clock, type RecordPort, type Store } from '@swigs/automation-core';
+import { NonRetriableError, createSystemClock, type Clock, type RecordPort, type Store } from '@swigs/automation-core';
 import { z } from 'zod';
 import type { InvoicingDeps } from './context';
 import { PROJECT_STATUSES } from './documents';
@@ -26,7 +26,7 @@ export interface InvoicingRecordPortOptions {
 
 /**
  * The `RecordPort` behind the `update_record` node: projects (name, description, status) and invoices
- * (notes, while draft). Other fields are refused with `ConfigInvalidError`; a locked invoice with `ConflictError`.
+ * (notes, while draft). Other fields, unknown types and locked invoices fail with `NonRetriableError`.
  */
 export function createInvoicingRecordPort(store: Store, options: InvoicingRecordPortOptions = {}): RecordPort {
   const deps: InvoicingDeps = {
@@ -56,13 +56,11 @@ export function createInvoicingRecordPort(store: Store, options: InvoicingRecord
         );
         if (!updated) {
           const current = await requireInvoice(deps, userId, id);
-          throw new ConflictError(`invoice ${current.number} is ${current.status} and locked`);
+          throw new NonRetriableError(`update_record: invoice ${current.number} is ${current.status} and locked`);
         }
         return asRecord(invoiceJson(updated));
       }
-      throw new ConfigInvalidError(`record type "${type}" is not supported (project, invoice)`, [
-        { code: 'record_type_unknown', message: `unknown record type ${type}`, path: ['type'] },
-      ]);
+      throw new NonRetriableError(`update_record: record type "${type}" is not supported (project, invoice)`);
     },
   };
 }
@@ -74,10 +72,8 @@ function asRecord(value: object): Record<string, unknown> {
 function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, unknown>, type: string): z.output<S> {
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => ({
-    code: 'field_invalid',
-    message: `${type}: ${issue.message}`,
-    path: ['fields', ...issue.path.map(String)],
-  }));
-  throw new ConfigInvalidError(`${type}: only these fields can be set: ${Object.keys((schema as unknown as z.ZodObject).shape).join(', ')}`, problems);
+  const allowed = Object.keys((schema as unknown as z.ZodObject).shape).join(', ');
+  const details = result.error.issues.map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`).join('; ');
+  // Permanent: retrying the same fields cannot succeed.
+  throw new NonRetriableError(`update_record: ${type} fields refused (${details}); allowed: ${allowed}`);
 }

@@ -298,7 +298,9 @@ describe('invoice lifecycle', () => {
         number: '2026-0001',
         status: 'paid',
         total: 540.5,
+        totalCentimes: 54_050,
         payableTotal: 540.5,
+        payableTotalCentimes: 54_050,
         currency: 'CHF',
         customer: {
           name: CLIENT.name,
@@ -311,6 +313,7 @@ describe('invoice lifecycle', () => {
         projectId,
         issueDate: '2026-03-05',
         dueDate: '2026-04-04',
+        paidAt: '2026-03-20T10:00:00.000Z',
       },
     });
   });
@@ -337,7 +340,14 @@ describe('projects', () => {
       {
         type: 'project.status_changed',
         userId: U,
-        payload: { projectId, name: 'Site vitrine v2', from: 'active', to: 'completed', changedAt: '2026-04-01T08:00:00.000Z' },
+        payload: {
+          projectId,
+          name: 'Site vitrine v2',
+          from: 'active',
+          to: 'completed',
+          client: { name: CLIENT.name, email: CLIENT.email },
+          changedAt: '2026-04-01T08:00:00.000Z',
+        },
       },
     ]);
   });

@@ -32,14 +32,14 @@ describe('invoicing record port (update_record)', () => {
       ]);
       expect(await port.update({ userId: 'u1', type: 'invoice', id: invoice.id, fields: { notes: 'Relancé' } })).toMatchObject({ notes: 'Relancé' });
 
-      await expect(port.update({ userId: 'u1', type: 'invoice', id: invoice.id, fields: { total: 0 } })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-      await expect(port.update({ userId: 'u1', type: 'project', id: project.id, fields: { status: 'bogus' } })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
-      await expect(port.update({ userId: 'u1', type: 'client', id: 'x', fields: {} })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+      await expect(port.update({ userId: 'u1', type: 'invoice', id: invoice.id, fields: { total: 0 } })).rejects.toMatchObject({ code: 'NON_RETRIABLE' });
+      await expect(port.update({ userId: 'u1', type: 'project', id: project.id, fields: { status: 'bogus' } })).rejects.toMatchObject({ code: 'NON_RETRIABLE' });
+      await expect(port.update({ userId: 'u1', type: 'client', id: 'x', fields: {} })).rejects.toMatchObject({ code: 'NON_RETRIABLE' });
       expect(await port.update({ userId: 'u2', type: 'project', id: project.id, fields: { status: 'archived' } })).toBeNull();
       expect(await port.update({ userId: 'u2', type: 'invoice', id: invoice.id, fields: { notes: 'pirate' } })).toBeNull();
 
       await h.call('u1', 'POST', `/api/invoices/${invoice.id}/send`);
-      await expect(port.update({ userId: 'u1', type: 'invoice', id: invoice.id, fields: { notes: 'après envoi' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(port.update({ userId: 'u1', type: 'invoice', id: invoice.id, fields: { notes: 'après envoi' } })).rejects.toMatchObject({ code: 'NON_RETRIABLE' });
       expect((await h.call('u1', 'GET', `/api/invoices/${invoice.id}`)).body).toMatchObject({ notes: 'Relancé', total: 108.1 });
       expect((await h.call('u1', 'GET', `/api/projects/${project.id}`)).body.status).toBe('completed');
     } finally {
