@@ -18,6 +18,9 @@ export class BuilderPage extends PageElement {
   declare automation: Draft | null;
   declare builderReady: boolean;
   declare lastRunId: string | null;
+  /** What the element edits; replaced only when it must reload (first load, or a new automation got its id). */
+  private builderInput: Automation | undefined;
+  private client: { baseUrl: string; token: string } | undefined;
 
   constructor() {
     super();
@@ -40,6 +43,11 @@ export class BuilderPage extends PageElement {
     ]);
     this.builderReady = ready;
     this.automation = automation;
+    this.builderInput = this.isNew ? undefined : (automation as Automation);
+    this.client = {
+      baseUrl: new URL('./', location.href).toString().replace(/\/$/, ''),
+      token: this.ctx.api.headers().Authorization?.replace(/^Bearer /, '') ?? '',
+    };
   }
 
   /** Saves what the builder hands over; a new automation is created, then the URL follows its id. */
@@ -62,8 +70,12 @@ export class BuilderPage extends PageElement {
         : await this.ctx.api.put<Automation>(`/api/automations/${encodeURIComponent(draft.id)}`, body);
       this.automation = saved;
       this.ctx.notify(saved.problems?.length ? this.ctx.t('builder.invalidDraft') : this.ctx.t('common.saved'));
-      if (this.isNew) history.replaceState(null, '', href(`/automations/${encodeURIComponent(saved.id)}`));
-      if (this.isNew) this.params = { id: saved.id };
+      if (this.isNew) {
+        // The element now edits the stored automation (its id is needed by the test panel).
+        this.builderInput = saved;
+        history.replaceState(null, '', href(`/automations/${encodeURIComponent(saved.id)}`));
+        this.params = { id: saved.id };
+      }
     } catch (err) {
       this.ctx.notify(messageOf(err), 'error');
     }
@@ -118,9 +130,8 @@ export class BuilderPage extends PageElement {
         ? html`<swigs-automation-builder
             class="builder"
             lang=${lang}
-            api-base=${new URL('./', location.href).toString().replace(/\/$/, '')}
-            .token=${this.ctx.api.headers().Authorization?.replace(/^Bearer /, '') ?? ''}
-            .automation=${a}
+            .client=${this.client}
+            .automation=${this.builderInput}
             @swigs-save=${this.save}
           ></swigs-automation-builder>`
         : nothing}

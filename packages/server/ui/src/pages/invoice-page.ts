@@ -21,7 +21,7 @@ export class InvoicePage extends PageElement {
     this.invoice = await this.ctx.api.get<Invoice>(`/api/invoices/${encodeURIComponent(this.params.id ?? '')}`);
   }
 
-  private async action(name: 'send' | 'mark-paid' | 'cancel'): Promise<void> {
+  private async action(name: 'send' | 'paid' | 'cancel'): Promise<void> {
     const inv = this.invoice;
     if (!inv) return;
     const updated = await this.attempt(() => this.ctx.api.post<Invoice>(`/api/invoices/${encodeURIComponent(inv.id)}/${name}`, {}));
@@ -40,7 +40,7 @@ export class InvoicePage extends PageElement {
             ${t('invoices.openPdf', { number: inv.number })}
           </button>
           ${inv.status === 'draft' ? html`<button type="button" class="btn" @click=${() => this.action('send')}>${t('invoices.send')}</button>` : nothing}
-          ${inv.status === 'sent' ? html`<button type="button" class="btn" @click=${() => this.action('mark-paid')}>${t('invoices.markPaid')}</button>` : nothing}
+          ${inv.status === 'sent' ? html`<button type="button" class="btn" @click=${() => this.action('paid')}>${t('invoices.markPaid')}</button>` : nothing}
           ${inv.status === 'draft' || inv.status === 'sent'
             ? html`<button type="button" class="btn btn-danger" @click=${() => this.action('cancel')}>${t('invoices.cancel')}</button>`
             : nothing}

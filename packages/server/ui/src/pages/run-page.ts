@@ -96,7 +96,7 @@ export class RunPage extends PageElement {
     return html`<div class="page-head">
         <h1>${t('run.title', { id: run.id })}</h1>
         <div class="row-actions">
-          ${run.status === 'failed' || run.status === 'cancelled'
+          ${run.status === 'failed'
             ? html`<button type="button" class="btn btn-primary" @click=${this.retry}>${t('run.retry')}</button>`
             : nothing}
           ${LIVE.has(run.status)

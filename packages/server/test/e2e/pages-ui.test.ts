@@ -1,0 +1,166 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchBrowser, loginThroughUi, openPage } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+interface Created {
+  id: string;
+}
+
+describe('the main pages of the web UI in Chromium against swigs-workflow start', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let templateId: string;
+  let automationId: string;
+  let brokenId: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ page, errors } = await openPage(browser));
+    const template = await server.api<Created>('POST', '/api/email-templates', {
+      name: 'Merci pour votre commande',
+      subject: 'Merci {{customer.firstName}} !',
+      body: '<p>Bonjour {{customer.firstName}}, merci pour la commande {{order.number}}.</p>',
+      availableVariables: ['customer.firstName', 'order.number'],
+    });
+    expect(template.status).toBe(201);
+    templateId = template.body.id;
+    const automation = await server.api<Created>('POST', '/api/automations', {
+      name: 'Remerciement après paiement',
+      isActive: true,
+      trigger: { type: 'order.paid', config: {} },
+      nodes: [{ id: 'thanks', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId, to: '{{customer.email}}' }, connections: [] }],
+    });
+    expect(automation.status).toBe(201);
+    automationId = automation.body.id;
+    // A step that cannot succeed (its template does not exist): its run fails, so the retry button shows.
+    const broken = await server.api<Created>('POST', '/api/automations', {
+      name: 'Modèle manquant',
+      isActive: false,
+      trigger: { type: 'manual', config: {} },
+      nodes: [{ id: 'mail', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId: 'absent', to: 'a@example.ch' }, connections: [] }],
+    });
+    expect(broken.status).toBe(201);
+    brokenId = broken.body.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with the local password, in French, with an accessible login page', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-CH');
+    await expectAccessible(page, 'login page');
+    await page.getByLabel('Mot de passe local').fill('mauvais-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter' }).first().click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Connexion refusée');
+    await loginThroughUi(page, server.url, server.password);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists automations with stats and an active switch that persists', async () => {
+    const row = page.locator(`tr[data-automation-id="${brokenId}"]`);
+    await row.waitFor();
+    await expectAccessible(page, 'automations page');
+    const toggle = row.getByRole('switch', { name: 'Activer « Modèle manquant »' });
+    expect(await toggle.isChecked()).toBe(false);
+    const patched = page.waitForResponse((r) => r.url().endsWith(`/api/automations/${brokenId}/toggle`));
+    await toggle.check();
+    expect((await patched).status()).toBe(200);
+    const stored = await server.api<{ isActive: boolean }>('GET', `/api/automations/${brokenId}`);
+    expect(stored.body.isActive).toBe(true);
+    expect(await page.locator(`tr[data-automation-id="${automationId}"] .stats`).textContent()).toContain('0 au total');
+  });
+
+  it('shows a run with its execution log, and retries a failed run from its page', async () => {
+    const ok = await server.api<{ id: string }>('POST', `/api/automations/${automationId}/run`, {
+      payload: { customer: { firstName: 'Léa', email: 'lea@example.ch' }, order: { number: 'CMD-7' } },
+    });
+    expect(ok.status).toBe(201);
+    await page.goto(`${server.url}/#/runs/${ok.body.id}`);
+    await page.getByRole('heading', { name: `Exécution ${ok.body.id}` }).waitFor();
+    await expect.poll(() => page.locator('.run-status [data-status]').getAttribute('data-status')).toBe('completed');
+    const entry = page.locator('.log-entry[data-node-id="thanks"]');
+    await entry.waitFor();
+    expect(await entry.locator('[data-status]').getAttribute('data-status')).toBe('success');
+    await expectAccessible(page, 'run page');
+
+    await page.goto(`${server.url}/#/automations/${automationId}/runs`);
+    await page.locator(`tr[data-run-id="${ok.body.id}"]`).waitFor();
+    await expectAccessible(page, 'runs page');
+
+    const failed = await server.api<{ id: string }>('POST', `/api/automations/${brokenId}/run`, { payload: {} });
+    await page.goto(`${server.url}/#/runs/${failed.body.id}`);
+    await expect.poll(() => page.locator('.run-status [data-status]').getAttribute('data-status')).toBe('failed');
+    expect(await page.locator('.log-entry[data-node-id="mail"] .error-text').textContent()).toBeTruthy();
+    const retried = page.waitForResponse((r) => r.url().endsWith(`/api/automation-runs/${failed.body.id}/retry`));
+    await page.getByRole('button', { name: 'Relancer' }).click();
+    expect((await retried).status()).toBe(200);
+    const after = await server.api<{ attempt: number }>('GET', `/api/automation-runs/${failed.body.id}`);
+    expect(after.body.attempt).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('edits a template with a server-rendered preview, sends a test and finds it in the outbox', async () => {
+    await page.getByRole('link', { name: 'Modèles d’e-mail' }).click();
+    await page.locator(`tr[data-template-id="${templateId}"]`).waitFor();
+    await expectAccessible(page, 'templates page');
+    await page.locator(`tr[data-template-id="${templateId}"]`).getByRole('link', { name: 'Modifier' }).click();
+    await page.getByRole('heading', { name: 'Modèle : Merci pour votre commande' }).waitFor();
+
+    const preview = page.frameLocator('iframe[title="Aperçu de l’e-mail"]');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Bonjour Léa');
+    expect(await page.locator('.preview-subject').textContent()).toContain('Merci Léa !');
+
+    await page.getByLabel('Objet', { exact: true }).fill('Un grand merci {{customer.firstName}}');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.locator('.preview-subject').textContent()).toContain('Un grand merci Léa');
+    await expectAccessible(page, 'template editor');
+
+    await page.getByLabel('Adresse de test').fill('test@swigs.ch');
+    const sent = page.waitForResponse((r) => r.url().endsWith('/send-test'));
+    await page.getByRole('button', { name: 'Envoyer un test' }).click();
+    expect((await sent).ok()).toBe(true);
+
+    await page.getByRole('link', { name: 'Boîte d’envoi' }).click();
+    const row = page.locator('tr', { hasText: 'test@swigs.ch' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Un grand merci Léa');
+    await row.getByRole('button', { name: 'Afficher' }).click();
+    await expect.poll(() => page.frameLocator('iframe[title="Contenu de l’e-mail"]').locator('body').textContent()).toContain('Bonjour Léa');
+    await expectAccessible(page, 'outbox page');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits the invoicing settings on an accessible form', async () => {
+    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('heading', { name: 'Réglages de facturation' }).waitFor();
+    await page.getByLabel('Raison sociale').fill('SWIGS Sàrl');
+    await page.getByLabel('Rue').fill('Rue du Marché');
+    await page.getByLabel('NPA').fill('1204');
+    await page.getByLabel('Localité').fill('Genève');
+    await page.getByLabel('IBAN ou QR-IBAN').fill('CH44 3199 9123 0008 8901 2');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings/invoicing') && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await saved).status()).toBe(200);
+    const stored = await server.api<{ companyName: string; iban: string }>('GET', '/api/settings/invoicing');
+    expect(stored.body).toMatchObject({ companyName: 'SWIGS Sàrl', iban: 'CH4431999123000889012' });
+    await expectAccessible(page, 'settings page');
+  });
+
+  it('switches to English and back, and remembers the choice', async () => {
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('link', { name: 'Invoicing' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Invoicing settings' }).waitFor();
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('link', { name: 'Facturation' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** Where the tests write their screenshots (gitignored). */
+export const RESULTS_DIR = resolve(here, '../../../../../test-results');
+
+/** Launches Debian's Chromium headless with the flags of the brief. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Opens a page that records uncaught errors, so a test can assert the UI threw none. */
+export async function openPage(browser: Browser, viewport = { width: 1400, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport, locale: 'fr-CH', timezoneId: 'Europe/Zurich' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** Signs in through the login page with the embedded mode's local password. */
+export async function loginThroughUi(page: Page, url: string, password: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByRole('heading', { name: 'Connexion', level: 1 }).waitFor();
+  await page.getByLabel('Mot de passe local').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).first().click();
+  await page.getByRole('heading', { name: 'Automatisations', level: 1 }).waitFor();
+}
+
+/** Writes a screenshot to test-results/ and returns its path. */
+export async function screenshot(page: Page, name: string, target?: { locator?: import('playwright-core').Locator }): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  if (target?.locator) await target.locator.screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+/** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns its violations. */
+export async function runAxe(page: Page, context?: string): Promise<AxeViolation[]> {
+  const hasAxe = await page.evaluate(() => 'axe' in window);
+  if (!hasAxe) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(selector ? document.querySelector(selector) : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations as never;
+  }, context ?? null);
+}
+
+/** Fails with a readable list when axe finds a serious or critical violation. */
+export async function expectAccessible(page: Page, label: string, context?: string): Promise<AxeViolation[]> {
+  const violations = await runAxe(page, context);
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const describe = (v: AxeViolation): string =>
+    `${label}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`;
+  expect(blocking.map(describe)).toEqual([]);
+  return violations;
+}

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The built CLI the tests start, as a user would. */
+export const CLI = resolve(here, '../../../dist/cli.js');
+const UI_INDEX = resolve(here, '../../../dist/ui/index.html');
+
+/** A `swigs-workflow start` child process on a temporary data folder. */
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** The embedded mode's local password (read from the data folder). */
+  password: string;
+  /** A bearer token obtained through the local login, for API calls made by the test itself. */
+  token: string;
+  output(): string;
+  /** Calls the API with the token. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the built CLI on a free port with a fresh data folder, in embedded mode, and waits for /readyz. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(CLI) || !existsSync(UI_INDEX)) {
+    throw new Error(`the e2e tests run the built server: ${CLI} or ${UI_INDEX} is missing, run \`pnpm build\` first`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'swigs-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  // Embedded mode: no database, SMTP, SSO or CMS from the developer's environment.
+  for (const key of Object.keys(env)) if (/^(MONGODB_|SMTP_|SSO_|CMS_|LOCAL_PASSWORD$|SERVICE_TOKENS$|DATA_DIR$|PORT$|HOST$|MAIL_FROM$)/.test(key)) delete env[key];
+  const child = spawn(process.execPath, [CLI, 'start', '--port', String(port), '--data', dataDir], {
+    cwd: dataDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitReady(url, child, () => output);
+  } catch (err) {
+    child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const password = (await readFile(join(dataDir, 'local-password'), 'utf8')).trim();
+  const login = await fetch(`${url}/api/auth/local-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password }),
+  });
+  if (!login.ok) throw new Error(`local login failed: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+
+  return {
+    url,
+    dataDir,
+    password,
+    token,
+    output: () => output,
+    async api(method, path, body) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (a PDF, HTML): keep the text.
+      }
+      return { status: res.status, body: parsed as never, headers: res.headers };
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`swigs-workflow exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`swigs-workflow did not answer /readyz within 20 s:\n${output()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
