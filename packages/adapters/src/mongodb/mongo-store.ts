@@ -1,0 +1,89 @@
+import {
+  AdapterError,
+  ConfigInvalidError,
+  type DocumentCollection,
+  type Store,
+  type StoredDocument,
+} from '@swigs/automation-core';
+import { type Db, MongoClient } from 'mongodb';
+import { COLLECTIONS, DOCUMENT_INDEXES, ensureIndexes, KNOWN_DOCUMENT_COLLECTIONS } from './indexes';
+import { createMongoAutomations } from './mongo-automations';
+import { createMongoCollection } from './mongo-documents';
+import { createMongoCounters, createMongoCursors, createMongoKeys } from './mongo-keys';
+import { withConflictRetries } from './mongo-errors';
+import { createMongoRuns } from './mongo-runs';
+import { type MongoStoreOptions, MongoStoreOptionsSchema } from './options';
+
+/** A MongoDB store, plus its database handle. */
+export interface MongoStore extends Store {
+  readonly db: Db;
+}
+
+/**
+ * A durable `Store` on MongoDB (a replica set or a standalone). Connects and creates its indexes before it
+ * resolves. Only single-document atomic operations are used: no transactions, so any topology works.
+ * @example
+ * const store = await createMongoStore({ url: process.env.MONGODB_URL, dbName: 'swigs' });
+ */
+export async function createMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
+  const parsed = MongoStoreOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      code: 'config_invalid',
+      message: `createMongoStore: ${issue.path.join('.') || 'options'}: ${issue.message}`,
+      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    }));
+    throw new ConfigInvalidError(problems.map((p) => p.message).join('; '), problems);
+  }
+  const owned = parsed.data.client === undefined;
+  const client = parsed.data.client ?? new MongoClient(parsed.data.url!);
+  let db: Db;
+  try {
+    if (owned) await client.connect();
+    // Without a name the driver falls back to the URL's database, or to "test" when the URL names none.
+    db = client.db(parsed.data.dbName);
+    if (parsed.data.dbName === undefined && db.databaseName === 'test') db = client.db('swigs_automation');
+    await ensureIndexes(db);
+  } catch (error) {
+    if (owned) await client.close().catch(() => undefined);
+    throw new AdapterError('mongodb', `cannot open the database: ${(error as Error).message}`, { cause: error });
+  }
+
+  const collection = (name: string) => withConflictRetries(db.collection(name));
+  const collections = new Map<string, DocumentCollection<StoredDocument>>();
+  const indexed = new Map<string, Promise<void>>(KNOWN_DOCUMENT_COLLECTIONS.map((name) => [name, Promise.resolve()]));
+  let closed = false;
+
+  return {
+    name: 'mongodb',
+    db,
+    automations: createMongoAutomations(collection(COLLECTIONS.automations), collection(COLLECTIONS.versions)),
+    runs: createMongoRuns(collection(COLLECTIONS.runs)),
+    keys: createMongoKeys(collection(COLLECTIONS.keys)),
+    cursors: createMongoCursors(collection(COLLECTIONS.cursors)),
+    counters: createMongoCounters(collection(COLLECTIONS.counters)),
+    collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
+      let documents = collections.get(name);
+      if (!documents) {
+        const target = collection(name);
+        const ready = (): Promise<void> => {
+          let pending = indexed.get(name);
+          if (!pending) {
+            pending = target.createIndexes(DOCUMENT_INDEXES).then(() => undefined);
+            pending.catch(() => indexed.delete(name));
+            indexed.set(name, pending);
+          }
+          return pending;
+        };
+        documents = createMongoCollection<StoredDocument>(target, ready);
+        collections.set(name, documents);
+      }
+      return documents as unknown as DocumentCollection<T>;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (owned) await client.close();
+    },
+  };
+}
