@@ -147,6 +147,10 @@ function writeTotals(doc: PDFKit.PDFDocument, invoice: InvoiceDoc): void {
   rows.push(['Total TTC', formatChf(invoice.total), true]);
   if (invoice.roundingAmount !== 0) rows.push(['Arrondi', formatChf(invoice.roundingAmount), false]);
   rows.push(['Montant à payer CHF', formatChf(invoice.payableTotal), true]);
+  if (doc.y + rows.length * 14 > doc.page.height - MARGIN) {
+    doc.addPage();
+    doc.y = MARGIN;
+  }
   for (const [label, amount, bold] of rows) {
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);

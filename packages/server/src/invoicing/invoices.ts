@@ -163,6 +163,10 @@ export async function updateInvoice(
   const issueDate = input.issueDate ?? invoice.issueDate;
   const dueDate = input.dueDate ?? invoice.dueDate;
   checkDates(issueDate, dueDate);
+  if (issueDate.slice(0, 4) !== invoice.number.slice(0, 4)) {
+    // The number belongs to its year's sequence; moving the invoice to another year would break it.
+    throw invalid(`La date de facture doit rester en ${invoice.number.slice(0, 4)} (facture ${invoice.number})`, 'issueDate', 'year_locked');
+  }
   const vatRate = input.vatRate === undefined ? invoice.vatRate : percentToBasisPoints(input.vatRate);
   const customLines = input.customLines === undefined ? invoice.customLines : priceLines(input.customLines);
   const lines = [...invoice.events, ...invoice.quotes, ...customLines];

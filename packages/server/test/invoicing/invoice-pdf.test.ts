@@ -122,6 +122,22 @@ describe('invoice PDF with a Swiss QR-bill', () => {
     expect(text).toContain('Récépissé');
   });
 
+  it('spreads a long invoice over several pages and still carries a readable QR-bill', async () => {
+    await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
+    const project = await h.call(U, 'POST', '/api/projects', { name: 'Gros projet', client: CLIENT });
+    const customLines = Array.from({ length: 80 }, (_, i) => ({ description: `Tâche ${i + 1} : développement et tests`, quantity: 0.25, unitPrice: 130 }));
+    const invoice = await h.call(U, 'POST', `/api/projects/${project.body.id}/invoices`, { invoiceType: 'custom', customLines });
+    // 80 × 32.50 = 2600.00; VAT 210.60; total 2810.60
+    expect(invoice.body).toMatchObject({ subtotal: 2600, vatAmount: 210.6, payableTotal: 2810.6 });
+    const pdf = await pdfOf(invoice.body.id);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Tâche 80 : développement et tests');
+    expect(text).toMatch(/Montant à payer CHF\s+2'810\.60/);
+    expect(text.split('\f').filter((page) => page.trim()).length).toBeGreaterThan(1);
+    const lines = (await decodeQrFromPdf(pdf))!.split(/\r?\n/);
+    expect(lines[18]).toBe('2810.60');
+  });
+
   it('answers 409 until the settings can fill a QR-bill, and 404 for an unknown invoice', async () => {
     const invoice = await designInvoice();
     const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: { 'x-test-user': U } });

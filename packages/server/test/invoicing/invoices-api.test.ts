@@ -267,6 +267,12 @@ describe('invoice lifecycle', () => {
     });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ subtotal: 950, vatAmount: 76.95, payableTotal: 1026.95, notes: 'Corrigée', number: invoice.number });
+    const otherYear = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { issueDate: '2027-01-05', dueDate: '2027-02-04' });
+    expect(otherYear.status).toBe(400);
+    expect(otherYear.body.issues[0].path).toEqual(['issueDate']);
+    const moved = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { issueDate: '2026-03-10', vatRate: 2.6 });
+    expect(moved.body).toMatchObject({ issueDate: '2026-03-10', dueDate: '2026-04-04', vatRate: 2.6, vatAmount: 24.7, total: 974.7 });
+    await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { vatRate: 8.1 });
 
     const sent = await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`);
     expect(sent.body).toMatchObject({ status: 'sent' });
