@@ -7,5 +7,5 @@ export * from './node/types';
 export * from './node/index';
 export * from './conditions/index';
 export * from './validation/index';
-export * from './engine/types';
+export * from './engine/index';
 export * from './store/index';

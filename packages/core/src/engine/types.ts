@@ -29,6 +29,8 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** Run `time.schedule` triggers. Default true. */
   cron?: boolean;
+  /** On `stop()`, how long in-flight nodes may finish before they are aborted and their runs released. Default 10 s. */
+  stopGraceMs?: number;
 }
 
 export interface RetentionOptions {

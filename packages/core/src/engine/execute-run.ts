@@ -1,0 +1,220 @@
+import { ErrorCode, SwigsError, isSwigsError } from '../errors/swigs-error';
+import type { AutomationRun, ExecutionLogEntry } from '../model/run';
+import type { NodeResult, NodeRetryPolicy, Ports } from '../node/types';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { EngineEvents, EngineLimits } from './types';
+import { toLogPayload } from './log-payload';
+import type { ExecutionPlan } from './plan';
+import { runNode } from './run-node';
+
+/** Where a run's effects go: the store and events for real runs, a timeline for dry runs. */
+export interface RunHost {
+  clock: Clock;
+  logger: Logger;
+  ports: Ports;
+  dryRun: boolean;
+  limits: Required<EngineLimits>;
+  retry: Required<NodeRetryPolicy>;
+  /** One store write per node; false when the lease was lost or the run cancelled. */
+  checkpoint(run: AutomationRun): Promise<boolean>;
+  emit<E extends keyof EngineEvents>(event: E, payload: Parameters<EngineEvents[E]>[0]): void;
+  /** Called once the node's checkpoint is written. */
+  onNode?(entry: ExecutionLogEntry, result: NodeResult | undefined): void;
+  /** Called once a completed or failed state is written (stats). */
+  onFinished?(run: AutomationRun): Promise<void>;
+  /** Called when `signal` aborted the run mid-node (engine stop, cancel, lost lease). */
+  onAborted?(run: AutomationRun, reason: unknown): Promise<void>;
+}
+
+/**
+ * Executes `run` from its durable cursor (`queue` + `outputs`) until it completes, parks in a wait or fails.
+ * A node runs at most once per run; a wait parks the whole run, including parallel branches still queued.
+ */
+export async function executeRun(host: RunHost, run: AutomationRun, plan: ExecutionPlan, signal: AbortSignal): Promise<AutomationRun> {
+  const done = new Set<string>();
+  for (const entry of run.executionLog) if (entry.status === 'success') done.add(entry.nodeId);
+  const data = { trigger: run.triggerData, nodes: run.outputs };
+
+  for (;;) {
+    const nodeId = run.queue[0];
+    if (nodeId === undefined) {
+      finish(run, host.clock.now(), 'completed');
+      if (await save(host, run)) await settle(host, run);
+      return run;
+    }
+    if (run.steps >= host.limits.maxStepsPerRun) {
+      fail(run, host.clock.now(), `run exceeded the limit of ${host.limits.maxStepsPerRun} steps`, ErrorCode.LimitExceeded, nodeId);
+      if (await save(host, run)) await settle(host, run);
+      return run;
+    }
+    const node = plan.nodes.get(nodeId);
+    const definition = node?.definition;
+    if (!node || !definition?.execute || node.config === undefined) {
+      const message = `node "${nodeId}" cannot run in version ${plan.automation.version} of automation "${plan.automation.name}"`;
+      fail(run, host.clock.now(), message, ErrorCode.GraphInvalid, nodeId);
+      if (await save(host, run)) await settle(host, run);
+      return run;
+    }
+
+    run.currentNodeId = nodeId;
+    host.emit('node.started', { run, nodeId, nodeType: node.type });
+    const startedAt = host.clock.now();
+    const outcome = await runNode({
+      definition,
+      context: {
+        config: node.config,
+        data,
+        node: { id: nodeId, type: node.type },
+        run: { id: run.id, automationId: run.automationId, userId: run.userId, attempt: run.attempt },
+        automation: { id: plan.automation.id, name: plan.automation.name, version: plan.automation.version },
+        idempotencyKey: `${run.id}:${nodeId}`,
+        ports: host.ports,
+        clock: host.clock,
+        logger: host.logger.child ? host.logger.child({ runId: run.id, nodeId }) : host.logger,
+        dryRun: host.dryRun,
+      },
+      retry: resolveRetry(host.retry, definition.retry),
+      timeoutMs: definition.timeoutMs ?? host.limits.nodeTimeoutMs,
+      clock: host.clock,
+      runSignal: signal,
+    });
+    if (!outcome.ok && outcome.aborted) {
+      await host.onAborted?.(run, signal.reason);
+      return run;
+    }
+    const completedAt = host.clock.now();
+    const entry: ExecutionLogEntry = {
+      nodeId,
+      nodeType: node.type,
+      startedAt,
+      completedAt,
+      status: 'success',
+      input: toLogPayload(node.config, host.limits.maxLogBytesPerNode),
+      output: undefined,
+      error: null,
+      attempts: outcome.attempts,
+    };
+    run.steps += 1;
+    run.updatedAt = completedAt;
+
+    let error = outcome.ok ? undefined : outcome.error;
+    const result = outcome.ok ? outcome.result : undefined;
+    let waitUntil: Date | undefined;
+    if (result && definition.kind === 'wait' && result.waitUntil) {
+      const waitMs = result.waitUntil.getTime() - completedAt.getTime();
+      if (waitMs > host.limits.maxWaitMs) {
+        error = new SwigsError(
+          ErrorCode.LimitExceeded,
+          `wait of ${formatDuration(waitMs)} exceeds the limit of ${formatDuration(host.limits.maxWaitMs)}`,
+        );
+      } else if (waitMs > 0) waitUntil = result.waitUntil;
+    }
+
+    if (error || !result) {
+      const failure = error ?? new Error('node failed');
+      entry.status = 'failed';
+      entry.error = failure.message;
+      run.executionLog.push(entry);
+      const retries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
+      const code = isSwigsError(failure) ? failure.code : ErrorCode.NodeFailed;
+      fail(run, completedAt, `node "${nodeId}" (${node.type}) failed${retries}: ${failure.message}`, code, nodeId);
+      if (!(await save(host, run))) return run;
+      host.onNode?.(entry, result);
+      host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
+      await settle(host, run);
+      return run;
+    }
+
+    entry.output = toLogPayload(result.output, host.limits.maxLogBytesPerNode);
+    if (result.branch !== undefined) entry.branch = result.branch;
+    run.executionLog.push(entry);
+    if (result.output !== undefined) run.outputs[nodeId] = result.output;
+    done.add(nodeId);
+    run.queue.shift();
+    const targets = node.next.get(definition.kind === 'condition' ? (result.branch as string) : 'default');
+    if (targets) {
+      for (const target of targets) if (!done.has(target) && !run.queue.includes(target)) run.queue.push(target);
+    }
+    run.currentNodeId = run.queue[0] ?? null;
+    if (waitUntil) {
+      run.status = 'waiting';
+      run.scheduledAt = waitUntil;
+      run.leaseOwner = null;
+      run.leaseUntil = null;
+    } else if (run.queue.length === 0) {
+      finish(run, completedAt, 'completed');
+    }
+    if (!(await save(host, run))) return run;
+    host.onNode?.(entry, result);
+    host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
+    if (waitUntil) {
+      host.emit('run.waiting', { run, until: waitUntil });
+      return run;
+    }
+    if (run.status === 'completed') {
+      await settle(host, run);
+      return run;
+    }
+  }
+}
+
+function finish(run: AutomationRun, at: Date, status: 'completed'): void {
+  run.status = status;
+  run.currentNodeId = null;
+  run.completedAt = at;
+  run.updatedAt = at;
+  run.scheduledAt = null;
+  run.leaseOwner = null;
+  run.leaseUntil = null;
+}
+
+/** Marks the run failed; the failed node stays at the head of `queue` so a retry resumes there. */
+export function fail(run: AutomationRun, at: Date, message: string, code: string, nodeId: string | null): void {
+  run.status = 'failed';
+  run.error = message;
+  run.errorCode = code;
+  run.currentNodeId = nodeId;
+  run.completedAt = at;
+  run.updatedAt = at;
+  run.scheduledAt = null;
+  run.leaseOwner = null;
+  run.leaseUntil = null;
+}
+
+async function save(host: RunHost, run: AutomationRun): Promise<boolean> {
+  try {
+    return await host.checkpoint(run);
+  } catch (error) {
+    host.logger.error('checkpoint failed; the run stays leased until its lease expires', {
+      runId: run.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
+  }
+}
+
+async function settle(host: RunHost, run: AutomationRun): Promise<void> {
+  if (run.status === 'completed') host.emit('run.completed', { run });
+  else if (run.status === 'failed') host.emit('run.failed', { run, error: run.error ?? 'failed' });
+  await host.onFinished?.(run);
+}
+
+function resolveRetry(engine: Required<NodeRetryPolicy>, node: NodeRetryPolicy | false | undefined): Required<NodeRetryPolicy> {
+  if (node === false) return { ...engine, retries: 0 };
+  if (!node) return engine;
+  return {
+    retries: node.retries ?? engine.retries,
+    minTimeoutMs: node.minTimeoutMs ?? engine.minTimeoutMs,
+    maxTimeoutMs: node.maxTimeoutMs ?? engine.maxTimeoutMs,
+    factor: node.factor ?? engine.factor,
+  };
+}
+
+function formatDuration(ms: number): string {
+  const days = ms / 86_400_000;
+  if (days >= 1) return `${Number(days.toFixed(1))} days`;
+  const hours = ms / 3_600_000;
+  if (hours >= 1) return `${Number(hours.toFixed(1))} hours`;
+  return `${Math.round(ms / 1000)} s`;
+}
