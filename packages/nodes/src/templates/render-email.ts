@@ -68,8 +68,9 @@ export function renderEmail(template: EmailTemplateSource, data: unknown, option
   return { subject, html, text, preheader };
 }
 
+// ASCII whitespace only: the no-break spaces inside formatted amounts (1 234.50 CHF) must survive.
 function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return value.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^ | $/g, '');
 }
 
 function truncate(value: string, max: number): string {

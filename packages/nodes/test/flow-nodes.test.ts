@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeClock } from '@swigs/automation-core';
+import { condition, transform, wait } from '../src/index';
+import { runNode } from './context';
+
+describe('wait', () => {
+  it('returns waitUntil from the clock and the config', async () => {
+    const clock = createFakeClock('2026-03-02T09:00:00Z');
+    const result = await runNode(wait, { duration: 2, unit: 'days' }, { clock });
+    expect(result.waitUntil?.toISOString()).toBe('2026-03-04T09:00:00.000Z');
+    expect(result.output).toEqual({ waitUntil: '2026-03-04T09:00:00.000Z' });
+  });
+
+  it('rejects a wait with nothing to wait for, a bad time and a bad zone', () => {
+    expect(wait.configSchema.safeParse({}).error?.issues[0]?.message).toMatch(/positive duration, a time of day or weekdays/);
+    expect(wait.configSchema.safeParse({ duration: -3 }).success).toBe(false);
+    expect(wait.configSchema.safeParse({ time: '25:00' }).error?.issues[0]?.message).toMatch(/HH:MM/);
+    expect(wait.configSchema.safeParse({ duration: 1, timezone: 'Mars/Olympus' }).success).toBe(false);
+    expect(wait.configSchema.parse({ duration: 1 })).toEqual({ duration: 1, unit: 'days', timezone: 'Europe/Zurich' });
+  });
+});
+
+describe('condition', () => {
+  it('takes the true branch when all rules hold and false otherwise', async () => {
+    const config = {
+      combinator: 'all',
+      conditions: [
+        { field: 'trigger.total', operator: 'greater_than', value: 100 },
+        { combinator: 'any', conditions: [{ field: 'trigger.customer.email', operator: 'contains', value: '.ch' }] },
+      ],
+    };
+    const yes = await runNode(condition, config, { data: { trigger: { total: 150, customer: { email: 'a@b.ch' } } } });
+    expect(yes).toEqual({ branch: 'true', output: { result: true } });
+    const no = await runNode(condition, config, { data: { trigger: { total: 50, customer: { email: 'a@b.ch' } } } });
+    expect(no).toEqual({ branch: 'false', output: { result: false } });
+    expect(condition.outputs).toEqual(['true', 'false']);
+  });
+});
+
+describe('transform', () => {
+  it('renders each field, escaping nothing since values are data, and coerces when asked', async () => {
+    const data = { trigger: { customer: { firstName: 'Léa', lastName: 'Müller' }, total: 1234.5 } };
+    const text = await runNode(transform, { fields: { fullName: '{{trigger.customer.firstName}} {{trigger.customer.lastName}}', label: '{{currency trigger.total}}' } }, { data });
+    expect(text.output).toEqual({ fullName: 'Léa Müller', label: '1\u202f234.50\u00a0CHF' });
+    const coerced = await runNode(transform, { fields: { total: '{{trigger.total}}', vip: 'true' }, coerce: true }, { data });
+    expect(coerced.output).toEqual({ total: 1234.5, vip: true });
+  });
+
+  it('reports unknown variables through its validate hook', () => {
+    const problems = transform.validate?.({
+      config: transform.configSchema.parse({ fields: { a: '{{trigger.nope}}' } }),
+      variables: new Set(['trigger', 'trigger.total']),
+    });
+    expect(problems).toEqual([{ path: ['fields', 'a'], code: 'unknown_variable', message: 'fields.a: unknown variable "trigger.nope" (line 1)' }]);
+  });
+});
