@@ -1,9 +1,29 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-});
+const external = ['lit', /^lit\//, '@xyflow/system', '@swigs/automation-core', 'zod', '@dagrejs/dagre', 'cronstrue', /^cronstrue\//, 'react', '@lit/react'];
+
+export default defineConfig([
+  {
+    // The npm build: ES modules, dependencies external so an app bundles one Lit and one @xyflow/system.
+    entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+    format: ['esm'],
+    dts: true,
+    splitting: true,
+    clean: false,
+    target: 'es2022',
+    external,
+  },
+  {
+    // One file for a plain <script type="module">: everything inlined, `process.env.NODE_ENV` defined.
+    entry: { 'swigs-automation-builder.bundle': 'src/bundle.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    noExternal: [/.*/],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outExtension: () => ({ js: '.js' }),
+  },
+]);

@@ -1,0 +1,4 @@
+import './define';
+
+export * from './index';
+export { defineSwigsAutomationBuilder } from './define';

@@ -1,0 +1,280 @@
+/** Every text the element shows, per language. */
+export interface Messages {
+  builder: string;
+  canvas: string;
+  palette: string;
+  paletteSearch: string;
+  triggers: string;
+  actions: string;
+  noMatch: string;
+  toolbar: string;
+  undo: string;
+  redo: string;
+  fitView: string;
+  zoomIn: string;
+  zoomOut: string;
+  autoLayout: string;
+  minimap: string;
+  snapToGrid: string;
+  copy: string;
+  paste: string;
+  duplicate: string;
+  deleteSelection: string;
+  save: string;
+  saveDraft: string;
+  savedDraft: string;
+  saved: string;
+  test: string;
+  active: string;
+  activeDisabled: string;
+  config: string;
+  noSelection: string;
+  label: string;
+  nodeId: string;
+  triggerType: string;
+  chooseTrigger: string;
+  variables: string;
+  noVariables: string;
+  insertVariable: string;
+  problems: string;
+  noProblems: string;
+  addNode: string;
+  addNodeHere: string;
+  insertOnEdge: string;
+  connectTo: string;
+  connectFrom: string;
+  output: string;
+  outputs: Record<string, string>;
+  close: string;
+  addItem: string;
+  removeItem: string;
+  yes: string;
+  no: string;
+  none: string;
+  invalidJson: string;
+  cronPreview: string;
+  cronInvalid: string;
+  durationUnits: Record<string, string>;
+  emailTemplate: string;
+  chooseTemplate: string;
+  editTemplate: string;
+  subject: string;
+  body: string;
+  preheader: string;
+  preview: string;
+  previewError: string;
+  saveTemplate: string;
+  testPanel: string;
+  sampleData: string;
+  runTest: string;
+  testRunning: string;
+  testError: string;
+  timeline: string;
+  runView: string;
+  status: Record<string, string>;
+  input: string;
+  outputData: string;
+  error: string;
+  notExecuted: string;
+  readonly: string;
+  shortcuts: string;
+  nodeAria: (title: string, id: string, problems: number) => string;
+  edgeAria: (from: string, to: string, output: string) => string;
+  handleAria: (kind: 'input' | 'output', name: string) => string;
+  added: (title: string) => string;
+  deleted: (count: number) => string;
+  connected: (from: string, to: string) => string;
+  problemCount: (count: number) => string;
+  noClient: string;
+}
+
+const fr: Messages = {
+  builder: 'Éditeur d’automatisation',
+  canvas: 'Canevas de l’automatisation',
+  palette: 'Palette des étapes',
+  paletteSearch: 'Rechercher une étape',
+  triggers: 'Déclencheurs',
+  actions: 'Actions',
+  noMatch: 'Aucun résultat',
+  toolbar: 'Barre d’outils',
+  undo: 'Annuler',
+  redo: 'Rétablir',
+  fitView: 'Ajuster à la vue',
+  zoomIn: 'Zoom avant',
+  zoomOut: 'Zoom arrière',
+  autoLayout: 'Organiser automatiquement',
+  minimap: 'Mini-carte',
+  snapToGrid: 'Aligner sur la grille',
+  copy: 'Copier',
+  paste: 'Coller',
+  duplicate: 'Dupliquer',
+  deleteSelection: 'Supprimer la sélection',
+  save: 'Enregistrer',
+  saveDraft: 'Enregistrer comme brouillon',
+  savedDraft: 'Enregistrée comme brouillon inactif : corrigez les problèmes pour l’activer.',
+  saved: 'Automatisation enregistrée.',
+  test: 'Tester',
+  active: 'Active',
+  activeDisabled: 'Corrigez les problèmes pour activer',
+  config: 'Configuration',
+  noSelection: 'Sélectionnez une étape pour la configurer.',
+  label: 'Libellé',
+  nodeId: 'Identifiant',
+  triggerType: 'Type de déclencheur',
+  chooseTrigger: 'Choisir un déclencheur',
+  variables: 'Variables',
+  noVariables: 'Aucune variable disponible en amont.',
+  insertVariable: 'Insérer',
+  problems: 'Problèmes',
+  noProblems: 'Aucun problème.',
+  addNode: 'Ajouter une étape',
+  addNodeHere: 'Ajouter une étape reliée',
+  insertOnEdge: 'Insérer une étape sur ce lien',
+  connectTo: 'Relier à…',
+  connectFrom: 'Relier depuis la sortie',
+  output: 'Sortie',
+  outputs: { default: 'suite', true: 'vrai', false: 'faux' },
+  close: 'Fermer',
+  addItem: 'Ajouter',
+  removeItem: 'Retirer',
+  yes: 'Oui',
+  no: 'Non',
+  none: '—',
+  invalidJson: 'JSON invalide',
+  cronPreview: 'Exécution',
+  cronInvalid: 'Expression cron invalide',
+  durationUnits: { seconds: 'secondes', minutes: 'minutes', hours: 'heures', days: 'jours', weeks: 'semaines', months: 'mois' },
+  emailTemplate: 'Modèle d’e-mail',
+  chooseTemplate: 'Choisir un modèle',
+  editTemplate: 'Modifier le modèle',
+  subject: 'Objet',
+  body: 'Contenu (HTML)',
+  preheader: 'Pré-en-tête',
+  preview: 'Aperçu',
+  previewError: 'Aperçu indisponible',
+  saveTemplate: 'Enregistrer le modèle',
+  testPanel: 'Test',
+  sampleData: 'Données d’exemple (JSON)',
+  runTest: 'Lancer le test',
+  testRunning: 'Test en cours…',
+  testError: 'Le test a échoué',
+  timeline: 'Chronologie simulée',
+  runView: 'Exécution',
+  status: { success: 'Réussi', failed: 'Échoué', skipped: 'Ignoré', running: 'En cours', waiting: 'En attente', completed: 'Terminé', pending: 'En file', cancelled: 'Annulé' },
+  input: 'Entrée',
+  outputData: 'Sortie',
+  error: 'Erreur',
+  notExecuted: 'Non exécutée',
+  readonly: 'Lecture seule',
+  shortcuts: 'Raccourcis : Suppr supprime, Ctrl+Z annule, Ctrl+Maj+Z rétablit, Ctrl+C/V copie/colle, Ctrl+D duplique, flèches déplacent, A ajoute une étape, C relie, Ctrl+S enregistre, Échap désélectionne.',
+  nodeAria: (title, id, problems) => `Étape ${title} (${id})${problems ? `, ${problems} problème${problems > 1 ? 's' : ''}` : ''}`,
+  edgeAria: (from, to, output) => `Lien de ${from} vers ${to} (${output})`,
+  handleAria: (kind, name) => (kind === 'input' ? 'Entrée' : `Sortie ${name}`),
+  added: (title) => `Étape ${title} ajoutée`,
+  deleted: (count) => `${count} élément${count > 1 ? 's' : ''} supprimé${count > 1 ? 's' : ''}`,
+  connected: (from, to) => `${from} relié à ${to}`,
+  problemCount: (count) => (count === 0 ? 'Aucun problème' : `${count} problème${count > 1 ? 's' : ''}`),
+  noClient: 'Aucun serveur configuré (propriété client ou attribut api-base).',
+};
+
+const en: Messages = {
+  builder: 'Automation builder',
+  canvas: 'Automation canvas',
+  palette: 'Step palette',
+  paletteSearch: 'Search steps',
+  triggers: 'Triggers',
+  actions: 'Actions',
+  noMatch: 'No match',
+  toolbar: 'Toolbar',
+  undo: 'Undo',
+  redo: 'Redo',
+  fitView: 'Fit view',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  autoLayout: 'Auto layout',
+  minimap: 'Minimap',
+  snapToGrid: 'Snap to grid',
+  copy: 'Copy',
+  paste: 'Paste',
+  duplicate: 'Duplicate',
+  deleteSelection: 'Delete selection',
+  save: 'Save',
+  saveDraft: 'Save as draft',
+  savedDraft: 'Saved as an inactive draft: fix the problems to activate it.',
+  saved: 'Automation saved.',
+  test: 'Test',
+  active: 'Active',
+  activeDisabled: 'Fix the problems to activate',
+  config: 'Configuration',
+  noSelection: 'Select a step to configure it.',
+  label: 'Label',
+  nodeId: 'Id',
+  triggerType: 'Trigger type',
+  chooseTrigger: 'Choose a trigger',
+  variables: 'Variables',
+  noVariables: 'No upstream variables.',
+  insertVariable: 'Insert',
+  problems: 'Problems',
+  noProblems: 'No problems.',
+  addNode: 'Add a step',
+  addNodeHere: 'Add a connected step',
+  insertOnEdge: 'Insert a step on this link',
+  connectTo: 'Connect to…',
+  connectFrom: 'Connect from output',
+  output: 'Output',
+  outputs: { default: 'next', true: 'true', false: 'false' },
+  close: 'Close',
+  addItem: 'Add',
+  removeItem: 'Remove',
+  yes: 'Yes',
+  no: 'No',
+  none: '—',
+  invalidJson: 'Invalid JSON',
+  cronPreview: 'Runs',
+  cronInvalid: 'Invalid cron expression',
+  durationUnits: { seconds: 'seconds', minutes: 'minutes', hours: 'hours', days: 'days', weeks: 'weeks', months: 'months' },
+  emailTemplate: 'Email template',
+  chooseTemplate: 'Choose a template',
+  editTemplate: 'Edit template',
+  subject: 'Subject',
+  body: 'Body (HTML)',
+  preheader: 'Preheader',
+  preview: 'Preview',
+  previewError: 'Preview unavailable',
+  saveTemplate: 'Save template',
+  testPanel: 'Test',
+  sampleData: 'Sample data (JSON)',
+  runTest: 'Run test',
+  testRunning: 'Testing…',
+  testError: 'The test failed',
+  timeline: 'Simulated timeline',
+  runView: 'Run',
+  status: { success: 'Succeeded', failed: 'Failed', skipped: 'Skipped', running: 'Running', waiting: 'Waiting', completed: 'Completed', pending: 'Pending', cancelled: 'Cancelled' },
+  input: 'Input',
+  outputData: 'Output',
+  error: 'Error',
+  notExecuted: 'Not executed',
+  readonly: 'Read-only',
+  shortcuts: 'Shortcuts: Delete removes, Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+C/V copy/paste, Ctrl+D duplicates, arrows move, A adds a step, C connects, Ctrl+S saves, Esc clears the selection.',
+  nodeAria: (title, id, problems) => `Step ${title} (${id})${problems ? `, ${problems} problem${problems > 1 ? 's' : ''}` : ''}`,
+  edgeAria: (from, to, output) => `Link from ${from} to ${to} (${output})`,
+  handleAria: (kind, name) => (kind === 'input' ? 'Input' : `Output ${name}`),
+  added: (title) => `Step ${title} added`,
+  deleted: (count) => `${count} item${count > 1 ? 's' : ''} deleted`,
+  connected: (from, to) => `${from} connected to ${to}`,
+  problemCount: (count) => (count === 0 ? 'No problems' : `${count} problem${count > 1 ? 's' : ''}`),
+  noClient: 'No server configured (client property or api-base attribute).',
+};
+
+/** Supported languages. */
+export type Lang = 'fr' | 'en';
+
+/** Messages for a language (French by default). */
+export function messagesFor(lang: string | null | undefined): Messages {
+  return lang === 'en' ? en : fr;
+}
+
+/** Locale used for dates and numbers. */
+export function localeFor(lang: string | null | undefined): string {
+  return lang === 'en' ? 'en-CH' : 'fr-CH';
+}

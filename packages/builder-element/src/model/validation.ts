@@ -1,0 +1,58 @@
+import { validateAutomation, type Automation, type NodeDefinition, type NodeTypeDescriptor, type Registry, type ValidationProblem } from '@swigs/automation-core';
+import { z } from 'zod';
+import { TRIGGER_ID } from './geometry';
+
+/** A registry for validation in the browser: one definition per descriptor, its zod schema rebuilt from JSON Schema. */
+export function createDescriptorRegistry(descriptors: readonly NodeTypeDescriptor[]): Registry {
+  const definitions = new Map<string, NodeDefinition>();
+  for (const descriptor of descriptors) definitions.set(descriptor.type, definitionFrom(descriptor));
+  return {
+    get: (type) => definitions.get(type),
+    has: (type) => definitions.has(type),
+    list: () => [...definitions.values()],
+    describe: () => [...descriptors],
+  };
+}
+
+/** Problems of an automation per core's `validateAutomation`, grouped by node id (`trigger` for the trigger). */
+export interface ValidationReport {
+  problems: ValidationProblem[];
+  byNode: Map<string, ValidationProblem[]>;
+  valid: boolean;
+}
+
+/** Runs core's `validateAutomation` against a descriptor registry. */
+export function validateForBuilder(automation: Automation, registry: Registry): ValidationReport {
+  const problems = validateAutomation(automation, registry);
+  const byNode = new Map<string, ValidationProblem[]>();
+  for (const problem of problems) {
+    const id = problem.nodeId ?? (problem.path[0] === 'trigger' ? TRIGGER_ID : undefined);
+    if (!id) continue;
+    byNode.set(id, [...(byNode.get(id) ?? []), problem]);
+  }
+  return { problems, byNode, valid: problems.length === 0 };
+}
+
+function definitionFrom(descriptor: NodeTypeDescriptor): NodeDefinition {
+  return Object.freeze({
+    type: descriptor.type,
+    kind: descriptor.kind,
+    version: descriptor.version,
+    title: descriptor.title,
+    outputs: descriptor.outputs,
+    configSchema: schemaFrom(descriptor.configJsonSchema),
+    ...(descriptor.description ? { description: descriptor.description } : {}),
+    ...(descriptor.category ? { category: descriptor.category } : {}),
+    ...(descriptor.sampleOutput === undefined ? {} : { sampleOutput: descriptor.sampleOutput }),
+    ...(descriptor.templateFields ? { templateFields: descriptor.templateFields } : {}),
+  }) as NodeDefinition;
+}
+
+function schemaFrom(jsonSchema: Record<string, unknown>): z.ZodType {
+  try {
+    return z.fromJSONSchema(jsonSchema as Parameters<typeof z.fromJSONSchema>[0]);
+  } catch {
+    // A schema zod cannot rebuild still lets the graph be checked; its config is then accepted as any object.
+    return z.record(z.string(), z.unknown());
+  }
+}

@@ -1,0 +1,789 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
+import { nothing } from 'lit';
+import { resolveClient, type BuilderClient, type BuilderClientOptions, type EmailTemplateSummary, type TestResult } from './client';
+import { NodeDragController } from './controllers/node-drag-controller';
+import { MinimapController } from './controllers/minimap-controller';
+import { PanZoomController } from './controllers/pan-zoom-controller';
+import { BuilderStore } from './editor/builder-store';
+import { SwigsChangeEvent, SwigsSaveEvent, type ChangeReason } from './events';
+import { messagesFor, type Messages } from './i18n/messages';
+import { CLIPBOARD_MIME, parseClipboard, type ClipboardPayload } from './model/clipboard';
+import { GRID_SIZE, TRIGGER_ID } from './model/geometry';
+import { builderStyles } from './styles';
+import { renderCanvas } from './ui/canvas';
+import { renderPalette } from './ui/palette';
+import { renderSidePanel } from './ui/side-panel';
+import { handleKeydown } from './ui/keyboard';
+import { renderTemplateEditor, renderTemplatePicker } from './ui/email-template';
+import { insertVariable } from './model/variables';
+import { configOf } from './model/graph-ops';
+import { getAt, setAt } from './model/schema-form';
+import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, startConnection, toDraft, type ConnectionDraft, type DragItems, type NodeLookup, type PanZoomInstance, type Transform } from './xyflow/index';
+
+/** A popup listing node types (to add) or nodes (to connect to). */
+export interface QuickAddState {
+  mode: 'add' | 'connect';
+  /** Where the popup sits, in pixels inside the canvas. */
+  left: number;
+  top: number;
+  /** Flow position for the new node. */
+  position?: { x: number; y: number };
+  wireFrom?: { id: string; output: string };
+  edgeId?: string;
+  query: string;
+  active: number;
+}
+
+/** UI state that is not part of the automation. */
+export interface BuilderUiState {
+  quickAdd: QuickAddState | null;
+  connection: ConnectionDraft | null;
+  toast: string;
+  live: string;
+  tab: 'config' | 'test' | 'run';
+  paletteQuery: string;
+  showMinimap: boolean;
+  snap: boolean;
+  templates: EmailTemplateSummary[] | null;
+  templatesError: string;
+  templateDraft: { id: string; subject: string; body: string; preheader: string } | null;
+  preview: { subject: string; html: string } | null;
+  previewError: string;
+  testResult: TestResult | null;
+  testError: string;
+  testing: boolean;
+  sampleText: string;
+  /** The template field that last had focus, for variable insertion. */
+  templateField: { path: (string | number)[]; start: number; end: number } | null;
+  loadError: string;
+}
+
+// Not parsed: the trigger type stays empty until one is chosen (validation reports it).
+const EMPTY_AUTOMATION: Automation = {
+  id: 'new',
+  userId: 'local',
+  name: 'Nouvelle automatisation',
+  description: '',
+  isActive: false,
+  trigger: { type: '', config: {}, connections: [], position: { x: 0, y: 0 } },
+  nodes: [],
+  version: 1,
+  stats: { totalRuns: 0, successfulRuns: 0, failedRuns: 0, lastRunAt: null, lastError: null },
+};
+
+/**
+ * `<swigs-automation-builder>`: draws, edits, validates, tests and replays automations.
+ * @fires swigs-change - after every edit (`SwigsChangeEvent`: automation, reason, problems)
+ * @fires swigs-save - on save (`SwigsSaveEvent`: automation, draft, problems)
+ * @csspart root - the element's frame
+ * @csspart toolbar - the toolbar
+ * @csspart palette - the step palette
+ * @csspart canvas - the canvas
+ * @csspart node - every node on the canvas
+ * @csspart edge-button - the "+" button on every edge
+ * @csspart minimap - the minimap
+ * @csspart panel - the side panel (configuration, test, run)
+ * @csspart problems - the problems list
+ * @csspart quick-add - the popup to add or connect a step
+ * @cssprop --swigs-bg - canvas background
+ * @cssprop --swigs-surface - panels and nodes
+ * @cssprop --swigs-text - text colour
+ * @cssprop --swigs-muted - secondary text
+ * @cssprop --swigs-border - borders
+ * @cssprop --swigs-accent - selection, focus and primary buttons
+ * @cssprop --swigs-accent-text - text on the accent colour
+ * @cssprop --swigs-danger - problems and failures
+ * @cssprop --swigs-success - triggers and executed paths
+ * @cssprop --swigs-warning - condition nodes
+ * @cssprop --swigs-edge - edges and handles
+ * @cssprop --swigs-grid - grid dots
+ * @cssprop --swigs-radius - corner radius
+ * @cssprop --swigs-font - font family
+ * @cssprop --swigs-panel-width - side panel width
+ * @cssprop --swigs-palette-width - palette width
+ */
+export class SwigsAutomationBuilder extends LitElement {
+  static override styles = builderStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
+
+  static override properties = {
+    automation: { attribute: false },
+    nodeTypes: { attribute: false },
+    client: { attribute: false },
+    run: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    lang: { reflect: true },
+    theme: { reflect: true },
+    apiBase: { attribute: 'api-base' },
+  };
+
+  /** The automation being edited (core `Automation` shape); kept current as the user edits. */
+  declare automation: Automation | undefined;
+  /** The node catalogue; when unset it is fetched from `GET {api-base}/api/node-types`. */
+  declare nodeTypes: NodeTypeDescriptor[] | undefined;
+  /** How to reach the server: a `BuilderClient`, or `{ baseUrl, token, fetch }`. */
+  declare client: BuilderClient | BuilderClientOptions | undefined;
+  /** A run to display (core `AutomationRun` shape): shows the executed path read-only. */
+  declare run: AutomationRun | undefined;
+  /** No editing: pan, zoom and selection only. */
+  declare readonly: boolean;
+  /** `fr` (default) or `en`. */
+  declare lang: string;
+  /** `light`, `dark` or `auto` (follows the system). */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** Base URL of the API (`api-base` attribute); '' means same origin. */
+  declare apiBase: string | null;
+
+  /** @internal */
+  readonly store: BuilderStore;
+  /** @internal */
+  readonly ui: BuilderUiState = {
+    quickAdd: null,
+    connection: null,
+    toast: '',
+    live: '',
+    tab: 'config',
+    paletteQuery: '',
+    showMinimap: true,
+    snap: true,
+    templates: null,
+    templatesError: '',
+    templateDraft: null,
+    preview: null,
+    previewError: '',
+    testResult: null,
+    testError: '',
+    testing: false,
+    sampleText: '',
+    templateField: null,
+    loadError: '',
+  };
+  /** @internal */
+  readonly nodeLookup: NodeLookup = new Map();
+  /** @internal */
+  readonly panZoom: PanZoomController;
+  /** @internal */
+  readonly drags: NodeDragController;
+  private lastEmitted: Automation | undefined;
+  private loadedTypesFor: unknown = undefined;
+  private clipboard: ClipboardPayload | undefined;
+  private needsFit = true;
+  private toastTimer: ReturnType<typeof setTimeout> | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private userNodes: ReturnType<typeof adoptNodes> = [];
+
+  constructor() {
+    super();
+    this.readonly = false;
+    this.lang = 'fr';
+    this.theme = 'auto';
+    this.apiBase = null;
+    this.store = new BuilderStore(EMPTY_AUTOMATION, (reason) => this.onStoreChange(reason));
+    this.panZoom = new PanZoomController(this, () => this.fitIfNeeded());
+    this.drags = new NodeDragController(this, {
+      nodes: () => this.userNodes,
+      lookup: this.nodeLookup,
+      container: () => this.containerElement(),
+      transform: () => this.panZoom.transform,
+      snapToGrid: () => this.ui.snap,
+      gridSize: GRID_SIZE,
+      draggable: () => !this.isReadonly,
+      panBy: (delta) => this.panBy(delta),
+      unselectAll: () => this.store.select([]),
+      onNodeMouseDown: (id) => {
+        if (!this.store.selection.has(id)) this.store.select([id]);
+      },
+      updatePositions: (items, dragging) => this.onDrag(items, dragging ?? false),
+    });
+    new MinimapController(this);
+    this.addEventListener('keydown', (event) => handleKeydown(this, event));
+  }
+
+  /** The current automation (same as the `automation` property). */
+  getAutomation(): Automation {
+    return this.store.automation;
+  }
+
+  /** Problems found by core's `validateAutomation`. */
+  get problems(): readonly ValidationProblem[] {
+    return this.store.report.problems;
+  }
+
+  /** Whether the UI is read-only (the `readonly` attribute or a `run` on display). */
+  get isReadonly(): boolean {
+    return this.readonly || this.run !== undefined;
+  }
+
+  /** @internal */
+  get msg(): Messages {
+    return messagesFor(this.lang);
+  }
+
+  /** @internal */
+  get langCode(): 'fr' | 'en' {
+    return this.lang === 'en' ? 'en' : 'fr';
+  }
+
+  /** @internal */
+  minimapScale = 1;
+
+
+  /** @internal */
+  paneSize = { width: 0, height: 0 };
+
+  /** @internal */
+  focusPane(): void {
+    (this.paneElement() as HTMLElement | null)?.focus();
+  }
+
+  /** @internal */
+  focusNode(id: string): void {
+    void this.updateComplete.then(() => {
+      const el = this.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(id)}"]`) as HTMLElement | null;
+      el?.focus({ preventScroll: true });
+    });
+  }
+
+  /** @internal */
+  focusSelection(): void {
+    const id = this.store.selectedNode;
+    if (id) this.focusNode(id);
+    else this.focusPane();
+  }
+
+  /** @internal */
+  focusPanel(): void {
+    void this.updateComplete.then(() => {
+      const first = this.renderRoot.querySelector('[data-testid="node-config"] input, [data-testid="node-config"] select, [data-testid="node-config"] textarea') as HTMLElement | null;
+      (first ?? (this.renderRoot.querySelector('.panel') as HTMLElement | null))?.focus();
+    });
+  }
+
+  /** @internal Opens the add/connect popup next to a node (or the pane's top-left corner). */
+  openQuickAddNear(nodeId: string | undefined, wireFrom: { id: string; output: string } | undefined, mode: 'add' | 'connect'): void {
+    const container = this.containerElement();
+    const bounds = container?.getBoundingClientRect();
+    const el = nodeId ? (this.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(nodeId)}"]`) as HTMLElement | null) : null;
+    const rect = el?.getBoundingClientRect();
+    const left = rect && bounds ? Math.min(rect.right - bounds.left + 12, bounds.width - 270) : 16;
+    const top = rect && bounds ? Math.max(rect.top - bounds.top, 8) : 16;
+    this.openQuickAdd({ mode, left: Math.max(left, 8), top, ...(wireFrom ? { wireFrom } : {}) });
+  }
+
+  /** @internal Inserts `{{path}}` at the caret of the last focused template field (else the first one). */
+  insertVariable(nodeId: string, descriptor: NodeTypeDescriptor, path: string): void {
+    const target = this.ui.templateField ?? (descriptor.templateFields?.[0] ? { path: descriptor.templateFields[0].split('.'), start: -1, end: -1 } : null);
+    if (!target) return;
+    const config = configOf(this.store.automation, nodeId) ?? {};
+    const current = getAt(config, target.path);
+    const text = typeof current === 'string' ? current : '';
+    const start = target.start < 0 ? text.length : target.start;
+    const end = target.end < 0 ? text.length : target.end;
+    const next = insertVariable(text, path, start, end);
+    this.store.setConfig(nodeId, setAt(config, target.path, next.text) as Record<string, unknown>);
+    this.ui.templateField = { path: target.path, start: next.caret, end: next.caret };
+    void this.updateComplete.then(() => {
+      const field = this.renderRoot.querySelector(`[name="${CSS.escape(target.path.join('.'))}"]`) as HTMLInputElement | null;
+      field?.focus();
+      field?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
+  /** @internal */
+  renderTemplatePicker(nodeId: string, path: (string | number)[], id: string, value: string): ReturnType<typeof renderTemplatePicker> {
+    return renderTemplatePicker(this, nodeId, path, id, value);
+  }
+
+  /** @internal */
+  renderTemplateEditor(): ReturnType<typeof renderTemplateEditor> | typeof nothing {
+    return renderTemplateEditor(this);
+  }
+
+  /** @internal */
+  async loadTemplates(): Promise<void> {
+    const client = this.resolvedClient;
+    if (!client || this.ui.templates !== null) return;
+    this.ui.templates = [];
+    try {
+      this.ui.templates = await client.listEmailTemplates();
+      this.ui.templatesError = '';
+    } catch (error) {
+      this.ui.templatesError = (error as Error).message;
+    }
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  editTemplate(id: string): void {
+    const template = this.ui.templates?.find((t) => t.id === id);
+    if (!template) return;
+    this.ui.templateDraft = { id, subject: template.subject ?? '', body: template.body ?? '', preheader: template.preheader ?? '' };
+    this.requestUpdate();
+    void this.refreshPreview();
+  }
+
+  /** @internal */
+  updateTemplateDraft(patch: Partial<{ subject: string; body: string; preheader: string }>): void {
+    if (!this.ui.templateDraft) return;
+    this.ui.templateDraft = { ...this.ui.templateDraft, ...patch };
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => void this.refreshPreview(), 250);
+  }
+
+  /** @internal */
+  async saveTemplateDraft(): Promise<void> {
+    const draft = this.ui.templateDraft;
+    const client = this.resolvedClient;
+    if (!draft || !client?.saveEmailTemplate) return;
+    try {
+      await client.saveEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader });
+      this.ui.templates = (this.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t));
+      this.showToast(this.msg.saved);
+    } catch (error) {
+      this.ui.previewError = (error as Error).message;
+      this.requestUpdate();
+    }
+  }
+
+  /** @internal The sample payload: the trigger's sampleOutput. */
+  defaultSampleText(): string {
+    const sample = this.store.lookup.get(this.store.automation.trigger.type)?.sampleOutput;
+    return JSON.stringify(sample ?? {}, null, 2);
+  }
+
+  /** Runs `POST /api/automations/:id/test` and shows the simulated timeline. */
+  async runTest(): Promise<void> {
+    const client = this.resolvedClient;
+    if (!client) {
+      this.setUi({ testError: this.msg.noClient });
+      return;
+    }
+    let sampleData: unknown;
+    try {
+      sampleData = JSON.parse(this.ui.sampleText || this.defaultSampleText());
+    } catch {
+      this.setUi({ testError: this.msg.invalidJson });
+      return;
+    }
+    this.setUi({ testing: true, testError: '' });
+    try {
+      const result = await client.testAutomation(this.store.automation.id, { automation: this.store.automation, sampleData });
+      this.setUi({ testResult: result, testing: false });
+    } catch (error) {
+      this.setUi({ testError: (error as Error).message, testing: false });
+    }
+  }
+
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private async refreshPreview(): Promise<void> {
+    const draft = this.ui.templateDraft;
+    const client = this.resolvedClient;
+    if (!draft || !client) return;
+    const trigger = this.store.lookup.get(this.store.automation.trigger.type)?.sampleOutput;
+    const data = { ...(trigger && typeof trigger === 'object' ? trigger : {}), trigger };
+    try {
+      const preview = await client.previewEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader, data });
+      if (this.ui.templateDraft?.id === draft.id) this.setUi({ preview, previewError: '' });
+    } catch (error) {
+      this.setUi({ previewError: (error as Error).message });
+    }
+  }
+
+  /** @internal */
+  paneElement(): Element | null {
+    return this.renderRoot?.querySelector?.('.swigs-flow__pane') ?? null;
+  }
+
+  /** @internal */
+  isConnecting(): boolean {
+    return this.ui.connection !== null;
+  }
+
+  /** @internal */
+  minimapSvg(): SVGSVGElement | null {
+    return this.ui.showMinimap ? ((this.renderRoot?.querySelector?.('svg.minimap') as SVGSVGElement | null) ?? null) : null;
+  }
+
+  /** @internal */
+  panZoomInstance(): PanZoomInstance | undefined {
+    return this.panZoom?.instance;
+  }
+
+  /** @internal */
+  currentTransform(): Transform {
+    return this.panZoom.transform;
+  }
+
+  /** @internal */
+  minimapViewScale(): number {
+    return this.minimapScale;
+  }
+
+  /** @internal */
+  get resolvedClient(): BuilderClient | undefined {
+    return resolveClient(this.client, this.apiBase);
+  }
+
+  /** Fits every node into view. */
+  async fitView(duration = 200): Promise<boolean> {
+    return this.panZoom.fit(this.nodeLookup, duration);
+  }
+
+  undo(): boolean {
+    return this.store.undo();
+  }
+
+  redo(): boolean {
+    return this.store.redo();
+  }
+
+  /** Lays the graph out left to right (dagre), then fits the view. */
+  autoLayout(): void {
+    if (this.isReadonly) return;
+    this.store.layout();
+    this.needsFit = true;
+  }
+
+  /** Adds a step of `type`, wired from the selected node when exactly one is selected. Returns its id. */
+  addNode(type: string, position?: { x: number; y: number }): string | undefined {
+    if (this.isReadonly) return undefined;
+    const from = this.store.selectedNode;
+    const descriptor = this.store.lookup.get(type);
+    const output = from && descriptor?.kind !== 'trigger' ? this.store.freeOutput(from) : undefined;
+    const id = this.store.addNodeOfType(type, {
+      ...(position ? { position } : {}),
+      ...(from && output && !position ? { wireFrom: { id: from, output } } : {}),
+    });
+    if (id) this.announce(this.msg.added(this.titleOf(type)));
+    return id;
+  }
+
+  /** Deletes the selected steps or link. */
+  deleteSelection(): number {
+    if (this.isReadonly) return 0;
+    const count = this.store.deleteSelection();
+    if (count) this.announce(this.msg.deleted(count));
+    return count;
+  }
+
+  /** Emits `swigs-save`; an automation with problems is saved only as an inactive draft. */
+  save(): SwigsSaveEvent {
+    const valid = this.store.report.valid;
+    const automation = valid ? this.store.automation : { ...this.store.automation, isActive: false };
+    if (!valid && this.store.automation.isActive) this.store.commit(automation, 'active');
+    const event = new SwigsSaveEvent(automation, !valid, this.store.report.problems);
+    this.dispatchEvent(event);
+    this.showToast(valid ? this.msg.saved : this.msg.savedDraft);
+    return event;
+  }
+
+  /** @internal */
+  copySelection(cut = false): void {
+    const payload = this.store.copy();
+    if (!payload.nodes.length) return;
+    this.clipboard = payload;
+    const text = JSON.stringify(payload);
+    void navigator.clipboard?.writeText?.(text).catch(() => undefined);
+    if (cut) this.deleteSelection();
+  }
+
+  /** @internal */
+  async pasteClipboard(): Promise<void> {
+    if (this.isReadonly) return;
+    let payload = this.clipboard;
+    try {
+      const text = await navigator.clipboard?.readText?.();
+      const parsed = text ? parseClipboard(text) : undefined;
+      if (parsed) payload = parsed;
+    } catch {
+      // Clipboard read needs a permission; the in-memory copy is the fallback.
+    }
+    if (payload) this.store.paste(payload);
+  }
+
+  /** @internal */
+  titleOf(type: string): string {
+    const descriptor = this.store.lookup.get(type);
+    return descriptor ? descriptor.title[this.langCode] : type || this.msg.chooseTrigger;
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.ui.live = text;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  showToast(text: string): void {
+    this.ui.toast = text;
+    this.announce(text);
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => {
+      this.ui.toast = '';
+      this.requestUpdate();
+    }, 4000);
+  }
+
+  /** @internal */
+  containerElement(): HTMLDivElement | null {
+    return (this.renderRoot?.querySelector?.('.swigs-flow') as HTMLDivElement | null) ?? null;
+  }
+
+  /** @internal */
+  flowPoint(clientX: number, clientY: number): { x: number; y: number } {
+    const container = this.containerElement();
+    if (!container) return { x: 0, y: 0 };
+    return screenToFlow({ x: clientX, y: clientY }, container, this.panZoom.transform, this.ui.snap ? GRID_SIZE : false);
+  }
+
+  /** @internal */
+  onHandleDown(event: MouseEvent | TouchEvent, nodeId: string, handleId: string | null, isTarget: boolean): void {
+    if (this.isReadonly || ('button' in event && event.button !== 0)) return;
+    const container = this.containerElement();
+    if (!container) return;
+    event.stopPropagation();
+    this.ui.quickAdd = null;
+    const release = this.forwardOutsideMouseup();
+    startConnection(event, event.currentTarget as Element, {
+      container,
+      lookup: this.nodeLookup,
+      nodeId,
+      handleId,
+      isTarget,
+      transform: () => this.panZoom.transform,
+      panBy: (delta) => this.panBy(delta),
+      isValid: (c) => this.store.canConnect({ source: c.source, target: c.target, sourceHandle: (c.sourceHandle ?? 'default') as 'default' }),
+      onChange: (state) => {
+        this.ui.connection = state ? toDraft(state, this.panZoom.transform) : null;
+        this.requestUpdate();
+      },
+      onConnect: (c) => {
+        if (this.store.connect({ source: c.source, target: c.target, sourceHandle: (c.sourceHandle ?? 'default') as 'default' })) {
+          this.announce(this.msg.connected(c.source, c.target));
+        }
+      },
+      onEnd: (evt, state) => {
+        release();
+        if (state.toNode || isTarget) return;
+        const point = 'changedTouches' in evt ? evt.changedTouches[0] : (evt as MouseEvent);
+        if (!point) return;
+        const bounds = container.getBoundingClientRect();
+        this.openQuickAdd({
+          mode: 'add',
+          left: point.clientX - bounds.left,
+          top: point.clientY - bounds.top,
+          position: this.flowPoint(point.clientX, point.clientY - 32),
+          wireFrom: { id: nodeId, output: handleId ?? 'default' },
+        });
+      },
+    });
+  }
+
+  /** @internal */
+  openQuickAdd(state: Omit<QuickAddState, 'query' | 'active'>): void {
+    this.ui.quickAdd = { ...state, query: '', active: 0 };
+    this.requestUpdate();
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus());
+  }
+
+  /** @internal */
+  closeQuickAdd(): void {
+    this.ui.quickAdd = null;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
+    this.userNodes = adoptNodes(this.store.flow.nodes, this.nodeLookup);
+    if (reason === 'select') {
+      this.ui.templateDraft = null;
+      this.ui.preview = null;
+      this.ui.templateField = null;
+    } else if (reason !== 'load') {
+      this.lastEmitted = this.store.automation;
+      this.automation = this.store.automation;
+      this.dispatchEvent(new SwigsChangeEvent(this.store.automation, reason, this.store.report.problems));
+    }
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const rect = entries[0]?.contentRect;
+      if (rect) this.paneSize = { width: rect.width, height: rect.height };
+      this.fitIfNeeded();
+      this.requestUpdate();
+    });
+    void this.updateComplete.then(() => {
+      const container = this.containerElement();
+      if (container) this.resizeObserver?.observe(container);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    clearTimeout(this.toastTimer);
+    clearTimeout(this.previewTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('nodeTypes') && this.nodeTypes) this.store.setDescriptors(this.nodeTypes);
+    if (changed.has('automation') && this.automation && this.automation !== this.lastEmitted) {
+      this.loadAutomation(this.automation);
+    }
+    if (changed.has('run') && this.run) this.ui.tab = 'run';
+    if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.loadNodeTypes();
+  }
+
+  protected override updated(): void {
+    if (this.needsFit) this.fitIfNeeded();
+    this.updateMinimapScale();
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <div class="root" part="root" role="region" aria-label=${this.msg.builder}>
+        ${this.renderToolbar()}
+        <div class="body">
+          ${this.isReadonly ? null : renderPalette(this)} ${renderCanvas(this)} ${renderSidePanel(this)}
+        </div>
+        <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>
+        ${this.ui.toast ? html`<div class="toast" role="alert" data-testid="toast">${this.ui.toast}</div>` : null}
+      </div>
+    `;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const m = this.msg;
+    const count = this.store.report.problems.length;
+    const edit = !this.isReadonly;
+    return html`
+      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${m.toolbar}>
+        <span class="name" data-testid="automation-name">${this.store.automation.name}</span>
+        ${edit
+          ? html`
+              <button data-testid="undo" aria-label=${m.undo} title="${m.undo} (Ctrl+Z)" ?disabled=${!this.store.canUndo} @click=${() => this.undo()}>↶</button>
+              <button data-testid="redo" aria-label=${m.redo} title="${m.redo} (Ctrl+Shift+Z)" ?disabled=${!this.store.canRedo} @click=${() => this.redo()}>↷</button>
+              <button data-testid="layout" @click=${() => this.autoLayout()}>${m.autoLayout}</button>
+              <button data-testid="delete" aria-label=${m.deleteSelection} ?disabled=${!this.store.selection.size && !this.store.selectedEdge} @click=${() => this.deleteSelection()}>🗑</button>
+            `
+          : html`<span class="status">${m.readonly}</span>`}
+        <button data-testid="fit-view" @click=${() => void this.fitView()}>${m.fitView}</button>
+        <button data-testid="zoom-in" aria-label=${m.zoomIn} @click=${() => this.panZoom.zoomBy(1.2)}>+</button>
+        <button data-testid="zoom-out" aria-label=${m.zoomOut} @click=${() => this.panZoom.zoomBy(1 / 1.2)}>−</button>
+        <label class="toggle"><input type="checkbox" data-testid="toggle-minimap" .checked=${this.ui.showMinimap} @change=${(e: Event) => this.setUi({ showMinimap: (e.target as HTMLInputElement).checked })} />${m.minimap}</label>
+        ${edit
+          ? html`<label class="toggle"><input type="checkbox" data-testid="toggle-snap" .checked=${this.ui.snap} @change=${(e: Event) => this.setUi({ snap: (e.target as HTMLInputElement).checked })} />${m.snapToGrid}</label>`
+          : null}
+        <span class="spacer"></span>
+        <span class="status" data-testid="problem-count">${m.problemCount(count)}</span>
+        ${edit
+          ? html`
+              <label class="toggle" title=${count ? m.activeDisabled : ''}>
+                <input type="checkbox" data-testid="toggle-active" .checked=${this.store.automation.isActive} ?disabled=${count > 0} @change=${(e: Event) => this.store.setActive((e.target as HTMLInputElement).checked)} />${m.active}
+              </label>
+              <button data-testid="save" class="primary" @click=${() => this.save()}>${count ? m.saveDraft : m.save}</button>
+            `
+          : null}
+      </div>
+    `;
+  }
+
+  /** @internal */
+  setUi(patch: Partial<BuilderUiState>): void {
+    Object.assign(this.ui, patch);
+    this.requestUpdate();
+  }
+
+  private loadAutomation(input: unknown): void {
+    const parsed = AutomationSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.ui.loadError = `automation: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim();
+      return;
+    }
+    this.ui.loadError = '';
+    this.lastEmitted = parsed.data;
+    this.store.load(parsed.data);
+    this.ui.testResult = null;
+    this.needsFit = true;
+  }
+
+  private async loadNodeTypes(): Promise<void> {
+    const client = this.resolvedClient;
+    if (!client || this.loadedTypesFor === client) return;
+    this.loadedTypesFor = client;
+    try {
+      const types = await client.listNodeTypes();
+      if (!this.nodeTypes) this.store.setDescriptors(types);
+      this.needsFit = true;
+    } catch (error) {
+      this.ui.loadError = (error as Error).message;
+      this.requestUpdate();
+    }
+  }
+
+  private onDrag(items: DragItems, dragging: boolean): void {
+    applyDragPositions(items, this.nodeLookup);
+    if (dragging) {
+      this.requestUpdate();
+      return;
+    }
+    const positions = new Map<string, { x: number; y: number }>();
+    for (const [id, item] of items) {
+      const before = this.store.flow.nodes.find((n) => n.id === id)?.position;
+      if (!before || before.x !== item.position.x || before.y !== item.position.y) positions.set(id, { ...item.position });
+    }
+    if (positions.size) this.store.move(positions);
+    else this.requestUpdate();
+  }
+
+  private panBy(delta: { x: number; y: number }): Promise<boolean> {
+    const pane = this.containerElement();
+    const { width, height } = pane?.getBoundingClientRect() ?? { width: 0, height: 0 };
+    return panByDelta(this.panZoom.instance, this.panZoom.transform, width, height, delta);
+  }
+
+  private fitIfNeeded(): void {
+    if (!this.needsFit || !this.panZoom.instance || this.nodeLookup.size === 0) return;
+    const pane = this.containerElement();
+    if (!pane || !pane.getBoundingClientRect().width) return;
+    this.needsFit = false;
+    void this.panZoom.fit(this.nodeLookup, 0);
+  }
+
+  private updateMinimapScale(): void {
+    const svg = this.renderRoot.querySelector('svg.minimap');
+    const viewBox = svg?.getAttribute('viewBox')?.split(' ').map(Number);
+    if (!svg || !viewBox || viewBox.length !== 4) return;
+    const { width, height } = svg.getBoundingClientRect();
+    this.minimapScale = Math.max((viewBox[2] ?? 0) / (width || 1), (viewBox[3] ?? 0) / (height || 1));
+  }
+
+  /** XYHandle listens for mouseup on the shadow root only; forward a mouseup released outside the element. */
+  private forwardOutsideMouseup(): () => void {
+    const root = this.renderRoot;
+    const listener = (event: MouseEvent) => {
+      if (event.composedPath().includes(root)) return;
+      root.dispatchEvent(new MouseEvent('mouseup', { clientX: event.clientX, clientY: event.clientY, bubbles: true, composed: false }));
+    };
+    window.addEventListener('mouseup', listener, { capture: true });
+    return () => window.removeEventListener('mouseup', listener, { capture: true });
+  }
+
+  /** @internal */
+  static readonly triggerId = TRIGGER_ID;
+  /** @internal */
+  static readonly clipboardMime = CLIPBOARD_MIME;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'swigs-automation-builder': SwigsAutomationBuilder;
+  }
+}

@@ -1,0 +1,196 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { FlowEdge, FlowNode } from '../model/flow-graph';
+import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
+import { draftPath, edgeGeometry, handleDataId, minimapBounds } from '../xyflow/index';
+import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { renderQuickAdd } from './quick-add';
+import { executedEdge, formatZurich, runStatusOf, timelineByNode } from './run-data';
+
+/** The canvas: pane (pan/zoom), viewport with edges and nodes, connection line, minimap and quick-add popup. */
+export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
+  const [tx, ty, zoom] = host.panZoom.transform;
+  const store = host.store;
+  const readonly = host.isReadonly;
+  const timeline = timelineByNode(host.ui.testResult);
+  const grid = GRID_SIZE * zoom;
+  return html`
+    <div
+      class="swigs-flow"
+      part="canvas"
+      data-testid="canvas"
+      @dragover=${(e: DragEvent) => {
+        if (!readonly && e.dataTransfer?.types.includes('application/x-swigs-node')) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      @drop=${(e: DragEvent) => {
+        const type = e.dataTransfer?.getData('application/x-swigs-node');
+        if (!type || readonly) return;
+        e.preventDefault();
+        host.store.select([]);
+        host.addNode(type, host.flowPoint(e.clientX - 20, e.clientY - 20));
+      }}
+    >
+      <div
+        class="swigs-flow__pane"
+        tabindex="0"
+        role="group"
+        aria-label=${host.msg.canvas}
+        aria-describedby="shortcuts"
+        data-testid="pane"
+        style="--_grid-size:${grid}px;--_grid-x:${tx}px;--_grid-y:${ty}px"
+        @click=${(e: Event) => {
+          if (e.target === e.currentTarget) {
+            host.closeQuickAdd();
+            if (store.selection.size || store.selectedEdge) store.select([]);
+          }
+        }}
+      >
+        <div class="swigs-flow__viewport xyflow__viewport" style="transform: translate(${tx}px, ${ty}px) scale(${zoom})">
+          <svg class="swigs-flow__edges" aria-hidden="true">
+            ${repeat(store.flow.edges, (edge) => edge.id, (edge) => renderEdge(host, edge))}
+            ${host.ui.connection
+              ? svg`<path class="swigs-flow__connectionline" data-testid="connection-line" d=${draftPath(host.ui.connection)}></path>`
+              : nothing}
+          </svg>
+          ${readonly ? nothing : html`<div class="swigs-flow__edgelabels">${store.flow.edges.map((edge) => renderEdgeButton(host, edge))}</div>`}
+          ${repeat(store.flow.nodes, (node) => node.id, (node) => renderNode(host, node, timeline))}
+        </div>
+      </div>
+      ${host.ui.showMinimap ? renderMinimap(host) : nothing} ${host.ui.quickAdd ? renderQuickAdd(host, host.ui.quickAdd) : nothing}
+      <p id="shortcuts" class="sr-only">${host.msg.shortcuts}</p>
+    </div>
+  `;
+}
+
+function renderEdge(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult {
+  const geometry = edgeGeometry(edge, host.nodeLookup);
+  if (!geometry) return svg``;
+  const selected = host.store.selectedEdge === edge.id;
+  const executed = host.run ? executedEdge(host.run, edge) : false;
+  return svg`
+    <g class="swigs-flow__edge nopan ${selected ? 'selected' : ''} ${executed ? 'executed' : ''}" data-id=${edge.id} data-testid="edge"
+       data-source=${edge.source} data-target=${edge.target} data-handle=${edge.sourceHandle}>
+      <path class="hit" d=${geometry.path} @click=${() => host.store.selectEdge(edge.id)}></path>
+      <path class="line" d=${geometry.path}></path>
+    </g>`;
+}
+
+function renderEdgeButton(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult | typeof nothing {
+  const geometry = edgeGeometry(edge, host.nodeLookup);
+  if (!geometry) return nothing;
+  const m = host.msg;
+  const label = `${m.insertOnEdge}. ${m.edgeAria(edge.source, edge.target, m.outputs[edge.sourceHandle] ?? edge.sourceHandle)}`;
+  return html`<button
+    class="swigs-flow__edgelabel nodrag nopan"
+    part="edge-button"
+    data-testid="edge-insert"
+    data-edge-id=${edge.id}
+    style="left:${geometry.labelX}px;top:${geometry.labelY}px"
+    aria-label=${label}
+    title=${m.insertOnEdge}
+    @focus=${() => {
+      if (host.store.selectedEdge !== edge.id) host.store.selectEdge(edge.id);
+    }}
+    @click=${(e: MouseEvent) => {
+      const container = host.containerElement();
+      const bounds = container?.getBoundingClientRect();
+      const target = (e.currentTarget as HTMLElement).getBoundingClientRect();
+      host.openQuickAdd({
+        mode: 'add',
+        left: target.left - (bounds?.left ?? 0) + 16,
+        top: target.top - (bounds?.top ?? 0) + 16,
+        edgeId: edge.id,
+      });
+    }}
+  >
+    +
+  </button>`;
+}
+
+function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): TemplateResult {
+  const internal = host.nodeLookup.get(node.id);
+  const { x, y } = internal?.internals.positionAbsolute ?? node.position;
+  const store = host.store;
+  const m = host.msg;
+  const problems = store.report.byNode.get(node.id) ?? [];
+  const title = node.data.type ? host.titleOf(node.data.type) : m.chooseTrigger;
+  const label = node.data.label ?? title;
+  const status = host.run ? runStatusOf(host.run, node.id) : undefined;
+  const entry = timeline.get(node.id);
+  const classes = [
+    'swigs-flow__node',
+    'nopan',
+    `kind-${node.data.kind}`,
+    node.selected ? 'selected' : '',
+    problems.length ? 'invalid' : '',
+    status ? `run-${status}` : '',
+  ].join(' ');
+  return html`
+    <div
+      class=${classes}
+      part="node"
+      data-id=${node.id}
+      data-type=${node.data.type}
+      data-testid="node"
+      data-status=${status ?? nothing}
+      data-selected=${node.selected ? 'true' : 'false'}
+      style="transform: translate(${x}px, ${y}px)"
+      tabindex="0"
+      role="group"
+      aria-roledescription=${host.langCode === 'fr' ? 'étape' : 'step'}
+      aria-label=${m.nodeAria(label, node.id, problems.length)}
+      aria-invalid=${problems.length ? 'true' : 'false'}
+      @focus=${() => {
+        if (!store.selection.has(node.id)) store.select([node.id]);
+      }}
+      @click=${() => {
+        if (!store.selection.has(node.id)) store.select([node.id]);
+      }}
+      ${ref(host.drags.refFor(node.id))}
+    >
+      <div class="title">${label}</div>
+      <div class="sub">${node.id === TRIGGER_ID ? (host.langCode === 'fr' ? 'Déclencheur' : 'Trigger') : node.data.label ? title : node.id}</div>
+      ${problems.length ? html`<span class="marker" data-testid="problem-marker" title=${problems.map((p) => p.message).join('\n')}>${problems.length}</span>` : nothing}
+      ${entry ? html`<span class="badge" data-testid="timeline-badge">${formatZurich(entry.at, host.langCode)}</span>` : nothing}
+      ${node.handles.map(
+        (handle) => html`<div
+          class="swigs-flow__handle nodrag nopan ${handle.type} ${handle.id ?? ''} connectable connectablestart connectableend"
+          style="left:${handle.x}px;top:${handle.y}px"
+          data-id=${handleDataId(node.id, handle.id, handle.type)}
+          data-nodeid=${node.id}
+          data-handleid=${handle.id ?? nothing}
+          data-handlepos=${handle.side}
+          data-testid=${handle.type === 'target' ? 'handle-input' : `handle-${handle.id}`}
+          title=${m.handleAria(handle.type === 'target' ? 'input' : 'output', m.outputs[handle.id ?? ''] ?? handle.id ?? '')}
+          @mousedown=${(e: MouseEvent) => host.onHandleDown(e, node.id, handle.id, handle.type === 'target')}
+          @touchstart=${(e: TouchEvent) => host.onHandleDown(e, node.id, handle.id, handle.type === 'target')}
+        >
+          ${handle.type === 'source' && node.data.outputs.length > 1 ? html`<span class="hlabel">${m.outputs[handle.id ?? ''] ?? handle.id}</span>` : nothing}
+        </div>`,
+      )}
+    </div>
+  `;
+}
+
+function renderMinimap(host: SwigsAutomationBuilder): TemplateResult {
+  const { width, height } = host.paneSize;
+  const transform = host.panZoom.transform;
+  const bounds = minimapBounds(host.nodeLookup, transform, width || 1, height || 1);
+  const pad = 5 * Math.max(bounds.width / 200, bounds.height / 140);
+  const x = bounds.x - pad;
+  const y = bounds.y - pad;
+  const w = bounds.width + pad * 2;
+  const h = bounds.height + pad * 2;
+  const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], w: (width || 1) / transform[2], h: (height || 1) / transform[2] };
+  const mask = `M${x - pad},${y - pad}h${w + pad * 2}v${h + pad * 2}h${-w - pad * 2}z M${view.x},${view.y}h${view.w}v${view.h}h${-view.w}z`;
+  return html`<svg class="minimap nopan" part="minimap" data-testid="minimap" viewBox="${x} ${y} ${w} ${h}" role="img" aria-label=${host.msg.minimap}>
+    ${[...host.nodeLookup.values()].map(
+      (node) => svg`<rect class="node" x=${node.internals.positionAbsolute.x} y=${node.internals.positionAbsolute.y} width=${node.measured.width ?? 0} height=${node.measured.height ?? 0} rx="6"></rect>`,
+    )}
+    <path class="mask" d=${mask}></path>
+  </svg>`;
+}

@@ -1,0 +1,66 @@
+import { html, type TemplateResult } from 'lit';
+import type { NodeTypeDescriptor } from '@swigs/automation-core';
+import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { matches } from './quick-add';
+
+/** The searchable palette: click (or Enter) to add, drag onto the canvas to place. */
+export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
+  const m = host.msg;
+  const query = host.ui.paletteQuery.trim().toLowerCase();
+  const found = host.store.descriptors.filter((d) => matches(d, query, host.langCode));
+  const triggers = found.filter((d) => d.kind === 'trigger');
+  const steps = found.filter((d) => d.kind !== 'trigger');
+  return html`
+    <nav class="palette" part="palette" aria-label=${m.palette} data-testid="palette">
+      <label class="sr-only" for="palette-search">${m.paletteSearch}</label>
+      <input
+        id="palette-search"
+        type="search"
+        data-testid="palette-search"
+        placeholder=${m.paletteSearch}
+        .value=${host.ui.paletteQuery}
+        @input=${(e: Event) => host.setUi({ paletteQuery: (e.target as HTMLInputElement).value })}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && found[0]) {
+            e.preventDefault();
+            add(host, found[0]);
+          }
+        }}
+      />
+      ${group(host, m.triggers, triggers)} ${group(host, m.actions, steps)}
+      ${found.length ? null : html`<p class="status">${m.noMatch}</p>`} ${host.ui.loadError ? html`<p class="error-text" role="alert">${host.ui.loadError}</p>` : null}
+    </nav>
+  `;
+}
+
+function group(host: SwigsAutomationBuilder, title: string, items: NodeTypeDescriptor[]): TemplateResult | null {
+  if (!items.length) return null;
+  return html`
+    <h3>${title}</h3>
+    <ul>
+      ${items.map(
+        (d) => html`<li>
+          <button
+            class="palette-item"
+            draggable="true"
+            data-testid="palette-item"
+            data-type=${d.type}
+            title=${d.description?.[host.langCode] ?? d.type}
+            @click=${() => add(host, d)}
+            @dragstart=${(e: DragEvent) => {
+              e.dataTransfer?.setData('application/x-swigs-node', d.type);
+              e.dataTransfer?.setData('text/plain', d.type);
+              if (e.dataTransfer) e.dataTransfer.effectAllowed = 'copy';
+            }}
+          >
+            ${d.title[host.langCode]}<small>${d.description?.[host.langCode] ?? d.type}</small>
+          </button>
+        </li>`,
+      )}
+    </ul>
+  `;
+}
+
+function add(host: SwigsAutomationBuilder, descriptor: NodeTypeDescriptor): void {
+  host.addNode(descriptor.type);
+}

@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createRegistry, type NodeTypeDescriptor } from '@swigs/automation-core';
+import { allNodes, renderEmail } from '@swigs/automation-nodes';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Screenshots go here (gitignored). */
+export const resultsDir = `${root}test-results`;
+mkdirSync(resultsDir, { recursive: true });
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export const TOKEN = 'test-token-builder';
+
+let bundle: Promise<string> | undefined;
+
+/** The element bundled from sources exactly as the published single file (esbuild, everything inlined). */
+export function bundleSource(): Promise<string> {
+  bundle ??= build({
+    entryPoints: [`${root}src/bundle.ts`],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bundle;
+}
+
+/** The node catalogue of the real node plugins, as `GET /api/node-types` serves it. */
+export function nodeTypes(): NodeTypeDescriptor[] {
+  return createRegistry(allNodes).describe();
+}
+
+export const templates = [
+  { id: 'tpl-merci', name: 'Merci pour votre commande', subject: 'Merci {{customer.firstName}} !', body: '<p>Bonjour {{customer.firstName}}, votre commande n° {{orderNumber}} est payée.</p>', preheader: '' },
+  { id: 'tpl-avis', name: 'Demande d’avis', subject: 'Votre avis compte', body: '<p>Que pensez-vous de votre commande ?</p>', preheader: '' },
+];
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+export interface TestServer {
+  origin: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/** A page to embed the element in. */
+export const PAGE = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Éditeur</title>
+<style>html,body{margin:0;height:100%;font-family:system-ui,sans-serif} main{height:100vh} swigs-automation-builder{height:100%}</style></head>
+<body><main><h1 style="position:absolute;left:-9999px">Éditeur d’automatisation</h1><swigs-automation-builder></swigs-automation-builder></main>
+<script type="module" src="/bundle.js"></script></body></html>`;
+
+/**
+ * A real HTTP server on an ephemeral port: the page, the bundle, and a stand-in of the swigs-workflow API
+ * (node types from the real plugins, templates rendered by the real renderer, a simulated test timeline).
+ */
+export async function startServer(): Promise<TestServer> {
+  const js = await bundleSource();
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    void handle(req, res, js, requests).catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, js: string, requests: RecordedRequest[]): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname === '/' || url.pathname === '/index.html') return sendRaw(res, 200, 'text/html; charset=utf-8', PAGE);
+  if (url.pathname === '/bundle.js') return sendRaw(res, 200, 'text/javascript; charset=utf-8', js);
+  if (url.pathname === '/favicon.ico') return sendRaw(res, 204, 'image/x-icon', '');
+  if (!url.pathname.startsWith('/api/')) return sendRaw(res, 404, 'text/plain', 'not found');
+  const body = await readJson(req);
+  requests.push({ method: req.method ?? 'GET', url: url.pathname, authorization: req.headers.authorization, body });
+  if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or bad token' } });
+  if (req.method === 'GET' && url.pathname === '/api/node-types') return send(res, 200, nodeTypes());
+  if (req.method === 'GET' && url.pathname === '/api/email-templates') return send(res, 200, { items: templates });
+  const preview = /^\/api\/email-templates\/([^/]+)\/preview$/.exec(url.pathname);
+  if (req.method === 'POST' && preview) {
+    const input = body as { subject?: string; body?: string; preheader?: string; data?: unknown };
+    const stored = templates.find((t) => t.id === preview[1]);
+    if (!stored) return send(res, 404, { error: { message: 'template not found' } });
+    const rendered = renderEmail({ subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' }, input.data ?? {});
+    return send(res, 200, { subject: rendered.subject, html: rendered.html, text: rendered.text });
+  }
+  const test = /^\/api\/automations\/([^/]+)\/test$/.exec(url.pathname);
+  if (req.method === 'POST' && test) return send(res, 200, simulate(body as { automation: SimAutomation; sampleData?: unknown }));
+  return send(res, 404, { error: { message: 'no route' } });
+}
+
+interface SimAutomation {
+  trigger: { type: string; connections?: { targetId: string }[] };
+  nodes: { id: string; type: string; config: Record<string, unknown>; connections: { targetId: string }[] }[];
+}
+
+/** Walks the first path: waits move the simulated clock, emails are rendered from their inline content. */
+function simulate({ automation, sampleData }: { automation: SimAutomation; sampleData?: unknown }) {
+  let at = new Date('2026-03-02T08:00:00.000Z').getTime();
+  const timeline: Record<string, unknown>[] = [];
+  let next = automation.trigger.connections?.[0]?.targetId;
+  const seen = new Set<string>();
+  while (next && !seen.has(next)) {
+    seen.add(next);
+    const node = automation.nodes.find((n) => n.id === next);
+    if (!node) break;
+    const entry: Record<string, unknown> = { nodeId: node.id, nodeType: node.type, at: new Date(at).toISOString(), status: 'success' };
+    if (node.type === 'wait') {
+      const units: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 };
+      at += Number(node.config.duration ?? 0) * (units[String(node.config.unit ?? 'days')] ?? 0);
+      entry.waitUntil = new Date(at).toISOString();
+    }
+    if (node.type === 'send_email') {
+      const rendered = renderEmail({ subject: String(node.config.subject ?? ''), body: String(node.config.body ?? '') }, { trigger: sampleData, ...(sampleData as object) });
+      entry.output = { to: [String(node.config.to ?? '')], subject: rendered.subject, html: rendered.html, dryRun: true };
+    }
+    timeline.push(entry);
+    next = node.connections[0]?.targetId;
+  }
+  return { status: 'completed', startedAt: new Date(0).toISOString(), finishedAt: new Date(at).toISOString(), timeline, problems: [] };
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        resolve(text ? JSON.parse(text) : undefined);
+      } catch {
+        resolve(undefined);
+      }
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  sendRaw(res, status, 'application/json', JSON.stringify(value));
+}
+
+function sendRaw(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Launches Debian's Chromium headless. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Opens the page and waits for the element; throws on any page error. */
+export async function openBuilder(browser: Browser, server: TestServer, setup: { withClient?: boolean; automation?: unknown } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('401')) errors.push(message.text());
+  });
+  await page.goto(`${server.origin}/`);
+  await page.waitForFunction(() => customElements.get('swigs-automation-builder') !== undefined);
+  await page.evaluate(
+    ({ origin, token, withClient, automation }) => {
+      const el = document.querySelector("swigs-automation-builder") as unknown as Record<string, unknown>;
+      if (withClient !== false) el.client = { baseUrl: origin, token };
+      if (automation) el.automation = automation;
+    },
+    { origin: server.origin, token: TOKEN, withClient: setup.withClient, automation: setup.automation },
+  );
+  if (setup.withClient !== false) {
+    await page.waitForFunction(() => (document.querySelector('swigs-automation-builder')?.shadowRoot?.querySelectorAll('[data-testid="palette-item"]').length ?? 0) > 5);
+  }
+  return { page, errors };
+}
+
+/** The automation the element currently holds. */
+export function automationOf(page: Page): Promise<{ trigger: { type: string; config: Record<string, unknown>; connections?: { targetId: string; condition: string }[] }; nodes: { id: string; type: string; position: { x: number; y: number }; config: Record<string, unknown>; connections: { targetId: string; condition: string }[] }[]; isActive: boolean }> {
+  return page.evaluate(() => JSON.parse(JSON.stringify((document.querySelector('swigs-automation-builder') as unknown as { automation: unknown }).automation)));
+}
+
+/** A locator inside the element (CSS pierces the open shadow root). */
+export const inBuilder = (page: Page, selector: string) => page.locator(`swigs-automation-builder ${selector}`);

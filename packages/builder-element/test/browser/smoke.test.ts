@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, type TestServer } from './harness';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the bundled element', () => {
+  it('loads the node catalogue with the bearer token and adds a step by clicking the palette', async () => {
+    const { page, errors } = await openBuilder(browser, server);
+    expect(server.requests.find((r) => r.url === '/api/node-types')?.authorization).toBe('Bearer test-token-builder');
+    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
+    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').click();
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(1);
+    const automation = await automationOf(page);
+    expect(automation.trigger.type).toBe('order.paid');
+    expect(automation.nodes[0]?.type).toBe('send_email');
+    expect(automation.trigger.connections).toEqual([{ targetId: 'send-email-1', condition: 'default' }]);
+    await expect.poll(() => inBuilder(page, '[data-testid="edge"]').count()).toBe(1);
+    await page.screenshot({ path: `${resultsDir}/smoke.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
