@@ -21,9 +21,9 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     ({ page, errors } = await openPage(browser));
     const template = await server.api<Created>('POST', '/api/email-templates', {
       name: 'Merci pour votre commande',
-      subject: 'Merci {{customer.firstName}} !',
-      body: '<p>Bonjour {{customer.firstName}}, merci pour la commande {{order.number}}.</p>',
-      availableVariables: ['customer.firstName', 'order.number'],
+      subject: 'Merci {{trigger.customer.firstName}} !',
+      body: '<p>Bonjour {{trigger.customer.firstName}}, merci pour la commande {{trigger.orderNumber}}.</p>',
+      availableVariables: ['trigger.customer.firstName', 'trigger.orderNumber'],
     });
     expect(template.status).toBe(201);
     templateId = template.body.id;
@@ -31,7 +31,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
       name: 'Remerciement après paiement',
       isActive: true,
       trigger: { type: 'order.paid', config: {} },
-      nodes: [{ id: 'thanks', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId, to: '{{customer.email}}' }, connections: [] }],
+      nodes: [{ id: 'thanks', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId, to: '{{trigger.customer.email}}' }, connections: [] }],
     });
     expect(automation.status).toBe(201);
     automationId = automation.body.id;
@@ -79,7 +79,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
 
   it('shows a run with its execution log, and retries a failed run from its page', async () => {
     const ok = await server.api<{ id: string }>('POST', `/api/automations/${automationId}/run`, {
-      payload: { customer: { firstName: 'Léa', email: 'lea@example.ch' }, order: { number: 'CMD-7' } },
+      payload: { orderId: 'ord_7', orderNumber: '7', status: 'paid', customer: { email: 'lea@example.ch', firstName: 'Léa' }, total: 50, currency: 'CHF', items: [] },
     });
     expect(ok.status).toBe(201);
     await page.goto(`${server.url}/#/runs/${ok.body.id}`);
@@ -117,7 +117,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Bonjour Léa');
     expect(await page.locator('.preview-subject').textContent()).toContain('Merci Léa !');
 
-    await page.getByLabel('Objet', { exact: true }).fill('Un grand merci {{customer.firstName}}');
+    await page.getByLabel('Objet', { exact: true }).fill('Un grand merci {{trigger.customer.firstName}}');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => page.locator('.preview-subject').textContent()).toContain('Un grand merci Léa');
     await expectAccessible(page, 'template editor');

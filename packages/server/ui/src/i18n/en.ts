@@ -116,7 +116,7 @@ export const en: Record<MessageKey, string> = {
   'templates.empty': 'No email templates.',
   'templates.edit': 'Template: {name}',
   'templates.preheader': 'Preview text (preheader)',
-  'templates.body': 'HTML body (Handlebars variables, e.g. {{customer.firstName}})',
+  'templates.body': 'HTML body (Handlebars variables, e.g. {{trigger.customer.firstName}})',
   'templates.text': 'Text version (optional, generated otherwise)',
   'templates.variables': 'Available variables (comma separated)',
   'templates.preview': 'Preview',

@@ -114,7 +114,7 @@ export const fr = {
   'templates.empty': 'Aucun modèle d’e-mail.',
   'templates.edit': 'Modèle : {name}',
   'templates.preheader': 'Texte d’aperçu (preheader)',
-  'templates.body': 'Contenu HTML (variables Handlebars, par ex. {{customer.firstName}})',
+  'templates.body': 'Contenu HTML (variables Handlebars, par ex. {{trigger.customer.firstName}})',
   'templates.text': 'Version texte (facultative, générée sinon)',
   'templates.variables': 'Variables disponibles (séparées par des virgules)',
   'templates.preview': 'Aperçu',

@@ -10,7 +10,7 @@ interface Preview {
 }
 
 const SAMPLE = JSON.stringify(
-  { customer: { firstName: 'Léa', lastName: 'Favre', email: 'lea.favre@example.ch' }, order: { number: 'CMD-1042', total: 129.9 } },
+  { customer: { firstName: 'Léa', lastName: 'Favre', email: 'lea.favre@example.ch' }, orderNumber: '1042', total: 129.9, currency: 'CHF' },
   null,
   2,
 );
@@ -18,7 +18,7 @@ const SAMPLE = JSON.stringify(
 const blank = (): Omit<EmailTemplate, 'id'> => ({
   name: '',
   subject: '',
-  body: '<p>Bonjour {{customer.firstName}},</p>\n<p>Merci pour votre commande {{order.number}}.</p>',
+  body: '<p>Bonjour {{trigger.customer.firstName}},</p>\n<p>Merci pour votre commande {{trigger.orderNumber}}.</p>',
   preheader: '',
   text: '',
   availableVariables: [],

@@ -1,0 +1,46 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The `<swigs-automation-builder>` on the page (Playwright's locators pierce its open shadow root). */
+export function builderOf(page: Page, selector = 'swigs-automation-builder.builder'): Locator {
+  return page.locator(selector);
+}
+
+/** Waits until the builder has loaded its node catalogue from the server. */
+export async function waitForPalette(builder: Locator): Promise<void> {
+  await builder.getByTestId('palette-item').first().waitFor();
+}
+
+/** The canvas node of a type (the first one when several exist). */
+export function nodeOfType(builder: Locator, type: string): Locator {
+  return builder.locator(`[data-testid="node"][data-type="${type}"]`).first();
+}
+
+/** Drags a palette item onto the canvas at a point relative to the canvas (HTML5 drag and drop). */
+export async function dragFromPalette(builder: Locator, type: string, at: { x: number; y: number }): Promise<string> {
+  const before = await builder.locator(`[data-testid="node"][data-type="${type}"]`).count();
+  await builder.locator(`[data-testid="palette-item"][data-type="${type}"]`).dragTo(builder.getByTestId('pane'), {
+    targetPosition: at,
+  });
+  const node = builder.locator(`[data-testid="node"][data-type="${type}"]`).nth(before);
+  await node.waitFor();
+  return (await node.getAttribute('data-id')) ?? '';
+}
+
+/** Connects an output handle of one node to the input handle of another with the mouse. */
+export async function connect(page: Page, builder: Locator, fromId: string, output: string, toId: string): Promise<void> {
+  const from = builder.locator(`[data-testid="node"][data-id="${fromId}"] [data-testid="handle-${output}"]`);
+  const to = builder.locator(`[data-testid="node"][data-id="${toId}"] [data-testid="handle-input"]`);
+  const a = await center(from);
+  const b = await center(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`no box for ${locator.toString()}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
