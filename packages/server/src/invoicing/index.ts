@@ -1,7 +1,7 @@
 export { createInvoicingRoutes } from './routes';
 export { createInvoicingRecordPort, type InvoicingRecordPortOptions } from './record-port';
 export type { InvoicingDeps } from './context';
-export type { InvoiceEventPayload } from './invoices';
+export type { InvoiceEventPayload } from './invoice-payload';
 export type { ProjectStatusChangedPayload } from './projects';
 export { InvoiceMessages } from './invoices';
 export { computeTotals, type InvoiceTotals, type PricedLine, type VatGroup } from './totals';

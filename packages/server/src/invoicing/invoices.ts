@@ -12,9 +12,11 @@ import {
   type ProjectEventDoc,
   type QuoteDoc,
 } from './documents';
+import { claimAll, loadBillable, releaseClaims } from './billing-claims';
 import { eventsOf } from './events';
 import { priceLines } from './lines';
-import { centimesToChf, percentToBasisPoints } from './money';
+import { invoicePayload } from './invoice-payload';
+import { percentToBasisPoints } from './money';
 import { allocateInvoiceNumber, paymentReference } from './numbering';
 import { requireProject } from './projects';
 import { quotesOf } from './quotes';
@@ -27,27 +29,6 @@ export const InvoiceMessages = {
   nothingToBill: 'Sélectionnez au moins un événement ou un devis à facturer',
   noLines: 'Ajoutez au moins une ligne à la facture',
 } as const;
-
-/** Payload of `invoice.created` and `invoice.paid` (matches the trigger nodes' payload schema). */
-export interface InvoiceEventPayload {
-  invoiceId: string;
-  number: string;
-  status: InvoiceStatus;
-  /** CHF, VAT included (before 0.05 rounding), for `{{currency}}`. */
-  total: number;
-  /** The same in centimes, exact. */
-  totalCentimes: number;
-  /** CHF, rounded to 0.05: what the customer pays. */
-  payableTotal: number;
-  payableTotalCentimes: number;
-  currency: 'CHF';
-  /** The billed customer; `name` is empty when the project has no client. */
-  customer: { name: string; email?: string; street?: string; postalCode?: string; town?: string; country?: string };
-  projectId: string;
-  issueDate: string;
-  dueDate: string;
-  paidAt: string | null;
-}
 
 /** The invoices collection. */
 export function invoicesOf(deps: Pick<InvoicingDeps, 'store'>): DocumentCollection<InvoiceDoc> {
@@ -237,35 +218,6 @@ export async function listInvoices(
   });
 }
 
-/** The automation payload of an invoice. */
-export function invoicePayload(invoice: InvoiceDoc): InvoiceEventPayload {
-  const customer = invoice.customer;
-  return {
-    invoiceId: invoice.id,
-    number: invoice.number,
-    status: invoice.status,
-    total: centimesToChf(invoice.total),
-    totalCentimes: invoice.total,
-    payableTotal: centimesToChf(invoice.payableTotal),
-    payableTotalCentimes: invoice.payableTotal,
-    currency: 'CHF',
-    customer: customer
-      ? {
-          name: customer.name,
-          ...(customer.email ? { email: customer.email } : {}),
-          street: [customer.street, customer.buildingNumber].filter(Boolean).join(' '),
-          postalCode: customer.postalCode,
-          town: customer.town,
-          country: customer.country,
-        }
-      : { name: '' },
-    projectId: invoice.projectId,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    paidAt: invoice.paidAt ? invoice.paidAt.toISOString() : null,
-  };
-}
-
 async function transition(
   deps: InvoicingDeps,
   userId: string,
@@ -278,57 +230,6 @@ async function transition(
   if (updated) return updated;
   const now = (await invoicesOf(deps).get(userId, id)) ?? current;
   throw new ConflictError(`La facture ${now.number} est ${STATUS_FR[now.status]} : action impossible`);
-}
-
-async function loadBillable<T extends ProjectEventDoc | QuoteDoc>(
-  collection: DocumentCollection<T>,
-  userId: string,
-  projectId: string,
-  ids: string[],
-  label: string,
-): Promise<T[]> {
-  const docs: T[] = [];
-  for (const id of ids) {
-    const doc = await collection.get(userId, id);
-    if (!doc) throw new NotFoundError(`${label} ${id} not found`);
-    if (doc.projectId !== projectId) throw invalid(`Le ${label} ${id} n’appartient pas à ce projet`, label === 'devis' ? 'quoteIds' : 'eventIds', 'wrong_project');
-    if (doc.billed) throw new ConflictError(`Le ${label} ${id} est déjà facturé`);
-    docs.push(doc);
-  }
-  return docs;
-}
-
-/** Marks each event and quote billed by this invoice, all or nothing. */
-async function claimAll(
-  deps: InvoicingDeps,
-  userId: string,
-  invoiceId: string,
-  events: InvoiceEventLine[],
-  quotes: InvoiceQuoteLine[],
-): Promise<{ release: () => Promise<void> }> {
-  const release = (): Promise<void> => releaseClaims(deps, userId, invoiceId);
-  for (const line of events) {
-    const claimed = await eventsOf(deps).update(userId, line.eventId, { billed: true, invoiceId }, { where: { billed: false } });
-    if (!claimed) {
-      await release();
-      throw new ConflictError(`L’événement ${line.eventId} est déjà facturé`);
-    }
-  }
-  for (const line of quotes) {
-    const claimed = await quotesOf(deps).update(userId, line.quoteId, { billed: true, invoiceId }, { where: { billed: false, status: 'signed' } });
-    if (!claimed) {
-      await release();
-      throw new ConflictError(`Le devis ${line.quoteId} est déjà facturé`);
-    }
-  }
-  return { release };
-}
-
-async function releaseClaims(deps: InvoicingDeps, userId: string, invoiceId: string): Promise<void> {
-  for (const collection of [eventsOf(deps), quotesOf(deps)] as DocumentCollection<ProjectEventDoc | QuoteDoc>[]) {
-    const { items } = await collection.find(userId, { where: { invoiceId } });
-    for (const item of items) await collection.update(userId, item.id, { billed: false, invoiceId: null }, { where: { invoiceId } });
-  }
 }
 
 function eventLine(event: ProjectEventDoc): InvoiceEventLine {
