@@ -67,3 +67,11 @@ export async function startSmtpServer(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The unfolded value of a header as it went over the wire, or undefined. */
+export function rawHeader(raw: string, name: string): string | undefined {
+  const head = (raw.split(/\r?\n\r?\n/)[0] ?? '').replace(/\r?\n[ \t]+/g, ' ');
+  const prefix = `${name.toLowerCase()}:`;
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(prefix));
+  return line?.slice(prefix.length).trim();
+}

@@ -52,7 +52,7 @@ ${itemsTable}
     subject: '{{default trigger.customer.firstName "Bonjour"}}, votre avis compte pour nous',
     preheader: 'Deux minutes pour nous dire ce que vous en pensez ?',
     body: `<p>Bonjour {{default trigger.customer.firstName ""}},</p>
-<p>Vous avez reçu votre commande n° {{trigger.orderNumber}} il y a quelques jours. Êtes-vous satisfait·e de {{pluralize trigger.items.length "l’article" "vos articles"}} ?</p>
+<p>Vous avez reçu votre commande n° {{trigger.orderNumber}} il y a quelques jours. Êtes-vous satisfait·e {{#if (eq trigger.items.length 1)}}de votre article{{else}}de vos {{trigger.items.length}} articles{{/if}} ?</p>
 <p>Votre avis aide d’autres clients à choisir et nous aide à nous améliorer.</p>
 <p>Merci d’avance,<br>L’équipe</p>`,
     text: '',

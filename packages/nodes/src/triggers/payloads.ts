@@ -74,7 +74,10 @@ export type InvoicePayload = z.infer<typeof InvoicePayloadSchema>;
 
 /** Payload of `time.schedule` runs. */
 export const SchedulePayloadSchema = z.object({
+  /** The cron slot this run is for. */
   scheduledAt: isoDate,
+  /** When the engine actually fired it (later than the slot after downtime). */
+  firedAt: isoDate,
   cron: z.string(),
   timezone: z.string(),
 });

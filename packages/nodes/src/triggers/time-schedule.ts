@@ -33,7 +33,7 @@ export const timeSchedule = defineNode({
     en: 'Starts on a cron expression, e.g. "0 8 * * 1" every Monday at 8:00 (Zurich time).',
   },
   configSchema: TimeScheduleConfigSchema,
-  sampleOutput: { scheduledAt: '2026-03-02T07:00:00.000Z', cron: '0 8 * * 1', timezone: 'Europe/Zurich' },
+  sampleOutput: { scheduledAt: '2026-03-02T07:00:00.000Z', firedAt: '2026-03-02T07:00:00.120Z', cron: '0 8 * * 1', timezone: 'Europe/Zurich' },
   matches: () => true,
 });
 
