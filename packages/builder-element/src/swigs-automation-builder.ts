@@ -602,6 +602,7 @@ export class SwigsAutomationBuilder extends LitElement {
       this.ui.preview = null;
       this.ui.templateField = null;
     } else if (reason !== 'load') {
+      if (reason === 'add' || reason === 'insert' || reason === 'paste') this.revealSelection();
       this.lastEmitted = this.store.automation;
       this.automation = this.store.automation;
       this.dispatchEvent(new SwigsChangeEvent(this.store.automation, reason, this.store.report.problems));
@@ -670,7 +671,7 @@ export class SwigsAutomationBuilder extends LitElement {
               <button data-testid="undo" aria-label=${m.undo} title="${m.undo} (Ctrl+Z)" ?disabled=${!this.store.canUndo} @click=${() => this.undo()}>↶</button>
               <button data-testid="redo" aria-label=${m.redo} title="${m.redo} (Ctrl+Shift+Z)" ?disabled=${!this.store.canRedo} @click=${() => this.redo()}>↷</button>
               <button data-testid="layout" @click=${() => this.autoLayout()}>${m.autoLayout}</button>
-              <button data-testid="delete" aria-label=${m.deleteSelection} ?disabled=${!this.store.selection.size && !this.store.selectedEdge} @click=${() => this.deleteSelection()}>🗑</button>
+              <button data-testid="delete" aria-label=${m.deleteSelection} ?disabled=${!this.store.selection.size && !this.store.selectedEdge} @click=${() => this.deleteSelection()}>${m.deleteShort}</button>
             `
           : html`<span class="status">${m.readonly}</span>`}
         <button data-testid="fit-view" @click=${() => void this.fitView()}>${m.fitView}</button>
@@ -747,6 +748,21 @@ export class SwigsAutomationBuilder extends LitElement {
     const pane = this.containerElement();
     const { width, height } = pane?.getBoundingClientRect() ?? { width: 0, height: 0 };
     return panByDelta(this.panZoom.instance, this.panZoom.transform, width, height, delta);
+  }
+
+  /** Fits the view again when a new node landed outside the visible area. */
+  private revealSelection(): void {
+    const [tx, ty, zoom] = this.panZoom.transform;
+    const { width, height } = this.paneSize;
+    if (!width || !height) return;
+    const hidden = [...this.store.selection].some((id) => {
+      const node = this.nodeLookup.get(id);
+      if (!node) return false;
+      const x = node.internals.positionAbsolute.x * zoom + tx;
+      const y = node.internals.positionAbsolute.y * zoom + ty;
+      return x < 0 || y < 0 || x + (node.measured.width ?? 0) * zoom > width || y + (node.measured.height ?? 0) * zoom > height;
+    });
+    if (hidden) void this.updateComplete.then(() => this.panZoom.fit(this.nodeLookup, 200));
   }
 
   private fitIfNeeded(): void {

@@ -86,6 +86,11 @@ export interface Messages {
   connected: (from: string, to: string) => string;
   problemCount: (count: number) => string;
   noClient: string;
+  /** Labels of common config keys (schemas without a `title`). */
+  fieldLabels: Record<string, string>;
+  /** Labels of common enum values. */
+  enumLabels: Record<string, string>;
+  deleteShort: string;
 }
 
 const fr: Messages = {
@@ -175,6 +180,20 @@ const fr: Messages = {
   connected: (from, to) => `${from} relié à ${to}`,
   problemCount: (count) => (count === 0 ? 'Aucun problème' : `${count} problème${count > 1 ? 's' : ''}`),
   noClient: 'Aucun serveur configuré (propriété client ou attribut api-base).',
+  fieldLabels: {
+    subject: 'Objet', body: 'Contenu', preheader: 'Pré-en-tête', text: 'Texte brut', to: 'Destinataire', cc: 'Copie (Cc)', bcc: 'Copie cachée (Cci)',
+    replyTo: 'Répondre à', from: 'Expéditeur', category: 'Catégorie', useLayout: 'Utiliser la mise en page', templateId: 'Modèle d’e-mail',
+    duration: 'Durée', unit: 'Unité', time: 'Heure (HH:MM)', weekdays: 'Jours de la semaine (1 = lundi)', timezone: 'Fuseau horaire',
+    cron: 'Expression cron', siteId: 'Site', statusFilter: 'Statuts', conditions: 'Conditions', combinator: 'Combinaison', field: 'Champ',
+    operator: 'Opérateur', value: 'Valeur', caseSensitive: 'Respecter la casse', url: 'URL', method: 'Méthode', headers: 'En-têtes',
+    message: 'Message', title: 'Titre', description: 'Description', phone: 'Téléphone', status: 'Statut', fields: 'Champs',
+  },
+  enumLabels: {
+    all: 'toutes', any: 'au moins une', equals: 'est égal à', not_equals: 'est différent de', contains: 'contient', greater_than: 'est supérieur à',
+    less_than: 'est inférieur à', is_empty: 'est vide', is_not_empty: 'n’est pas vide', transactional: 'transactionnel', marketing: 'marketing',
+    minutes: 'minutes', hours: 'heures', days: 'jours', weeks: 'semaines',
+  },
+  deleteShort: 'Supprimer',
 };
 
 const en: Messages = {
@@ -264,6 +283,17 @@ const en: Messages = {
   connected: (from, to) => `${from} connected to ${to}`,
   problemCount: (count) => (count === 0 ? 'No problems' : `${count} problem${count > 1 ? 's' : ''}`),
   noClient: 'No server configured (client property or api-base attribute).',
+  fieldLabels: {
+    subject: 'Subject', body: 'Body', preheader: 'Preheader', text: 'Plain text', to: 'To', cc: 'Cc', bcc: 'Bcc', replyTo: 'Reply to',
+    from: 'From', category: 'Category', useLayout: 'Use the layout', templateId: 'Email template', duration: 'Duration', unit: 'Unit',
+    time: 'Time (HH:MM)', weekdays: 'Weekdays (1 = Monday)', timezone: 'Time zone', cron: 'Cron expression', siteId: 'Site', statusFilter: 'Statuses',
+    conditions: 'Conditions', combinator: 'Combinator', field: 'Field', operator: 'Operator', value: 'Value', caseSensitive: 'Case sensitive',
+  },
+  enumLabels: {
+    all: 'all', any: 'any', equals: 'equals', not_equals: 'does not equal', contains: 'contains', greater_than: 'is greater than',
+    less_than: 'is less than', is_empty: 'is empty', is_not_empty: 'is not empty',
+  },
+  deleteShort: 'Delete',
 };
 
 /** Supported languages. */

@@ -30,6 +30,12 @@ export function renderConfigForm(host: SwigsAutomationBuilder, nodeId: string, d
   </form>`;
 }
 
+/** The schema's title, else a translated label for well-known keys, else the humanized key. */
+function labelOf(ctx: FormContext, field: FieldModel): string {
+  if (field.schema.title) return field.schema.title;
+  return ctx.host.msg.fieldLabels[field.key] ?? field.label;
+}
+
 function childPath(parent: Path, child: FieldModel): Path {
   return child.inline ? parent : [...parent, child.key];
 }
@@ -46,6 +52,7 @@ function renderField(ctx: FormContext, field: FieldModel, path: Path): TemplateR
   const value = getAt(ctx.config, path);
   const hint = field.description ? html`<div class="hint" id="${id}-hint">${field.description}</div>` : nothing;
   const described = field.description ? `${id}-hint` : nothing;
+  field = { ...field, label: labelOf(ctx, field) };
   const label = html`<label for=${id}>${field.label}${field.required ? ' *' : ''}</label>`;
   switch (field.kind) {
     case 'boolean':
@@ -72,7 +79,7 @@ function renderField(ctx: FormContext, field: FieldModel, path: Path): TemplateR
             ctx.set(path, index < 0 ? undefined : field.enumValues?.[index]);
           }}>
           ${field.required ? nothing : html`<option value="-1" ?selected=${value === undefined}>${m.none}</option>`}
-          ${(field.enumValues ?? []).map((option, index) => html`<option value=${index} ?selected=${option === value}>${String(option)}</option>`)}
+          ${(field.enumValues ?? []).map((option, index) => html`<option value=${index} ?selected=${option === value}>${m.enumLabels[String(option)] ?? String(option)}</option>`)}
         </select>${hint}
       </div>`;
     case 'duration':
@@ -148,9 +155,10 @@ function renderText(ctx: FormContext, field: FieldModel, path: Path, id: string,
   </div>`;
 }
 
-function renderDuration(ctx: FormContext, field: FieldModel, path: Path, id: string, value: unknown): TemplateResult {
+function renderDuration(ctx: FormContext, field: FieldModel, path: Path, _id: string, value: unknown): TemplateResult {
   const shape = field.duration;
   if (!shape) return html``;
+  const id = `cfg-${[...path, shape.amountKey].join('-')}`;
   const m = ctx.host.msg;
   const amount = getAt(value, [shape.amountKey]);
   const unit = getAt(value, [shape.unitKey]);

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { descriptors, sampleAutomation } from '../../test/fixtures';
+import { TRIGGER_ID } from '../model/geometry';
+import { BuilderStore } from './builder-store';
+
+function createStore() {
+  const reasons: string[] = [];
+  const store = new BuilderStore(sampleAutomation(), (reason) => reasons.push(reason));
+  store.setDescriptors(descriptors);
+  return { store, reasons };
+}
+
+describe('BuilderStore', () => {
+  it('undoes and redoes add, connect, move and delete as single steps', () => {
+    const { store } = createStore();
+    const original = store.automation;
+    const id = store.addNodeOfType('wait', { wireFrom: { id: 'condition-1', output: 'false' } });
+    expect(id).toBe('wait-2');
+    expect(store.automation.nodes.find((n) => n.id === 'condition-1')?.connections).toContainEqual({ targetId: 'wait-2', condition: 'false' });
+    store.move(new Map([['wait-2', { x: 1000, y: 300 }]]));
+    store.select(['wait-2']);
+    store.deleteSelection();
+    expect(store.automation.nodes.some((n) => n.id === 'wait-2')).toBe(false);
+    expect(store.undo()).toBe(true);
+    expect(store.automation.nodes.find((n) => n.id === 'wait-2')?.position).toEqual({ x: 1000, y: 300 });
+    store.undo();
+    store.undo();
+    expect(store.automation).toBe(original);
+    expect(store.undo()).toBe(false);
+    store.redo();
+    expect(store.automation.nodes.some((n) => n.id === 'wait-2')).toBe(true);
+  });
+
+  it('coalesces config edits of one node typed within a second into one undo step', () => {
+    const { store } = createStore();
+    store.setConfig('send-email-1', { to: 'a' }, 1000);
+    store.setConfig('send-email-1', { to: 'ab' }, 1500);
+    store.setConfig('send-email-1', { to: 'abc' }, 3000);
+    store.undo();
+    expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config).toEqual({ to: 'ab' });
+    store.undo();
+    expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config.subject).toBe('Merci {{trigger.customer.firstName}}');
+  });
+
+  it('validates with core: a missing required field is reported on its node', () => {
+    const { store } = createStore();
+    expect(store.report.valid).toBe(true);
+    store.setConfig('send-email-1', { subject: 'x', body: 'y' });
+    expect(store.report.valid).toBe(false);
+    expect(store.report.byNode.get('send-email-1')?.[0]?.path).toContain('to');
+  });
+
+  it('never deletes the trigger and never connects into it or to itself', () => {
+    const { store } = createStore();
+    store.select([TRIGGER_ID]);
+    expect(store.deleteSelection()).toBe(0);
+    expect(store.connect({ source: 'wait-1', sourceHandle: 'default', target: TRIGGER_ID })).toBe(false);
+    expect(store.connect({ source: 'wait-1', sourceHandle: 'default', target: 'wait-1' })).toBe(false);
+    expect(store.connect({ source: 'wait-1', sourceHandle: 'default', target: 'condition-1' })).toBe(false);
+  });
+
+  it('replaces the trigger when a trigger type is added, with its schema defaults', () => {
+    const { store } = createStore();
+    store.addNodeOfType('time.schedule');
+    expect(store.automation.trigger.type).toBe('time.schedule');
+    expect(store.automation.trigger.config).toEqual({ cron: '', timezone: 'Europe/Zurich' });
+    expect(store.automation.trigger.connections).toEqual([{ targetId: 'wait-1', condition: 'default' }]);
+  });
+
+  it('emits a reason for every committed change', () => {
+    const { store, reasons } = createStore();
+    store.layout();
+    store.undo();
+    store.redo();
+    expect(reasons.slice(-3)).toEqual(['layout', 'undo', 'redo']);
+  });
+});

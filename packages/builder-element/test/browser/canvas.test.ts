@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { sampleAutomation } from '../fixtures';
+import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, type TestServer } from './harness';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const node = (page: Page, id: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"]`);
+const handle = (page: Page, id: string, name: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"] [data-testid="handle-${name}"]`);
+
+async function centre(page: Page, selector: ReturnType<typeof inBuilder>) {
+  const box = await selector.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses the mouse on `from`, moves in steps, and releases on `to`. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+  await page.mouse.up();
+}
+
+describe('canvas editing in Chromium', () => {
+  it('builds order.paid → wait → send_email by dragging from the palette and connecting handles', async () => {
+    const { page, errors } = await openBuilder(browser, server);
+    const pane = inBuilder(page, '[data-testid="pane"]');
+    const paneBox = await pane.boundingBox();
+    if (!paneBox) throw new Error('no pane');
+    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').dragTo(pane, { targetPosition: { x: 120, y: 200 } });
+    await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').dragTo(pane, { targetPosition: { x: 420, y: 320 } });
+    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').dragTo(pane, { targetPosition: { x: 720, y: 440 } });
+    await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.type)).toEqual(['wait', 'send_email']);
+    let automation = await automationOf(page);
+    expect(automation.trigger.type).toBe('order.paid');
+    expect(automation.trigger.connections).toEqual([]);
+
+    await drag(page, await centre(page, handle(page, 'trigger', 'default')), await centre(page, handle(page, 'wait-1', 'input')));
+    await drag(page, await centre(page, handle(page, 'wait-1', 'default')), await centre(page, handle(page, 'send-email-1', 'input')));
+    automation = await automationOf(page);
+    expect(automation.trigger.connections).toEqual([{ targetId: 'wait-1', condition: 'default' }]);
+    expect(automation.nodes[0]?.connections).toEqual([{ targetId: 'send-email-1', condition: 'default' }]);
+    await expect.poll(() => inBuilder(page, '[data-testid="edge"]').count()).toBe(2);
+
+    // A node dragged by its body moves, snapped to the 20 px grid.
+    await inBuilder(page, '[data-testid="fit-view"]').click();
+    await page.waitForTimeout(300);
+    const before = automation.nodes[1]?.position ?? { x: 0, y: 0 };
+    const box = await node(page, 'send-email-1').boundingBox();
+    if (!box) throw new Error('node not visible');
+    const grip = { x: box.x + 30, y: box.y + 12 };
+    await drag(page, grip, { x: grip.x - 103, y: grip.y - 61 });
+    automation = await automationOf(page);
+    const after = automation.nodes[1]?.position ?? { x: 0, y: 0 };
+    expect(after.x).toBeLessThan(before.x - 60);
+    expect(after.y).toBeLessThan(before.y - 30);
+    expect(after.x % 20).toBe(0);
+    await page.screenshot({ path: `${resultsDir}/builder-built.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('configures a step through the form: duration, email fields with an inserted variable, cron preview in French', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await node(page, 'wait-1').click();
+    await inBuilder(page, '#cfg-duration-amount').fill('3');
+    await inBuilder(page, '#cfg-duration-amount').press('Tab');
+    await inBuilder(page, '#cfg-duration-unit').selectOption('weeks');
+    await expect.poll(async () => (await automationOf(page)).nodes[0]?.config).toMatchObject({ duration: 3, unit: 'weeks' });
+
+    await node(page, 'send-email-1').click();
+    const subject = inBuilder(page, '[name="subject"]');
+    await subject.fill('Merci  !');
+    await subject.press('ArrowLeft');
+    await subject.press('ArrowLeft');
+    await inBuilder(page, '[data-testid="insert-variable"][data-path="trigger.customer.firstName"]').click();
+    await expect.poll(async () => (await automationOf(page)).nodes[2]?.config.subject).toBe('Merci {{trigger.customer.firstName}} !');
+    await inBuilder(page, '[name="to"]').fill('');
+    await expect.poll(() => inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] [data-testid="problem-marker"]').count()).toBe(1);
+    await expect.poll(() => inBuilder(page, '[data-testid="problems"] li[data-node-id="send-email-1"]').count()).toBeGreaterThan(0);
+    await inBuilder(page, '[name="to"]').fill('{{trigger.customer.email}}');
+    await expect.poll(() => inBuilder(page, '[data-testid="problem-marker"]').count()).toBe(0);
+
+    await node(page, 'trigger').click();
+    await inBuilder(page, '#trigger-type').selectOption('time.schedule');
+    await inBuilder(page, '[name="cron"]').fill('0 8 * * 1');
+    await expect.poll(() => inBuilder(page, '[data-testid="cron-preview"]').textContent()).toMatch(/08:00.*lundi/);
+    await inBuilder(page, '[name="cron"]').fill('nimporte');
+    await expect.poll(() => inBuilder(page, '[data-testid="cron-preview"]').textContent()).toContain('invalide');
+    await page.screenshot({ path: `${resultsDir}/builder-config.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('undoes and redoes with the toolbar and with Ctrl+Z / Ctrl+Shift+Z', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await node(page, 'wait-1').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.id)).toEqual(['condition-1', 'send-email-1']);
+    expect((await automationOf(page)).trigger.connections).toEqual([]);
+    await inBuilder(page, '[data-testid="undo"]').click();
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(3);
+    expect((await automationOf(page)).trigger.connections).toEqual([{ targetId: 'wait-1', condition: 'default' }]);
+    await inBuilder(page, '[data-testid="redo"]').click();
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(2);
+    await node(page, 'condition-1').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(3);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(2);
+    await page.keyboard.press('Control+z');
+    // Copy and paste: fresh ids, remapped inner connection.
+    await node(page, 'condition-1').click();
+    await node(page, 'send-email-1').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(6);
+    const pasted = (await automationOf(page)).nodes.find((n) => n.id === 'condition-2');
+    expect(pasted?.connections).toEqual([{ targetId: 'send-email-2', condition: 'true' }]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('inserts a step on an edge, and a dropped connection on empty canvas adds a wired step', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="wait-1--default--condition-1"]').click();
+    await inBuilder(page, '[data-testid="quick-add"] input').fill('webhook');
+    await inBuilder(page, '[data-testid="quick-add"] input').press('Enter');
+    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'wait-1')?.connections).toEqual([{ targetId: 'webhook-1', condition: 'default' }]);
+    expect((await automationOf(page)).nodes.find((n) => n.id === 'webhook-1')?.connections).toEqual([{ targetId: 'condition-1', condition: 'default' }]);
+
+    const from = await centre(page, handle(page, 'condition-1', 'false'));
+    await drag(page, from, { x: from.x + 60, y: from.y + 260 });
+    await expect.poll(() => inBuilder(page, '[data-testid="quick-add"]').count()).toBe(1);
+    await inBuilder(page, '[data-testid="quick-add-option"][data-value="send_sms"]').click();
+    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections).toEqual([
+      { targetId: 'send-email-1', condition: 'true' },
+      { targetId: 'send-sms-1', condition: 'false' },
+    ]);
+    await page.screenshot({ path: `${resultsDir}/builder-insert.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pans with the mouse, zooms with the wheel and lays out with dagre', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const start = await transform();
+    const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();
+    if (!pane) throw new Error('no pane');
+    await drag(page, { x: pane.x + 30, y: pane.y + pane.height - 30 }, { x: pane.x + 130, y: pane.y + pane.height - 80 });
+    const panned = await transform();
+    expect(panned).not.toBe(start);
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(transform).not.toBe(panned);
+    await inBuilder(page, '[data-testid="layout"]').click();
+    const automation = await automationOf(page);
+    const xs = ['wait-1', 'condition-1', 'send-email-1'].map((id) => automation.nodes.find((n) => n.id === id)?.position.x ?? 0);
+    expect(xs[0]).toBeLessThan(xs[1] as number);
+    expect(xs[1]).toBeLessThan(xs[2] as number);
+    await expect.poll(() => inBuilder(page, '[data-testid="minimap"] rect.node').count()).toBe(4);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
