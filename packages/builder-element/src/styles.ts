@@ -81,10 +81,11 @@ export const builderStyles = css`
   .status { font-size: 12px; color: var(--_muted); }
   .body { display: flex; flex: 1; min-height: 0; }
   .palette { width: var(--_palette-width); border-right: 1px solid var(--_border); background: var(--_surface); padding: 8px; overflow: auto; }
-  .palette h3, .panel h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); margin: 12px 0 4px; }
+  .palette h2.group, .panel h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_muted); margin: 12px 0 4px; }
   .palette ul, .quick-add ul { list-style: none; margin: 0; padding: 0; }
   .palette-item { display: block; width: 100%; text-align: left; margin: 3px 0; border-radius: calc(var(--_radius) / 2); }
   .palette-item small, .quick-add small { display: block; color: var(--_muted); font-size: 12px; }
+  .panel h2 { font-size: 17px; margin: 10px 0 4px; }
   .panel { width: var(--_panel-width); border-left: 1px solid var(--_border); background: var(--_surface); padding: 8px 10px; overflow: auto; }
   .field { margin: 8px 0; }
   .field > label, .field > .label { display: block; font-weight: 600; font-size: 13px; margin-bottom: 2px; }

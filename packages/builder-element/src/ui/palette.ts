@@ -36,7 +36,7 @@ export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
 function group(host: SwigsAutomationBuilder, title: string, items: NodeTypeDescriptor[]): TemplateResult | null {
   if (!items.length) return null;
   return html`
-    <h3>${title}</h3>
+    <h2 class="group">${title}</h2>
     <ul>
       ${items.map(
         (d) => html`<li>
