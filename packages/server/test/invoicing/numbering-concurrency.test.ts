@@ -3,7 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Store } from '@swigs/automation-core';
+import { createMongoStore } from '@swigs/automation-adapters/mongodb';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
+import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from './harness';
 
@@ -18,42 +21,58 @@ describe('invoice numbering under concurrency', () => {
   it('gives 200 invoices created by 2 processes on one SQLite file contiguous, unique numbers', async () => {
     dir = await mkdtemp(join(tmpdir(), 'swigs-numbering-'));
     const filename = join(dir, 'store.db');
-    const userId = 'tenant-race';
+    await raceTwoProcesses(`sqlite:${filename}`, () => createSqliteStore({ filename }));
+  }, 120_000);
 
-    const setupStore = createSqliteStore({ filename });
-    const h = await startHarness({ store: setupStore });
-    const project = await h.call(userId, 'POST', '/api/projects', { name: 'Course' });
-    await h.close();
-
-    const children = [spawnCreator(filename, userId, project.body.id), spawnCreator(filename, userId, project.body.id)];
-    await Promise.all(children.map((child) => child.ready));
-    for (const child of children) child.process.stdin.write('go\n');
-    const results = await Promise.all(children.map((child) => child.result));
-
-    for (const result of results) {
-      expect(result.failures).toEqual([]);
-      expect(result.numbers).toHaveLength(100);
-    }
-    // Both processes really interleaved: each got numbers from both halves of the range.
-    for (const result of results) {
-      const sequences = result.numbers.map((n) => Number(n.slice(5)));
-      expect(Math.min(...sequences)).toBeLessThan(100);
-      expect(Math.max(...sequences)).toBeGreaterThan(100);
-    }
-    const all = results.flatMap((r) => r.numbers).sort();
-    const expected = Array.from({ length: 200 }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`);
-    expect(all).toEqual(expected);
-
-    const store = createSqliteStore({ filename });
+  it('gives 200 invoices created by 2 processes on one MongoDB database contiguous, unique numbers', async () => {
+    const url = process.env.MONGODB_URL;
+    if (!url) throw new Error('MONGODB_URL is not set: start one with `eval "$(/work/shared/services/mongodb/start)"`');
+    const dbName = `t_invoicing_race_${process.pid.toString(36)}${Date.now().toString(36)}`;
     try {
-      const stored = await store.collection<{ id: string; userId: string; number: string }>('invoices').find(userId);
-      expect(stored.total).toBe(200);
-      expect(stored.items.map((i) => i.number).sort()).toEqual(expected);
+      await raceTwoProcesses(`mongodb:${dbName}`, () => createMongoStore({ url, dbName }));
     } finally {
-      await store.close();
+      const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+      await client.connect();
+      await client.db(dbName).dropDatabase();
+      await client.close();
     }
   }, 120_000);
 });
+
+/** Two child processes create 100 invoices each, 10 at a time, on the same store; numbers must be 0001..0200. */
+async function raceTwoProcesses(target: string, open: () => Store | Promise<Store>): Promise<void> {
+  const userId = 'tenant-race';
+  const h = await startHarness({ store: await open() });
+  const project = await h.call(userId, 'POST', '/api/projects', { name: 'Course' });
+  await h.close();
+
+  const children = [spawnCreator(target, userId, project.body.id), spawnCreator(target, userId, project.body.id)];
+  await Promise.all(children.map((child) => child.ready));
+  for (const child of children) child.process.stdin.write('go\n');
+  const results = await Promise.all(children.map((child) => child.result));
+
+  for (const result of results) {
+    expect(result.failures).toEqual([]);
+    expect(result.numbers).toHaveLength(100);
+  }
+  // Both processes really interleaved: each got numbers from both halves of the range.
+  for (const result of results) {
+    const sequences = result.numbers.map((n) => Number(n.slice(5)));
+    expect(Math.min(...sequences)).toBeLessThan(100);
+    expect(Math.max(...sequences)).toBeGreaterThan(100);
+  }
+  const expected = Array.from({ length: 200 }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`);
+  expect(results.flatMap((r) => r.numbers).sort()).toEqual(expected);
+
+  const store = await open();
+  try {
+    const stored = await store.collection<{ id: string; userId: string; number: string }>('invoices').find(userId);
+    expect(stored.total).toBe(200);
+    expect(stored.items.map((i) => i.number).sort()).toEqual(expected);
+  } finally {
+    await store.close();
+  }
+}
 
 interface Creator {
   process: ChildProcessWithoutNullStreams;
@@ -61,8 +80,8 @@ interface Creator {
   result: Promise<{ numbers: string[]; failures: string[] }>;
 }
 
-function spawnCreator(filename: string, userId: string, projectId: string): Creator {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(fixtures, 'create-invoices.ts'), filename, userId, projectId, '100', '10'], {
+function spawnCreator(target: string, userId: string, projectId: string): Creator {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(fixtures, 'create-invoices.ts'), target, userId, projectId, '100', '10'], {
     env: { ...process.env, TSX_TSCONFIG_PATH: join(fixtures, 'tsconfig.json') },
   });
   let stdout = '';
