@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { sampleAutomation } from '../fixtures';
+import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, TOKEN, type TestServer } from './harness';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('side panels against a real HTTP API', () => {
+  it('picks an email template and edits it with a live preview rendered by the server', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').click();
+    const picker = inBuilder(page, '[data-testid="template-picker"] select');
+    await expect.poll(() => picker.locator('option').count()).toBe(3);
+    await picker.selectOption('tpl-merci');
+    await expect.poll(async () => (await automationOf(page)).nodes[2]?.config.templateId).toBe('tpl-merci');
+    await inBuilder(page, '[data-testid="edit-template"]').click();
+    await expect.poll(() => inBuilder(page, '[data-testid="preview-subject"]').textContent()).toBe('Merci Léa !');
+    await inBuilder(page, '#tpl-subject').fill('Commande {{orderNumber}} payée');
+    await expect.poll(() => inBuilder(page, '[data-testid="preview-subject"]').textContent()).toBe('Commande 1042 payée');
+    const frame = page.frameLocator('swigs-automation-builder [data-testid="preview-frame"]');
+    await expect.poll(() => frame.locator('body').textContent()).toContain('Bonjour Léa');
+    const preview = server.requests.filter((r) => r.url === '/api/email-templates/tpl-merci/preview').at(-1);
+    expect(preview?.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(preview?.body).toMatchObject({ subject: 'Commande {{orderNumber}} payée', data: { orderNumber: '1042' } });
+    await page.screenshot({ path: `${resultsDir}/builder-email-preview.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs the test endpoint and shows the simulated timeline with Zurich dates and the rendered email', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await inBuilder(page, '[data-testid="tab-test"]').click();
+    await inBuilder(page, '[data-testid="run-test"]').click();
+    await expect.poll(() => inBuilder(page, '[data-testid="timeline-entry"]').count()).toBe(3);
+    const request = server.requests.find((r) => r.url === '/api/automations/auto-1/test');
+    expect(request?.body).toMatchObject({ automation: { id: 'auto-1' }, sampleData: { orderNumber: '1042' } });
+    const email = inBuilder(page, '[data-testid="timeline-entry"][data-node-id="send-email-1"]');
+    // 2026-03-02T08:00Z + 2 days is 4 March, 09:00 in Zurich (CET).
+    expect(await email.locator('time').textContent()).toMatch(/04\.03\.2026.*09:00/);
+    expect(await email.locator('[data-testid="timeline-email"] strong').textContent()).toBe('Merci Léa');
+    await expect.poll(() => inBuilder(page, '[data-testid="timeline-badge"]').count()).toBe(3);
+    expect(await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] [data-testid="timeline-badge"]').textContent()).toMatch(/04\.03\.2026/);
+    await page.screenshot({ path: `${resultsDir}/builder-test-panel.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a run read-only: executed path, statuses, input, output and error per node', async () => {
+    const automation = sampleAutomation();
+    const at = '2026-03-02T08:00:00.000Z';
+    const run = {
+      id: 'run-1', userId: 'user-1', automationId: 'auto-1', automationVersion: 1, triggerType: 'order.paid', status: 'failed',
+      currentNodeId: null, queue: [], outputs: {}, triggerData: { orderNumber: '1042' }, scheduledAt: null, error: 'send_email: SMTP 550',
+      attempt: 0, steps: 3, leaseOwner: null, leaseUntil: null, createdAt: at, updatedAt: at, startedAt: at, completedAt: at,
+      executionLog: [
+        { nodeId: 'wait-1', nodeType: 'wait', startedAt: at, completedAt: at, status: 'success', output: { waitUntil: '2026-03-04T08:00:00.000Z' }, error: null },
+        { nodeId: 'condition-1', nodeType: 'condition', startedAt: at, completedAt: at, status: 'success', branch: 'true', output: { result: true }, error: null },
+        { nodeId: 'send-email-1', nodeType: 'send_email', startedAt: at, completedAt: at, status: 'failed', input: { to: 'lea@example.ch' }, error: 'SMTP 550 mailbox unavailable' },
+      ],
+    };
+    const { page, errors } = await openBuilder(browser, server, { automation });
+    await page.evaluate((value) => {
+      (document.querySelector('swigs-automation-builder') as unknown as { run: unknown }).run = value;
+    }, run);
+    await expect.poll(() => inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').getAttribute('data-status')).toBe('failed');
+    expect(await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').getAttribute('data-status')).toBe('success');
+    expect(await inBuilder(page, '[data-testid="edge"].executed').count()).toBe(3);
+    expect(await inBuilder(page, '[data-testid="palette"]').count()).toBe(0);
+    expect(await inBuilder(page, '[data-testid="edge-insert"]').count()).toBe(0);
+    await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').click();
+    expect(await inBuilder(page, '[data-testid="run-error"]').textContent()).toBe('SMTP 550 mailbox unavailable');
+    expect(JSON.parse((await inBuilder(page, '[data-testid="run-input"]').textContent()) ?? 'null')).toEqual({ to: 'lea@example.ch' });
+    await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').click();
+    expect(JSON.parse((await inBuilder(page, '[data-testid="run-output"]').textContent()) ?? 'null')).toEqual({ waitUntil: '2026-03-04T08:00:00.000Z' });
+    // Read-only: dragging and Delete change nothing.
+    const box = await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').boundingBox();
+    if (!box) throw new Error('no node');
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 220, box.y + 110, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.press('Delete');
+    expect(await automationOf(page)).toEqual(JSON.parse(JSON.stringify(automation)));
+    await page.screenshot({ path: `${resultsDir}/builder-run-view.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves an automation with problems only as an inactive draft, and announces every change', async () => {
+    const automation = { ...sampleAutomation(), isActive: true };
+    const { page, errors } = await openBuilder(browser, server, { automation });
+    await page.evaluate(() => {
+      const w = window as unknown as { events: { type: string; reason?: string; draft?: boolean; active?: boolean }[] };
+      w.events = [];
+      document.body.addEventListener('swigs-change', (e) => w.events.push({ type: e.type, reason: (e as unknown as { reason: string }).reason }));
+      document.body.addEventListener('swigs-save', (e) => {
+        const event = e as unknown as { draft: boolean; automation: { isActive: boolean } };
+        w.events.push({ type: e.type, draft: event.draft, active: event.automation.isActive });
+      });
+    });
+    await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').click();
+    await inBuilder(page, '[name="to"]').fill('');
+    await expect.poll(() => inBuilder(page, '[data-testid="save"]').textContent()).toContain('brouillon');
+    expect(await inBuilder(page, '[data-testid="toggle-active"]').isDisabled()).toBe(true);
+    await inBuilder(page, '[data-testid="save"]').click();
+    const events = await page.evaluate(() => (window as unknown as { events: unknown[] }).events);
+    expect(events).toContainEqual({ type: 'swigs-change', reason: 'config' });
+    expect(events.at(-1)).toEqual({ type: 'swigs-save', draft: true, active: false });
+    expect(await inBuilder(page, '[data-testid="toast"]').textContent()).toContain('brouillon inactif');
+    await inBuilder(page, '[name="to"]').fill('lea@example.ch');
+    await inBuilder(page, '[data-testid="toggle-active"]').check();
+    await inBuilder(page, '[data-testid="save"]').click();
+    expect((await page.evaluate(() => (window as unknown as { events: unknown[] }).events)).at(-1)).toEqual({ type: 'swigs-save', draft: false, active: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reports an API error in the palette instead of failing (wrong token)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.evaluate((origin) => {
+      (document.querySelector('swigs-automation-builder') as unknown as { client: unknown }).client = { baseUrl: origin, token: 'wrong' };
+    }, server.origin);
+    await expect.poll(() => inBuilder(page, '.palette [role="alert"]').textContent()).toContain('401');
+    await page.close();
+  });
+});
