@@ -1,2 +1,102 @@
 #!/usr/bin/env node
-export {};
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { config as loadDotenv } from 'dotenv';
+import { loadConfig } from './config/server-config';
+import { createServer } from './runtime/create-server';
+import { issueToken } from './runtime/issue-token';
+import { createJsonLogger } from './runtime/logger';
+
+const USAGE = `swigs-workflow: the SWIGS Automation server
+
+Usage:
+  swigs-workflow start [--port 3003] [--data ./data] [--host 127.0.0.1]
+  swigs-workflow token --user <id> [--data ./data] [--ttl <seconds>]
+
+Configuration comes from the environment and a .env file in the current folder:
+  PORT, HOST, DATA_DIR, MONGODB_URL, SMTP_URL, MAIL_FROM, SSO_JWT_SECRET, SSO_JWKS_URL, SSO_ISSUER,
+  SSO_AUDIENCE, SERVICE_TOKENS, LOCAL_PASSWORD, CMS_API_URL, CMS_SERVICE_TOKEN, CMS_POLL_INTERVAL,
+  CMS_POLL_ENABLED, CMS_WEBHOOK_SECRET, CMS_USER_ID, LOG_LEVEL, BODY_LIMIT, TRUST_PROXY, RUN_RETENTION_DAYS`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      host: { type: 'string' },
+      user: { type: 'string' },
+      ttl: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (!command || command === 'help' || command === '--help' || values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 1;
+  }
+  loadDotenv({ path: resolve('.env'), quiet: true });
+  const env = { ...process.env, ...(values.host ? { HOST: values.host } : {}) };
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    process.stderr.write(`--port must be a port number (got ${values.port})\n`);
+    return 2;
+  }
+  const config = loadConfig(env, { ...(port !== undefined ? { port } : {}), ...(values.data ? { dataDir: values.data } : {}) });
+
+  if (command === 'token') {
+    if (!values.user) {
+      process.stderr.write('token: --user <id> is required\n');
+      return 2;
+    }
+    const ttl = values.ttl ? Number(values.ttl) : undefined;
+    process.stdout.write(`${await issueToken(config, values.user, ttl)}\n`);
+    return 0;
+  }
+  if (command !== 'start') {
+    process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const log = createJsonLogger({ level: config.logLevel });
+  const server = await createServer({ config, log });
+  const { url } = await server.listen();
+  log.info({ url, store: server.store.name, mail: server.mail.name, auth: server.authenticator.mode }, 'listening');
+  process.stderr.write(`\nswigs-workflow écoute sur ${url}\n`);
+  if (server.local) {
+    process.stderr.write(
+      `Connexion locale : utilisateur « ${config.localUser} », mot de passe ${server.local.password}\n` +
+        `  (gardé dans ${server.local.passwordPath} ; jeton d’API : swigs-workflow token --user <id>)\n\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`swigs-workflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,4 +1,6 @@
 export * from './http/env';
+export * from './http/app';
+export * from './http/app-deps';
 export * from './http/http-error';
 export * from './http/error-handler';
 export * from './http/read-json';
@@ -7,4 +9,8 @@ export * from './auth/authenticator';
 export * from './auth/failure-limiter';
 export * from './auth/local-credentials';
 export * from './config/server-config';
+export * from './openapi/openapi-document';
+export * from './routes/schemas';
+export * from './runtime/create-server';
+export * from './runtime/issue-token';
 export * from './runtime/logger';

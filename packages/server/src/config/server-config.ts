@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   CMS_POLL_ENABLED: boolish,
   CMS_WEBHOOK_SECRET: optionalText,
   CMS_USER_ID: optionalText,
+  TASK_API_URL: z.url().optional(),
+  TASK_SERVICE_TOKEN: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: boolish,
@@ -67,6 +69,8 @@ export interface ServerConfig {
     webhookSecret?: string;
     userId?: string;
   };
+  /** swigs-task's API for `create_task`. */
+  tasks?: { baseUrl: string; token: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   bodyLimit: number;
   trustProxy: boolean;
@@ -112,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: { por
           },
         }
       : {}),
+    ...(e.TASK_API_URL && e.TASK_SERVICE_TOKEN ? { tasks: { baseUrl: e.TASK_API_URL, token: e.TASK_SERVICE_TOKEN } } : {}),
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY ?? false,

@@ -1,0 +1,58 @@
+import type { Hono } from 'hono';
+import type { Clock, Engine, Logger, MailPort, Store } from '@swigs/automation-core';
+import type { Authenticator } from '../auth/authenticator';
+import type { FailureLimiterOptions } from '../auth/failure-limiter';
+import type { AppEnv } from './env';
+
+/** Receives the CMS's signed webhooks (the CMS bridge's `handleWebhook`). */
+export interface CmsWebhookReceiver {
+  /** Checks the signature over the raw body and fires the events; `status` is the HTTP answer. */
+  handleWebhook(
+    rawBody: Uint8Array,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<{ status: number; fired?: number; error?: string }>;
+}
+
+/** What `createApp` needs: the composition root hands in every port; nothing is global. */
+export interface AppDeps {
+  store: Store;
+  engine: Engine;
+  authenticator: Authenticator;
+  /** Time for timestamps; defaults to the engine's clock (a fake one in tests). */
+  clock?: Clock;
+  /** Mail for template test sends; the engine's nodes get theirs through the engine's ports. */
+  mail?: MailPort;
+  logger?: Logger;
+  /** CMS bridge for `POST /api/hooks/cms`; the route answers 404 without it. */
+  cms?: CmsWebhookReceiver;
+  /** Sender of template test sends. Default `SWIGS Automation <noreply@localhost>`. */
+  mailFrom?: string;
+  /** Largest request body in bytes. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Use X-Forwarded-For for the client address (behind a reverse proxy). */
+  trustProxy?: boolean;
+  authFailures?: FailureLimiterOptions;
+  /** Folder of the built web UI; null serves the placeholder page. Default: `dist/ui` when present. */
+  uiDir?: string | null;
+  /**
+   * Resolves a `webhook.received` trigger's `secretRef` to its secret. Default: the environment variable of that
+   * name, only for names starting with `WEBHOOK_` (so no other server secret can serve as a webhook secret).
+   */
+  secrets?: (name: string) => string | undefined;
+  /** Extra readiness check for `/readyz` (e.g. the scheduler started). */
+  isReady?: () => boolean | Promise<boolean>;
+  /** More route modules mounted under `/api`, behind authentication (invoicing). */
+  apiRoutes?: readonly Hono<AppEnv>[];
+}
+
+/** Deps with defaults applied, as route modules receive them. */
+export interface RouteDeps {
+  store: Store;
+  engine: Engine;
+  clock: Clock;
+  logger: Logger;
+  mail?: MailPort;
+  mailFrom: string;
+  cms?: CmsWebhookReceiver;
+  secrets: (name: string) => string | undefined;
+}

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualAutomation, orderThanksAutomation, startHarness, thanksTemplate, type Harness } from '../helpers/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('automations API', () => {
+  it('creates, lists with paging, reads, updates and deletes an automation', async () => {
+    const created = await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Première' }) });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Première', userId: 'tenant-a', version: 1, isActive: true, problems: [] });
+    expect(created.body.stats).toMatchObject({ totalRuns: 0 });
+    await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Deuxième' }) });
+    await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Troisième', isActive: false }) });
+
+    const page = await h.api('GET', '/api/automations?limit=2&offset=0');
+    expect(page.status).toBe(200);
+    expect(page.body.total).toBe(3);
+    expect(page.body.items).toHaveLength(2);
+    const inactive = await h.api('GET', '/api/automations?isActive=false');
+    expect(inactive.body.items.map((a: { name: string }) => a.name)).toEqual(['Troisième']);
+
+    const id = created.body.id as string;
+    const read = await h.api('GET', `/api/automations/${id}`);
+    expect(read.body).toMatchObject({ id, name: 'Première' });
+
+    const renamed = await h.api('PUT', `/api/automations/${id}`, { body: manualAutomation({ name: 'Renommée' }) });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Renommée', version: 1 });
+
+    const deleted = await h.api('DELETE', `/api/automations/${id}`);
+    expect(deleted.status).toBe(204);
+    expect((await h.api('GET', `/api/automations/${id}`)).status).toBe(404);
+    expect((await h.api('DELETE', `/api/automations/${id}`)).status).toBe(404);
+  });
+
+  it('bumps the version when the graph changes, and not for a rename', async () => {
+    const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
+    const created = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id) });
+    const id = created.body.id as string;
+    const same = await h.api('PUT', `/api/automations/${id}`, { body: orderThanksAutomation(template.body.id, { name: 'Autre nom' }) });
+    expect(same.body.version).toBe(1);
+    const changed = orderThanksAutomation(template.body.id) as { nodes: { config: Record<string, unknown> }[] };
+    changed.nodes[0]!.config = { duration: 3, unit: 'days' };
+    const bumped = await h.api('PUT', `/api/automations/${id}`, { body: changed });
+    expect(bumped.status).toBe(200);
+    expect(bumped.body.version).toBe(2);
+    expect((await h.store.automations.getVersion('tenant-a', id, 1))?.nodes[0]?.config).toMatchObject({ duration: 2 });
+  });
+
+  it('refuses to save an invalid graph as active, with validateAutomation’s problems', async () => {
+    const invalid = manualAutomation({ nodes: [{ id: 'x', type: 'does_not_exist', config: {} }] });
+    const refused = await h.api('POST', '/api/automations', { body: invalid });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/n’est pas valide/);
+    expect(refused.body.issues.some((i: { code: string; nodeId?: string }) => i.code === 'unknown_node_type' && i.nodeId === 'x')).toBe(true);
+    expect((await h.api('GET', '/api/automations')).body.total).toBe(0);
+
+    const draft = await h.api('POST', '/api/automations', { body: { ...invalid, isActive: false } });
+    expect(draft.status).toBe(201);
+    expect(draft.body.isActive).toBe(false);
+    expect(draft.body.problems.length).toBeGreaterThan(0);
+
+    const activate = await h.api('PATCH', `/api/automations/${draft.body.id}/toggle`);
+    expect(activate.status).toBe(400);
+    expect(activate.body.issues[0]).toHaveProperty('path');
+    expect((await h.api('GET', `/api/automations/${draft.body.id}`)).body.isActive).toBe(false);
+
+    const activePut = await h.api('PUT', `/api/automations/${draft.body.id}`, { body: invalid });
+    expect(activePut.status).toBe(400);
+  });
+
+  it('toggles a valid automation off and on', async () => {
+    const created = await h.api('POST', '/api/automations', { body: manualAutomation() });
+    const off = await h.api('PATCH', `/api/automations/${created.body.id}/toggle`);
+    expect(off.body.isActive).toBe(false);
+    const on = await h.api('PATCH', `/api/automations/${created.body.id}/toggle`, { body: { isActive: true } });
+    expect(on.body.isActive).toBe(true);
+    const still = await h.api('PATCH', `/api/automations/${created.body.id}/toggle`, { body: { isActive: true } });
+    expect(still.body.isActive).toBe(true);
+  });
+
+  it('answers 400 with field issues in French by default and in English on request', async () => {
+    const fr = await h.api('POST', '/api/automations', { body: { name: 42, trigger: {} } });
+    expect(fr.status).toBe(400);
+    expect(fr.body.error).toBe('Les données envoyées sont invalides');
+    expect(fr.body.issues.find((i: { path: string[] }) => i.path[0] === 'name').message).toMatch(/Entrée invalide/);
+    const en = await h.api('POST', '/api/automations', { body: { name: 42, trigger: {} }, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.body.error).toBe('The data sent is invalid');
+    expect(en.body.issues.find((i: { path: string[] }) => i.path[0] === 'name').message).toMatch(/Invalid input/);
+  });
+
+  it('dry-runs an automation on the virtual clock and returns the timeline, sending nothing', async () => {
+    const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
+    const created = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id) });
+    const result = await h.api('POST', `/api/automations/${created.body.id}/test`, {
+      body: { sampleData: { orderNumber: 'A-1', customer: { email: 'lea@example.ch', firstName: 'Léa' } } },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.status).toBe('completed');
+    const email = result.body.timeline.find((e: { nodeId: string }) => e.nodeId === 'thanks');
+    const wait = result.body.timeline.find((e: { nodeId: string }) => e.nodeId === 'wait-2d');
+    expect(new Date(email.at).getTime() - new Date(wait.at).getTime()).toBeGreaterThanOrEqual(2 * 24 * 3600_000);
+    expect(email.output.subject).toBe('Merci pour votre commande A-1');
+    expect((await h.api('GET', '/api/outbox')).body.total).toBe(0);
+  });
+
+  it('runs an automation by hand and returns the completed run', async () => {
+    const created = await h.api('POST', '/api/automations', {
+      body: manualAutomation({
+        nodes: [{ id: 'mail', type: 'send_email', config: { to: '{{trigger.startedBy}}', subject: 'Salut {{trigger.note}}', body: '<p>Hello</p>' } }],
+      }),
+    });
+    expect(created.body, JSON.stringify(created.body)).toHaveProperty('problems', []);
+    const run = await h.api('POST', `/api/automations/${created.body.id}/run`, { body: { payload: { startedBy: 'a@example.ch', note: 'Ana' } } });
+    expect(run.status).toBe(201);
+    expect(run.body).toMatchObject({ automationId: created.body.id, userId: 'tenant-a', status: 'completed' });
+    const outbox = await h.api('GET', '/api/outbox');
+    expect(outbox.body.items[0]).toMatchObject({ subject: 'Salut Ana', to: ['a@example.ch'] });
+    expect((await h.api('POST', '/api/automations/unknown/run', { body: {} })).status).toBe(404);
+  });
+});

@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const folder = mkdtempSync(join(tmpdir(), 'swigs-cli-'));
+const dataDir = join(folder, 'data');
+const children = new Set<ChildProcess>();
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  password: string;
+  stdout: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts the built CLI in the temp folder, with a clean environment (no MongoDB, SMTP or SSO). */
+async function start(): Promise<Started> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
+  const env = { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'info' };
+  const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--data', dataDir], { cwd: folder, env });
+  children.add(child);
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = await new Promise<{ url: string; password: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${out}\n${err}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const url = /écoute sur (http:\/\/\S+)/.exec(err)?.[1];
+      const password = /mot de passe (\S+)/.exec(err)?.[1];
+      if (url && password) {
+        clearTimeout(timer);
+        resolve({ url, password });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${out}\n${err}`)));
+  });
+  return { child, ...ready, stdout: () => out, exited };
+}
+
+async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(url + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe('the swigs-workflow command', () => {
+  it('starts in a fresh folder, survives SIGTERM with a run waiting, and resumes it on the next start', { timeout: 60_000 }, async () => {
+    const first = await start();
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await call(first.url, 'GET', '/readyz')).body).toMatchObject({ status: 'ready', store: 'sqlite' });
+    expect(statSync(join(dataDir, 'local-secret.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dataDir, 'local-password'), 'utf8').trim()).toBe(first.password);
+
+    const login = await call(first.url, 'POST', '/api/auth/local-login', undefined, { password: first.password });
+    expect(login.status).toBe(200);
+    const token = login.body.token as string;
+    const template = await call(first.url, 'POST', '/api/email-templates', token, {
+      name: 'Relance',
+      subject: 'Bonjour {{trigger.name}}',
+      body: '<p>Un jour plus tard.</p>',
+    });
+    const automation = await call(first.url, 'POST', '/api/automations', token, {
+      name: 'Attente d’un jour',
+      isActive: true,
+      trigger: { type: 'manual', config: {} },
+      nodes: [
+        { id: 'wait', type: 'wait', config: { duration: 1, unit: 'days' }, connections: [{ targetId: 'mail' }] },
+        { id: 'mail', type: 'send_email', config: { templateId: template.body.id, to: 'client@example.ch' } },
+      ],
+    });
+    expect(automation.status).toBe(201);
+    const run = await call(first.url, 'POST', `/api/automations/${automation.body.id}/run`, token, { payload: { name: 'Léa' } });
+    expect(run.body.status).toBe('waiting');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const logs = first.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logs.some((l) => l.msg === 'listening')).toBe(true);
+    expect(logs.some((l) => l.msg === 'server stopped')).toBe(true);
+    expect(first.stdout()).not.toContain(first.password);
+    expect(first.stdout()).not.toContain(token);
+
+    // A day passes while the server is down: move the waiting run's due time into the past through the store API.
+    const store = createSqliteStore({ filename: join(dataDir, 'swigs-workflow.sqlite') });
+    const now = new Date();
+    const claimed = await store.runs.claimById(run.body.id, ['waiting'], { now, workerId: 'time-travel', leaseMs: 60_000 });
+    expect(claimed?.status).toBe('running');
+    expect(await store.runs.checkpoint({ ...claimed!, status: 'waiting', scheduledAt: new Date(now.getTime() - 1000) }, 'time-travel')).toBe(true);
+    await store.runs.release(run.body.id, 'time-travel');
+    await store.close();
+
+    const second = await start();
+    expect(second.password).toBe(first.password);
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'completed'; i++) {
+      status = (await call(second.url, 'GET', `/api/automation-runs/${run.body.id}`, token)).body.status;
+      if (status !== 'completed') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe('completed');
+    const outbox = await call(second.url, 'GET', '/api/outbox', token);
+    expect(outbox.body.items.map((m: { subject: string }) => m.subject)).toEqual(['Bonjour Léa']);
+
+    const printed = spawnSync(process.execPath, [CLI, 'token', '--user', 'agence', '--data', dataDir], { cwd: folder, env: { PATH: process.env.PATH ?? '' } });
+    expect(printed.status).toBe(0);
+    const me = await call(second.url, 'GET', '/api/auth/me', printed.stdout.toString().trim());
+    expect(me.body.userId).toBe('agence');
+
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+});
