@@ -7,13 +7,14 @@ import type { AutomationRun } from '../model/run';
 import type { NodeRetryPolicy, Ports, Registry } from '../node/types';
 import { createSystemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
-import type { Store } from '../ports/store';
+import type { StatsDelta, Store } from '../ports/store';
 import { validateAutomation } from '../validation/validate-automation';
 import { testAutomation } from './dry-run';
 import { executeRun, fail, type RunHost } from './execute-run';
 import { LruCache } from './lru-cache';
 import { compilePlan, planKey, summarizeProblems, type ExecutionPlan } from './plan';
 import { DEFAULT_RETRY } from './run-node';
+import { RunAbort } from './run-abort';
 import { runPool } from './run-pool';
 import { createScheduler, type Scheduler } from './scheduler';
 import type {
@@ -62,7 +63,7 @@ export function createEngine(options: EngineOptions): Engine {
 /** A run executing in this worker. */
 export interface InFlight {
   run: AutomationRun;
-  controller: AbortController;
+  abort: RunAbort;
   done: Promise<unknown>;
 }
 
@@ -83,6 +84,8 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   readonly inFlight = new Map<string, InFlight>();
   readonly #generateId: () => string;
   readonly #plans = new LruCache<string, ExecutionPlan>(1000);
+  /** Runs created but not yet counted in their automation's stats, with their creation instant. */
+  readonly #creationStats = new Map<string, Date>();
   readonly #host: RunHost;
   readonly #scheduler: Scheduler;
 
@@ -108,6 +111,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       limits: this.limits,
       retry: this.retry,
       checkpoint: (run) => this.store.runs.checkpoint(run, this.workerId),
+      listening: (event) => this.listenerCount(event) > 0,
       emit: (event, payload) => {
         (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
       },
@@ -184,7 +188,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     if (before.status === 'completed' || before.status === 'failed' || before.status === 'cancelled') return before;
     const run = await this.store.runs.cancel(runId, options.userId, this.clock.now());
     if (run?.status === 'cancelled') {
-      this.inFlight.get(runId)?.controller.abort(abortReason('cancel'));
+      this.inFlight.get(runId)?.abort.abort(abortReason('cancel'));
       this.emit('run.cancelled', { run });
     }
     return run;
@@ -271,19 +275,19 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     });
     if (refusal) fail(run, now, refusal.message, refusal.code, null);
     await this.store.runs.create(run);
-    const stats = this.store.automations
-      .updateStats(run.userId, run.automationId, { totalRuns: 1, lastRunAt: now })
-      .catch((error: unknown) => this.logger.error('could not update stats', { automationId: run.automationId, error: messageOf(error) }));
-    this.emit('run.created', { run });
-    if (refusal) {
-      this.emit('run.failed', { run, error: refusal.message });
-      await stats;
-      await this.#recordOutcome(run);
-      return run;
+    // Counted with the run's first outcome (completed, failed or parked) in one stats write.
+    this.#creationStats.set(run.id, now);
+    if (this.listenerCount('run.created') > 0) this.emit('run.created', { run });
+    try {
+      if (refusal) {
+        if (this.listenerCount('run.failed') > 0) this.emit('run.failed', { run, error: refusal.message });
+        await this.#recordOutcome(run);
+        return run;
+      }
+      return await this.#execute(run, plan);
+    } finally {
+      if (this.#creationStats.has(run.id)) await this.#recordOutcome(run);
     }
-    const result = await this.#execute(run, plan);
-    await stats;
-    return result;
   }
 
   #matches(plan: ExecutionPlan, payload: unknown): boolean {
@@ -318,9 +322,9 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   }
 
   async #execute(run: AutomationRun, plan: ExecutionPlan): Promise<AutomationRun> {
-    const controller = new AbortController();
-    const done = executeRun(this.#host, run, plan, controller.signal);
-    this.inFlight.set(run.id, { run, controller, done });
+    const abort = new RunAbort();
+    const done = executeRun(this.#host, run, plan, abort);
+    this.inFlight.set(run.id, { run, abort, done });
     try {
       return await done;
     } finally {
@@ -329,13 +333,15 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   }
 
   async #recordOutcome(run: AutomationRun): Promise<void> {
-    const delta =
-      run.status === 'completed'
-        ? { successfulRuns: 1 }
-        : run.status === 'failed'
-          ? { failedRuns: 1, lastError: run.error }
-          : undefined;
-    if (!delta) return;
+    const delta: StatsDelta =
+      run.status === 'completed' ? { successfulRuns: 1 } : run.status === 'failed' ? { failedRuns: 1, lastError: run.error } : {};
+    const createdAt = this.#creationStats.get(run.id);
+    if (createdAt) {
+      this.#creationStats.delete(run.id);
+      delta.totalRuns = 1;
+      delta.lastRunAt = createdAt;
+    }
+    if (delta.totalRuns === undefined && delta.successfulRuns === undefined && delta.failedRuns === undefined) return;
     try {
       await this.store.automations.updateStats(run.userId, run.automationId, delta);
     } catch (error) {

@@ -7,6 +7,7 @@ import type { Logger } from '../ports/logger';
 import { validateAutomation } from '../validation/validate-automation';
 import { NON_BLOCKING_CODES } from '../validation/problem-codes';
 import { executeRun, type RunHost } from './execute-run';
+import { RunAbort } from './run-abort';
 import { compilePlan, summarizeProblems } from './plan';
 import type { DryRunResult, EngineLimits, TimelineEntry } from './types';
 
@@ -66,6 +67,7 @@ export async function testAutomation(context: DryRunContext, automation: Automat
     limits: context.limits,
     retry: context.retry,
     checkpoint: async () => true,
+    listening: () => false,
     emit: () => {},
     onNode: (entry, result) => {
       const item: TimelineEntry = { nodeId: entry.nodeId, nodeType: entry.nodeType, at: entry.startedAt, status: entry.status };
@@ -100,13 +102,13 @@ export async function testAutomation(context: DryRunContext, automation: Automat
     startedAt,
     completedAt: null,
   };
-  const signal = new AbortController().signal;
-  await executeRun(host, run, plan, signal);
+  const abort = new RunAbort();
+  await executeRun(host, run, plan, abort);
   while (run.status === 'waiting' && run.scheduledAt) {
     fake.set(run.scheduledAt);
     run.status = 'running';
     run.scheduledAt = null;
-    await executeRun(host, run, plan, signal);
+    await executeRun(host, run, plan, abort);
   }
   const finishedAt = fake.now();
   if (run.status === 'failed') return { status: 'failed', startedAt, finishedAt, timeline, problems, error: run.error ?? 'failed' };

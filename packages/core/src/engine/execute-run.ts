@@ -1,12 +1,14 @@
 import { ErrorCode, SwigsError, isSwigsError } from '../errors/swigs-error';
 import type { AutomationRun, ExecutionLogEntry } from '../model/run';
 import type { NodeResult, NodeRetryPolicy, Ports } from '../node/types';
+import type { AnalyzedNode } from '../validation/analyze-automation';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { EngineEvents, EngineLimits } from './types';
 import { toLogPayload } from './log-payload';
 import type { ExecutionPlan } from './plan';
-import { runNode } from './run-node';
+import type { RunAbort } from './run-abort';
+import { runNode, type ContextBase } from './run-node';
 
 /** Where a run's effects go: the store and events for real runs, a timeline for dry runs. */
 export interface RunHost {
@@ -18,12 +20,14 @@ export interface RunHost {
   retry: Required<NodeRetryPolicy>;
   /** One store write per node; false when the lease was lost or the run cancelled. */
   checkpoint(run: AutomationRun): Promise<boolean>;
+  /** Whether `event` has listeners, so payloads are only built when someone listens. */
+  listening(event: keyof EngineEvents): boolean;
   emit<E extends keyof EngineEvents>(event: E, payload: Parameters<EngineEvents[E]>[0]): void;
   /** Called once the node's checkpoint is written. */
   onNode?(entry: ExecutionLogEntry, result: NodeResult | undefined): void;
   /** Called once a completed or failed state is written (stats). */
   onFinished?(run: AutomationRun): Promise<void>;
-  /** Called when `signal` aborted the run mid-node (engine stop, cancel, lost lease). */
+  /** Called when `abort` stopped the run mid-node (engine stop, cancel, lost lease). */
   onAborted?(run: AutomationRun, reason: unknown): Promise<void>;
 }
 
@@ -31,10 +35,19 @@ export interface RunHost {
  * Executes `run` from its durable cursor (`queue` + `outputs`) until it completes, parks in a wait or fails.
  * A node runs at most once per run; a wait parks the whole run, including parallel branches still queued.
  */
-export async function executeRun(host: RunHost, run: AutomationRun, plan: ExecutionPlan, signal: AbortSignal): Promise<AutomationRun> {
-  const done = new Set<string>();
-  for (const entry of run.executionLog) if (entry.status === 'success') done.add(entry.nodeId);
-  const data = { trigger: run.triggerData, nodes: run.outputs };
+export async function executeRun(host: RunHost, run: AutomationRun, plan: ExecutionPlan, abort: RunAbort): Promise<AutomationRun> {
+  const base: ContextBase = {
+    config: undefined,
+    data: { trigger: run.triggerData, nodes: run.outputs },
+    node: { id: '', type: '' },
+    run: { id: run.id, automationId: run.automationId, userId: run.userId, attempt: run.attempt },
+    automation: plan.automation,
+    idempotencyKey: '',
+    ports: host.ports,
+    clock: host.clock,
+    logger: host.logger,
+    dryRun: host.dryRun,
+  };
 
   for (;;) {
     const nodeId = run.queue[0];
@@ -58,29 +71,23 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     }
 
     run.currentNodeId = nodeId;
-    host.emit('node.started', { run, nodeId, nodeType: node.type });
+    if (host.listening('node.started')) host.emit('node.started', { run, nodeId, nodeType: node.type });
     const startedAt = host.clock.now();
-    const outcome = await runNode({
+    base.config = node.config;
+    base.node = { id: nodeId, type: node.type };
+    base.idempotencyKey = `${run.id}:${nodeId}`;
+    if (host.logger.child) base.logger = host.logger.child({ runId: run.id, nodeId });
+    const pending = runNode({
       definition,
-      context: {
-        config: node.config,
-        data,
-        node: { id: nodeId, type: node.type },
-        run: { id: run.id, automationId: run.automationId, userId: run.userId, attempt: run.attempt },
-        automation: { id: plan.automation.id, name: plan.automation.name, version: plan.automation.version },
-        idempotencyKey: `${run.id}:${nodeId}`,
-        ports: host.ports,
-        clock: host.clock,
-        logger: host.logger.child ? host.logger.child({ runId: run.id, nodeId }) : host.logger,
-        dryRun: host.dryRun,
-      },
+      base,
       retry: resolveRetry(host.retry, definition.retry),
       timeoutMs: definition.timeoutMs ?? host.limits.nodeTimeoutMs,
       clock: host.clock,
-      runSignal: signal,
+      abort,
     });
+    const outcome = pending instanceof Promise ? await pending : pending;
     if (!outcome.ok && outcome.aborted) {
-      await host.onAborted?.(run, signal.reason);
+      await host.onAborted?.(run, abort.reason);
       return run;
     }
     const completedAt = host.clock.now();
@@ -90,7 +97,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       startedAt,
       completedAt,
       status: 'success',
-      input: toLogPayload(node.config, host.limits.maxLogBytesPerNode),
+      input: logInput(node, host.limits.maxLogBytesPerNode),
       output: undefined,
       error: null,
       attempts: outcome.attempts,
@@ -121,7 +128,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       fail(run, completedAt, `node "${nodeId}" (${node.type}) failed${retries}: ${failure.message}`, code, nodeId);
       if (!(await save(host, run))) return run;
       host.onNode?.(entry, result);
-      host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
+      if (host.listening('node.failed')) host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
       await settle(host, run);
       return run;
     }
@@ -130,11 +137,10 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     if (result.branch !== undefined) entry.branch = result.branch;
     run.executionLog.push(entry);
     if (result.output !== undefined) run.outputs[nodeId] = result.output;
-    done.add(nodeId);
     run.queue.shift();
     const targets = node.next.get(definition.kind === 'condition' ? (result.branch as string) : 'default');
     if (targets) {
-      for (const target of targets) if (!done.has(target) && !run.queue.includes(target)) run.queue.push(target);
+      for (const target of targets) if (!run.queue.includes(target) && !succeeded(run, target)) run.queue.push(target);
     }
     run.currentNodeId = run.queue[0] ?? null;
     if (waitUntil) {
@@ -147,7 +153,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     }
     if (!(await save(host, run))) return run;
     host.onNode?.(entry, result);
-    host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
+    if (host.listening('node.completed')) host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
     if (waitUntil) {
       host.emit('run.waiting', { run, until: waitUntil });
       return run;
@@ -157,6 +163,27 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       return run;
     }
   }
+}
+
+/** Config log payloads per plan node and size limit: the config of a version never changes. */
+const inputPayloads = new WeakMap<object, { max: number; payload: unknown }>();
+
+function logInput(node: AnalyzedNode, max: number): unknown {
+  const cached = inputPayloads.get(node);
+  if (cached?.max === max) return cached.payload;
+  const payload = toLogPayload(node.config, max);
+  inputPayloads.set(node, { max, payload });
+  return payload;
+}
+
+/** Whether `nodeId` already ran in this run: a node runs at most once, even where branches join. */
+function succeeded(run: AutomationRun, nodeId: string): boolean {
+  const log = run.executionLog;
+  for (let index = log.length - 1; index >= 0; index--) {
+    const entry = log[index] as ExecutionLogEntry;
+    if (entry.nodeId === nodeId && entry.status === 'success') return true;
+  }
+  return false;
 }
 
 function finish(run: AutomationRun, at: Date, status: 'completed'): void {

@@ -9,7 +9,8 @@ export class LruCache<K, V> {
 
   get(key: K): V | undefined {
     const value = this.#map.get(key);
-    if (value !== undefined && this.#map.size > 1) {
+    // Reordering costs a rehash; below half capacity nothing can be evicted soon, so it is skipped.
+    if (value !== undefined && this.#map.size > this.#max / 2) {
       this.#map.delete(key);
       this.#map.set(key, value);
     }

@@ -3,6 +3,7 @@ import { NonRetriableError } from '../errors/errors';
 import { ErrorCode, SwigsError, hasErrorCode, isSwigsError } from '../errors/swigs-error';
 import type { NodeContext, NodeDefinition, NodeResult, NodeRetryPolicy } from '../node/types';
 import type { Clock } from '../ports/clock';
+import type { RunAbort } from './run-abort';
 
 /** Errors a retry cannot fix: the same input fails the same way. */
 const FINAL_CODES: ReadonlySet<string> = new Set<string>([
@@ -21,49 +22,101 @@ export type NodeOutcome =
   | { ok: true; result: NodeResult; attempts: number }
   | { ok: false; error: Error; attempts: number; aborted: boolean };
 
+/** The fields of a node's context; the engine reuses one per run and changes the node-specific ones. */
+export type ContextBase = Omit<NodeContext, 'signal'>;
+
 export interface RunNodeInput {
   definition: NodeDefinition;
-  /** The context without its per-attempt signal. */
-  context: Omit<NodeContext, 'signal'>;
+  base: ContextBase;
   retry: Required<NodeRetryPolicy>;
   timeoutMs: number;
   clock: Clock;
   /** Aborts on engine stop, run cancellation or a lost lease. */
-  runSignal: AbortSignal;
+  abort: RunAbort;
+}
+
+/** Per-attempt state read by the context's lazy `signal` getter. */
+interface AttemptState {
+  controller: AbortController | undefined;
 }
 
 /**
- * Executes a node with retries (p-retry, exponential backoff with jitter, delays slept on `clock`), a per-attempt
- * timeout and the result checks of its kind. Never throws.
+ * Executes a node: a first attempt directly (synchronously when the node is synchronous), then, if it failed,
+ * p-retry for the remaining attempts (exponential backoff with jitter, delays slept on the clock port,
+ * `NonRetriableError` and `RetryAfterError` honoured). Each attempt has a timeout and its result is checked
+ * against the node's kind. Never throws.
  */
-export async function runNode(input: RunNodeInput): Promise<NodeOutcome> {
-  const { retry, runSignal } = input;
-  let attempts = 0;
+export function runNode(input: RunNodeInput): NodeOutcome | Promise<NodeOutcome> {
+  const state: AttemptState = { controller: undefined };
+  const base = input.base;
+  // An AbortController is made only if the node reads ctx.signal: most never do, and it is costly.
+  const context: NodeContext = {
+    config: base.config,
+    data: base.data,
+    node: base.node,
+    run: base.run,
+    automation: base.automation,
+    idempotencyKey: base.idempotencyKey,
+    ports: base.ports,
+    clock: base.clock,
+    logger: base.logger,
+    dryRun: base.dryRun,
+    get signal(): AbortSignal {
+      state.controller ??= new AbortController();
+      return state.controller.signal;
+    },
+  };
+  let value: NodeResult | Promise<NodeResult>;
   try {
+    value = attempt(input, context, state);
+  } catch (error) {
+    return retry(input, context, state, error);
+  }
+  if (value instanceof Promise) {
+    return value.then(
+      (result) => ({ ok: true, result, attempts: 1 }),
+      (error: unknown) => retry(input, context, state, error),
+    );
+  }
+  return { ok: true, result: value, attempts: 1 };
+}
+
+/** Runs the attempts after a failed first one through p-retry. */
+async function retry(input: RunNodeInput, context: NodeContext, state: AttemptState, firstError: unknown): Promise<NodeOutcome> {
+  const { abort } = input;
+  let attempts = 1;
+  if (abort.aborted || input.retry.retries === 0) return failure(firstError, attempts, abort.aborted);
+  try {
+    // The failed first attempt is replayed into p-retry so its rules (and ours in shouldRetry) apply to it too.
     const result = await pRetry(
-      () => {
-        attempts += 1;
-        return attempt(input);
+      (attemptNumber) => {
+        if (attemptNumber === 1) return Promise.reject(firstError);
+        attempts = attemptNumber;
+        state.controller = undefined;
+        return attempt(input, context, state);
       },
       {
-        retries: retry.retries,
+        retries: input.retry.retries,
         // p-retry's own delay is zero: the backoff is slept on the clock port in shouldRetry, so fake clocks drive it.
         minTimeout: 0,
         maxTimeout: 0,
         factor: 1,
-        signal: runSignal,
+        signal: abort.signal,
         shouldRetry: async ({ error, retriesConsumed }) => {
           if (isSwigsError(error) && FINAL_CODES.has(error.code)) return false;
-          await input.clock.sleep(retryDelay(error, retriesConsumed, retry), runSignal);
+          await input.clock.sleep(retryDelay(error, retriesConsumed, input.retry), abort.signal);
           return true;
         },
       },
     );
     return { ok: true, result, attempts };
   } catch (error) {
-    const normalized = error instanceof Error ? error : new Error(String(error));
-    return { ok: false, error: normalized, attempts: Math.max(attempts, 1), aborted: runSignal.aborted };
+    return failure(error, attempts, abort.aborted);
   }
+}
+
+function failure(error: unknown, attempts: number, aborted: boolean): NodeOutcome {
+  return { ok: false, error: asError(error), attempts, aborted };
 }
 
 function retryDelay(error: unknown, retriesConsumed: number, retry: Required<NodeRetryPolicy>): number {
@@ -72,53 +125,50 @@ function retryDelay(error: unknown, retriesConsumed: number, retry: Required<Nod
     if (Number.isFinite(after) && after >= 0) return after;
   }
   const base = Math.min(retry.maxTimeoutMs, retry.minTimeoutMs * retry.factor ** retriesConsumed);
-  // Full jitter between 1x and 2x spreads retries of runs that failed together.
+  // Jitter between 1x and 2x spreads the retries of runs that failed together.
   return Math.round(Math.min(retry.maxTimeoutMs, base * (1 + Math.random())));
 }
 
-async function attempt(input: RunNodeInput): Promise<NodeResult> {
-  const { runSignal, definition } = input;
-  runSignal.throwIfAborted();
-  const controller = new AbortController();
-  const forward = (): void => controller.abort(runSignal.reason);
-  runSignal.addEventListener('abort', forward, { once: true });
+/** One attempt: the checked result, synchronously for a synchronous node, else a promise bounded by the timeout. */
+function attempt(input: RunNodeInput, context: NodeContext, state: AttemptState): NodeResult | Promise<NodeResult> {
+  const { abort, definition, timeoutMs } = input;
+  abort.throwIfAborted();
+  let value: unknown;
   try {
-    let value: unknown;
-    try {
-      value = (definition.execute as (ctx: NodeContext) => unknown)({ ...input.context, signal: controller.signal });
-    } catch (error) {
-      throw asError(error);
-    }
-    if (isThenable(value)) value = await withTimeout(value, controller, input.timeoutMs);
-    return checkResult(definition, value);
-  } finally {
-    runSignal.removeEventListener('abort', forward);
+    value = (definition.execute as (ctx: NodeContext) => unknown)(context);
+  } catch (error) {
+    throw asError(error);
   }
-}
-
-function withTimeout(value: PromiseLike<unknown>, controller: AbortController, ms: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
+  if (!isThenable(value)) return checkResult(definition, value);
+  const pending = value;
+  return new Promise<NodeResult>((resolve, reject) => {
+    const settle = (): void => {
       clearTimeout(timer);
-      reject(controller.signal.reason);
+      abort.onAbort = undefined;
+    };
+    abort.onAbort = (reason) => {
+      settle();
+      state.controller?.abort(reason);
+      reject(reason);
     };
     // Node timeouts measure real work, so they use the host timer rather than the clock port.
     const timer = setTimeout(() => {
-      controller.signal.removeEventListener('abort', onAbort);
-      const error = new SwigsError(ErrorCode.Timeout, `timed out after ${ms} ms`, { details: { timeoutMs: ms } });
-      controller.abort(error);
+      settle();
+      const error = new SwigsError(ErrorCode.Timeout, `timed out after ${timeoutMs} ms`, { details: { timeoutMs } });
+      state.controller?.abort(error);
       reject(error);
-    }, ms);
-    controller.signal.addEventListener('abort', onAbort, { once: true });
-    value.then(
+    }, timeoutMs);
+    pending.then(
       (result) => {
-        clearTimeout(timer);
-        controller.signal.removeEventListener('abort', onAbort);
-        resolve(result);
+        settle();
+        try {
+          resolve(checkResult(definition, result));
+        } catch (error) {
+          reject(error);
+        }
       },
       (error: unknown) => {
-        clearTimeout(timer);
-        controller.signal.removeEventListener('abort', onAbort);
+        settle();
         reject(asError(error));
       },
     );

@@ -14,7 +14,7 @@ export interface SchedulerHost {
   workerId: string;
   schedulerOptions: Required<SchedulerOptions>;
   retention: Required<RetentionOptions>;
-  inFlight: Map<string, { controller: AbortController; done?: Promise<unknown> }>;
+  inFlight: Map<string, { abort: { abort(reason: unknown): void }; done?: Promise<unknown> }>;
 }
 
 /** What the scheduler asks its engine to do. */
@@ -123,7 +123,7 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
       try {
         const until = new Date(host.clock.now().getTime() + options.leaseMs);
         const held = new Set(await host.store.runs.renewLeases(ids, host.workerId, until));
-        for (const id of ids) if (!held.has(id)) host.inFlight.get(id)?.controller.abort(actions.abortReason('lease'));
+        for (const id of ids) if (!held.has(id)) host.inFlight.get(id)?.abort.abort(actions.abortReason('lease'));
       } catch (error) {
         report('lease renewal')(error);
       }
@@ -171,7 +171,7 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
         }),
       ]);
       clearTimeout(timer);
-      for (const flight of host.inFlight.values()) flight.controller.abort(actions.abortReason('stop'));
+      for (const flight of host.inFlight.values()) flight.abort.abort(actions.abortReason('stop'));
       await Promise.allSettled([...pending(), ...claimed]);
     },
   };

@@ -1,0 +1,161 @@
+// Core executor benchmarks: complete runs per second of a 4-node automation on the memory store, and the memory
+// and resume time of 100,000 runs parked in waits. Run with `pnpm bench core` (after `pnpm build`).
+import { z } from 'zod';
+import {
+  AutomationSchema,
+  ConditionGroupSchema,
+  createEngine,
+  createFakeClock,
+  createMemoryStore,
+  createRegistry,
+  defineNode,
+  evaluateCondition,
+  type Automation,
+  type Store,
+} from '@swigs/automation-core';
+
+const orderPaid = defineNode({
+  type: 'order.paid',
+  kind: 'trigger',
+  version: 1,
+  title: { fr: 'Commande payée', en: 'Order paid' },
+  configSchema: z.object({}),
+});
+const condition = defineNode({
+  type: 'condition',
+  kind: 'condition',
+  version: 1,
+  title: { fr: 'Condition', en: 'Condition' },
+  configSchema: ConditionGroupSchema,
+  execute: (ctx) => ({ branch: evaluateCondition(ctx.config, ctx.data) ? 'true' : 'false' }),
+});
+const transform = defineNode({
+  type: 'transform',
+  kind: 'action',
+  version: 1,
+  title: { fr: 'Transformer', en: 'Transform' },
+  configSchema: z.object({ prefix: z.string() }),
+  execute: (ctx) => {
+    const order = (ctx.data.trigger as { order: { id: string; total: number } }).order;
+    return { output: { reference: `${ctx.config.prefix}${order.id}`, totalCentimes: Math.round(order.total * 100) } };
+  },
+});
+const outboxAction = defineNode({
+  type: 'outbox',
+  kind: 'action',
+  version: 1,
+  title: { fr: 'Boîte d’envoi', en: 'Outbox' },
+  configSchema: z.object({ subject: z.string() }),
+  execute: async (ctx) => {
+    const reference = (ctx.data.nodes.transform as { reference: string }).reference;
+    await ctx.ports.store.collection('outbox').insert({ id: ctx.idempotencyKey, userId: ctx.run.userId, subject: `${ctx.config.subject} ${reference}` });
+    return { output: { queued: true } };
+  },
+});
+const wait = defineNode({
+  type: 'wait',
+  kind: 'wait',
+  version: 1,
+  title: { fr: 'Attendre', en: 'Wait' },
+  configSchema: z.object({ days: z.number() }),
+  execute: (ctx) => ({ waitUntil: new Date(ctx.clock.now().getTime() + ctx.config.days * 86_400_000) }),
+});
+const registry = createRegistry([orderPaid, condition, transform, outboxAction, wait]);
+
+const fourNodes: Automation = AutomationSchema.parse({
+  id: 'bench-4',
+  userId: 'u1',
+  name: 'Bench',
+  isActive: true,
+  trigger: { type: 'order.paid', config: {} },
+  nodes: [
+    {
+      id: 'paid',
+      type: 'condition',
+      config: { combinator: 'all', conditions: [{ field: 'trigger.order.status', operator: 'equals', value: 'paid' }] },
+      connections: [{ targetId: 'transform', condition: 'true' }],
+    },
+    { id: 'transform', type: 'transform', config: { prefix: 'CMD-' }, connections: [{ targetId: 'send' }] },
+    { id: 'send', type: 'outbox', config: { subject: 'Merci pour la commande' } },
+  ],
+});
+
+const parked: Automation = AutomationSchema.parse({
+  ...fourNodes,
+  id: 'bench-wait',
+  nodes: [
+    { id: 'wait', type: 'wait', config: { days: 2 }, connections: [{ targetId: 'transform' }] },
+    { id: 'transform', type: 'transform', config: { prefix: 'CMD-' }, connections: [{ targetId: 'send' }] },
+    { id: 'send', type: 'outbox', config: { subject: 'Merci' } },
+  ],
+});
+
+const payload = (i: number): unknown => ({ order: { id: String(i), status: 'paid', total: 49.9 }, customer: { email: 'anna@example.ch' } });
+
+async function fireMany(fire: (i: number) => Promise<unknown>, count: number, concurrency: number): Promise<void> {
+  for (let start = 0; start < count; start += concurrency) {
+    const batch: Promise<unknown>[] = [];
+    for (let i = start; i < Math.min(count, start + concurrency); i++) batch.push(fire(i));
+    await Promise.all(batch);
+  }
+}
+
+async function outboxCount(store: Store): Promise<number> {
+  return (await store.collection('outbox').find('u1', { limit: 1 })).total;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function throughput(): Promise<number> {
+  const store = createMemoryStore();
+  const engine = createEngine({ store, registry, clock: createFakeClock(), workerId: 'bench' });
+  await store.automations.save(fourNodes);
+  await fireMany((i) => engine.fire('order.paid', payload(i)), 5_000, 64);
+  const runs = 60_000;
+  const started = performance.now();
+  await fireMany((i) => engine.fire('order.paid', payload(i)), runs, 64);
+  const seconds = (performance.now() - started) / 1000;
+  const sent = await outboxCount(store);
+  if (sent !== 5_000 + runs) throw new Error(`expected ${5_000 + runs} outbox entries, found ${sent}`);
+  const completed = (await store.runs.list({ userId: 'u1', status: ['completed'], limit: 1 })).total;
+  if (completed !== 5_000 + runs) throw new Error(`expected every run completed, found ${completed}`);
+  return runs / seconds;
+}
+
+async function parkedRuns(): Promise<{ heap: number; rss: number; parkSeconds: number; resumeSeconds: number; count: number }> {
+  const count = 100_000;
+  const store = createMemoryStore();
+  const clock = createFakeClock('2026-03-01T08:00:00Z');
+  const engine = createEngine({ store, registry, clock, workerId: 'bench', scheduler: { batchSize: 1000, concurrency: 200 } });
+  await store.automations.save(parked);
+  gc();
+  const before = process.memoryUsage();
+  const parkStart = performance.now();
+  await fireMany((i) => engine.fire('order.paid', payload(i)), count, 128);
+  const parkSeconds = (performance.now() - parkStart) / 1000;
+  gc();
+  const after = process.memoryUsage();
+  const waiting = (await store.runs.list({ userId: 'u1', status: ['waiting'], limit: 1 })).total;
+  if (waiting !== count) throw new Error(`expected ${count} waiting runs, found ${waiting}`);
+  await clock.advance(2 * 86_400_000);
+  const resumeStart = performance.now();
+  const resumed = await engine.resumeDue();
+  const resumeSeconds = (performance.now() - resumeStart) / 1000;
+  if (resumed !== count) throw new Error(`expected ${count} resumed runs, got ${resumed}`);
+  const sent = await outboxCount(store);
+  if (sent !== count) throw new Error(`expected ${count} outbox entries after resume, found ${sent}`);
+  return { heap: after.heapUsed - before.heapUsed, rss: after.rss - before.rss, parkSeconds, resumeSeconds, count };
+}
+
+const rate = await throughput();
+console.log(`core: 4-node runs/s (memory store, trigger -> condition -> transform -> outbox action): ${fmt(rate)}`);
+console.log(`core: target >= 20,000 runs/s: ${rate >= 20_000 ? 'met' : 'NOT met'}`);
+gc();
+const memory = await parkedRuns();
+console.log(`core: ${fmt(memory.count)} runs parked in waits: heapUsed +${mb(memory.heap)}, RSS +${mb(memory.rss)} (${fmt(memory.heap / memory.count)} bytes/run heap), parked in ${memory.parkSeconds.toFixed(2)} s`);
+console.log(`core: resume all ${fmt(memory.count)} waiting runs (resumeDue, to completion): ${memory.resumeSeconds.toFixed(2)} s (${fmt(memory.count / memory.resumeSeconds)} runs/s)`);
