@@ -67,6 +67,8 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     await form.locator('input[name="to"], textarea[name="to"]').first().press('Tab');
     await expect.poll(() => builder.getByTestId('problem-count').textContent()).toMatch(/^\s*(0|Aucun)/);
 
+    await builder.getByTestId('layout').click();
+    await builder.getByTestId('fit-view').click();
     await page.getByLabel('Nom de l’automatisation').fill('Remerciement après paiement');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/automations') && r.request().method() === 'POST');
     await builder.getByTestId('save').click();
@@ -75,6 +77,7 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     automationId = ((await response.json()) as StoredAutomation).id;
     await expect.poll(() => page.url()).toContain(`#/automations/${automationId}`);
 
+    await page.getByRole('heading', { name: 'Éditeur : Remerciement après paiement', level: 1 }).waitFor();
     await screenshot(page, 'builder');
     await expectAccessible(page, 'builder page');
 
@@ -115,6 +118,7 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     await entry.waitFor();
     expect(await entry.getByTestId('timeline-email').textContent()).toContain('Merci');
     await builder.locator(`[data-testid="node"][data-type="send_email"] [data-testid="timeline-badge"]`).waitFor();
+    await screenshot(page, 'builder-test-panel');
     expect(errors).toEqual([]);
   });
 
@@ -132,6 +136,7 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     const runView = builderOf(page, 'swigs-automation-builder.run-view');
     await runView.locator(`[data-testid="node"][data-id="${waitId}"]`).waitFor();
     await expect.poll(() => runView.locator(`[data-testid="node"][data-id="${emailId}"]`).getAttribute('data-status')).not.toBe('success');
+    await screenshot(page, 'run-view');
     await expectAccessible(page, 'run view');
     expect(errors).toEqual([]);
   });

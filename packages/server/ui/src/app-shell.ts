@@ -187,10 +187,10 @@ export class SwigsApp extends LitElement {
         return html`<swigs-login-page .ctx=${ctx}></swigs-login-page>`;
       case 'automations':
         return html`<swigs-automations-page .ctx=${ctx}></swigs-automations-page>`;
+      // One template for "new" and "edit", so saving a new item keeps the same page element.
       case 'automation-new':
-        return html`<swigs-builder-page .ctx=${ctx} .params=${NEW_PARAMS}></swigs-builder-page>`;
       case 'automation':
-        return html`<swigs-builder-page .ctx=${ctx} .params=${p}></swigs-builder-page>`;
+        return html`<swigs-builder-page .ctx=${ctx} .params=${this.route.name === 'automation' ? p : NEW_PARAMS}></swigs-builder-page>`;
       case 'automation-runs':
         return html`<swigs-runs-page .ctx=${ctx} .params=${p}></swigs-runs-page>`;
       case 'run':
@@ -198,9 +198,8 @@ export class SwigsApp extends LitElement {
       case 'templates':
         return html`<swigs-templates-page .ctx=${ctx}></swigs-templates-page>`;
       case 'template-new':
-        return html`<swigs-template-page .ctx=${ctx} .params=${NEW_PARAMS}></swigs-template-page>`;
       case 'template':
-        return html`<swigs-template-page .ctx=${ctx} .params=${p}></swigs-template-page>`;
+        return html`<swigs-template-page .ctx=${ctx} .params=${this.route.name === 'template' ? p : NEW_PARAMS}></swigs-template-page>`;
       case 'outbox':
         return html`<swigs-outbox-page .ctx=${ctx}></swigs-outbox-page>`;
       case 'projects':

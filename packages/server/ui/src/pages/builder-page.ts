@@ -73,8 +73,7 @@ export class BuilderPage extends PageElement {
       if (this.isNew) {
         // The element now edits the stored automation (its id is needed by the test panel).
         this.builderInput = saved;
-        history.replaceState(null, '', href(`/automations/${encodeURIComponent(saved.id)}`));
-        this.params = { id: saved.id };
+        location.replace(href(`/automations/${encodeURIComponent(saved.id)}`));
       }
     } catch (err) {
       this.ctx.notify(messageOf(err), 'error');
@@ -99,7 +98,7 @@ export class BuilderPage extends PageElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // Saving a new automation swaps params to its id without reloading the builder.
+    // Once a new automation is saved, the route follows its id; the page keeps its state instead of reloading.
     if (changed.has('params') && this.automation?.id && this.automation.id === this.params.id) return;
     super.willUpdate(changed as never);
   }

@@ -49,6 +49,12 @@ export class TemplatePage extends PageElement {
     this.busy = false;
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // A new template just saved: the route now carries its id, and the editor keeps its state.
+    if (changed.has('params') && this.template?.id && this.template.id === this.params.id) return;
+    super.willUpdate(changed as never);
+  }
+
   protected async load(): Promise<void> {
     this.preview = null;
     const id = this.params.id;
@@ -86,7 +92,7 @@ export class TemplatePage extends PageElement {
         : await this.ctx.api.post<EmailTemplate>('/api/email-templates', body);
       this.template = saved;
       this.ctx.notify(this.ctx.t('common.saved'));
-      if (!id) history.replaceState(null, '', href(`/templates/${encodeURIComponent(saved.id)}`));
+      if (!id) location.replace(href(`/templates/${encodeURIComponent(saved.id)}`));
       await this.refreshPreview();
     } catch (err) {
       this.ctx.notify(messageOf(err), 'error');
