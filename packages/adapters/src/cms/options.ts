@@ -150,13 +150,14 @@ export function cmsBridgeOptionsFromEnv(env: Record<string, string | undefined>)
 
 /** Validates `createCmsBridge`'s options; throws `ConfigInvalidError` with every problem, secrets never echoed. */
 export function parseCmsBridgeSettings(options: CmsBridgeOptions): CmsBridgeSettings {
-  const { store, fire, clock, logger, ...settings } = options;
+  const { store, fire } = options;
   if (!store || typeof store.keys?.add !== 'function' || typeof store.cursors?.get !== 'function') {
     throw new ConfigInvalidError('CMS bridge: store must be a Store with keys and cursors');
   }
   if (typeof fire !== 'function') throw new ConfigInvalidError('CMS bridge: fire must be the engine’s fire function');
-  void clock;
-  void logger;
+  // Ports are checked above; the schema sees only the settings.
+  const settings: Record<string, unknown> = { ...options };
+  for (const port of ['store', 'fire', 'clock', 'logger']) delete settings[port];
   const parsed = CmsBridgeSettingsSchema.safeParse(settings);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({

@@ -160,6 +160,26 @@ describe('CMS poller', () => {
     expect(under.counts.size).toBe(1);
   });
 
+  it('keeps polling after a failed poll, which leaves the cursor where it was', async () => {
+    const { standIn, url, store, under } = await setup({ failureRate: 1 });
+    const order = standIn.createOrder({ status: 'paid' });
+    const logger = createRecordingLogger();
+    const bridge = bridgeFor(url, under, { pollIntervalMs: 20, logger, retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 2 } });
+    closers.push(() => bridge.close());
+    bridge.start();
+    const failed = (): boolean => logger.lines.some((line) => line.level === 'error' && line.message.startsWith('cms poll failed'));
+    const deadline = Date.now() + 5000;
+    while (!failed() && Date.now() < deadline) await sleep(10);
+    expect(failed()).toBe(true);
+    expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBeNull();
+    expect(under.counts.size).toBe(0);
+
+    standIn.configure({ failureRate: 0 });
+    while (!under.counts.has(`order.paid:${order._id}:paid`) && Date.now() < deadline) await sleep(10);
+    expect(under.counts.get(`order.paid:${order._id}:paid`)).toBe(1);
+    expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBe(order.updatedAt);
+  });
+
   it('does not poll when disabled (webhooks only)', async () => {
     const { standIn, url, under } = await setup();
     standIn.createOrder();

@@ -83,6 +83,8 @@ export class CmsStandIn {
   private sequence = 0;
   private lastStamp = 0;
   private requestCount = 0;
+  /** Records sorted by (updatedAt, _id), rebuilt after a change; keeps big stand-ins fast. */
+  private readonly sortedCache = new Map<'orders' | 'customers', { at: number; item: StandInOrder | StandInCustomer }[]>();
   /** Base URL of the API, e.g. `http://127.0.0.1:1234/api`. */
   url = '';
 
@@ -117,6 +119,7 @@ export class CmsStandIn {
 
   /** A strictly increasing CMS timestamp (like Mongo stamping `updatedAt`), unless `at` is given. */
   stamp(at?: number): string {
+    this.sortedCache.clear();
     const now = at ?? Math.max(this.options.now?.() ?? Date.now(), this.lastStamp + 1);
     this.lastStamp = Math.max(this.lastStamp, now);
     return new Date(now).toISOString();
@@ -187,6 +190,18 @@ export class CmsStandIn {
     return customer;
   }
 
+  private sorted(resource: 'orders' | 'customers'): { at: number; item: StandInOrder | StandInCustomer }[] {
+    let sorted = this.sortedCache.get(resource);
+    if (!sorted) {
+      const source: (StandInOrder | StandInCustomer)[] = [...(resource === 'orders' ? this.orders : this.customers).values()];
+      sorted = source
+        .map((item) => ({ at: Date.parse(item.updatedAt), item }))
+        .sort((a, b) => a.at - b.at || (a.item._id < b.item._id ? -1 : a.item._id > b.item._id ? 1 : 0));
+      this.sortedCache.set(resource, sorted);
+    }
+    return sorted;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.stats.requests += 1;
     this.requestCount += 1;
@@ -230,12 +245,18 @@ export class CmsStandIn {
     const pageSize = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 20) || 20, 1), this.options.maxLimit ?? 100);
     const page = this.options.ignorePage ? 1 : Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
 
-    const source: (StandInOrder | StandInCustomer)[] = [...(resource === 'orders' ? this.orders : this.customers).values()];
-    const items = source
-      .filter((item) => Date.parse(item.updatedAt) >= sinceMs)
-      .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-      .slice((page - 1) * pageSize, page * pageSize)
-      .map((item) => structuredClone(item));
+    const sorted = this.sorted(resource);
+    // First record at or after `since` (binary search over the sorted index).
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((sorted[mid] as { at: number }).at < sinceMs) low = mid + 1;
+      else high = mid;
+    }
+    const items = sorted
+      .slice(low + (page - 1) * pageSize, low + page * pageSize)
+      .map((entry) => structuredClone(entry.item));
     if (resource === 'orders') {
       for (const item of items as StandInOrder[]) this.stats.served.push({ id: item._id, status: item.status });
     }
