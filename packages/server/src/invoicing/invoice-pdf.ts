@@ -27,10 +27,13 @@ export async function renderInvoicePdf({ invoice, settings, project }: InvoicePd
   if (!settings.companyName || !settings.address || !settings.iban) {
     throw new ConflictError('Complétez les réglages de facturation (raison sociale, adresse, IBAN) avant de générer le PDF');
   }
-  const qrBill = new SwissQRBill(qrBillData(invoice, settings as Required<InvoiceSettingsDoc> & { iban: string }), {
-    language: 'FR',
-    scissors: true,
-  });
+  let qrBill: SwissQRBill;
+  try {
+    qrBill = new SwissQRBill(qrBillData(invoice, settings as InvoiceSettingsDoc & { iban: string }), { language: 'FR', scissors: true });
+  } catch (error) {
+    // swissqrbill validates against the SIX rules; data it refuses is a state to fix, not a server fault.
+    throw new ConflictError(`QR-facture impossible : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Facture ${invoice.number}`, Author: settings.companyName } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

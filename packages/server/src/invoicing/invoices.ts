@@ -16,7 +16,7 @@ import { claimAll, loadBillable, releaseClaims } from './billing-claims';
 import { eventsOf } from './events';
 import { priceLines } from './lines';
 import { invoicePayload } from './invoice-payload';
-import { percentToBasisPoints } from './money';
+import { MAX_CENTIMES, percentToBasisPoints } from './money';
 import { allocateInvoiceNumber, paymentReference } from './numbering';
 import { requireProject } from './projects';
 import { quotesOf } from './quotes';
@@ -85,7 +85,7 @@ export async function createInvoice(
 
   const lines = [...events, ...quotes, ...customLines];
   const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
-  if (totals.payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+  checkTotal(totals.payableTotal);
 
   const claimed = await claimAll(deps, userId, invoiceId, events, quotes);
   try {
@@ -152,7 +152,7 @@ export async function updateInvoice(
   const customLines = input.customLines === undefined ? invoice.customLines : priceLines(input.customLines);
   const lines = [...invoice.events, ...invoice.quotes, ...customLines];
   const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
-  if (totals.payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+  checkTotal(totals.payableTotal);
   const updated = await invoicesOf(deps).update(
     userId,
     id,
@@ -246,6 +246,12 @@ function eventLine(event: ProjectEventDoc): InvoiceEventLine {
 
 function quoteLine(quote: QuoteDoc): InvoiceQuoteLine {
   return { quoteId: quote.id, description: `Devis : ${quote.title}`, quantity: 1, unitPrice: quote.subtotal, total: quote.subtotal };
+}
+
+function checkTotal(payableTotal: number): void {
+  if (payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+  // The QR-bill cannot carry more; refusing here keeps every stored invoice printable.
+  if (payableTotal > MAX_CENTIMES) throw invalid('Le total de la facture dépasse 999 999 999.99 CHF', 'customLines', 'total_too_large');
 }
 
 function checkDates(issueDate: string, dueDate: string): void {
