@@ -37,6 +37,10 @@ export interface ResourcePollResult {
  * `updatedAt` than the anchor, the anchor moves there and `page` resets to 1; when the whole page shares
  * the anchor's instant (a bulk update stamping many records at once), `page` goes up instead. Records met
  * twice at a boundary are absorbed by the seen keys. The cursor is saved after each fully handled page.
+ *
+ * A CMS answering newest first is detected from the first unsorted page: the poll then keeps its anchor
+ * and walks `page` numbers (records that change meanwhile move to page 1, so nothing is skipped, some are
+ * read twice) and saves the cursor only once the last page is read.
  */
 export async function pollResource(options: PollResourceOptions): Promise<ResourcePollResult> {
   const { client, store, logger, resource, cursorName, pageSize } = options;
@@ -48,6 +52,9 @@ export async function pollResource(options: PollResourceOptions): Promise<Resour
   let fetched = 0;
   let pages = 0;
   let previousSignature: string | null = null;
+  // Set when the CMS does not sort oldest first: this poll then pages by number from a fixed anchor.
+  let byNumber = false;
+  let newestSeen = cursorMs;
 
   for (;;) {
     if (options.shouldStop()) return result(false);
@@ -62,11 +69,19 @@ export async function pollResource(options: PollResourceOptions): Promise<Resour
 
     const times = records.map(updatedAtMs).filter((ms) => !Number.isNaN(ms));
     const newest = times.length > 0 ? Math.max(...times) : null;
-    if (newest !== null && (cursorMs === null || newest > cursorMs)) {
-      cursorMs = newest;
-      await store.cursors.set(cursorName, new Date(cursorMs).toISOString());
+    if (!byNumber && times.some((ms, i) => i > 0 && ms < (times[i - 1] as number))) {
+      byNumber = true;
+      logger.warn('cms records are not sorted oldest first; this poll pages by number and saves its cursor at the end', {
+        resource,
+      });
     }
-    if (records.length < pageSize) return result(true);
+    if (newest !== null && (newestSeen === null || newest > newestSeen)) newestSeen = newest;
+    // Newest first, the newest record comes before older unread ones: the cursor may move only once all are read.
+    if (!byNumber && newestSeen !== null && (cursorMs === null || newestSeen > cursorMs)) await saveCursor(newestSeen);
+    if (records.length < pageSize) {
+      if (byNumber && newestSeen !== null && (cursorMs === null || newestSeen > cursorMs)) await saveCursor(newestSeen);
+      return result(true);
+    }
 
     const signature = records.map((record) => `${idOf(record)}@${updatedAtMs(record)}`).join(',');
     if (page > 1 && signature === previousSignature) {
@@ -78,7 +93,7 @@ export async function pollResource(options: PollResourceOptions): Promise<Resour
       return result(false);
     }
     previousSignature = signature;
-    if (newest !== null && newest > anchor) {
+    if (!byNumber && newest !== null && newest > anchor) {
       anchor = newest;
       // A page made only of records at the new anchor would come back as page 1: ask for page 2 directly.
       const atAnchor = times.filter((ms) => ms >= anchor - 1).length;
@@ -86,6 +101,11 @@ export async function pollResource(options: PollResourceOptions): Promise<Resour
     } else {
       page += 1;
     }
+  }
+
+  async function saveCursor(ms: number): Promise<void> {
+    cursorMs = ms;
+    await store.cursors.set(cursorName, new Date(ms).toISOString());
   }
 
   function result(complete: boolean): ResourcePollResult {

@@ -85,6 +85,36 @@ describe('CMS poller', () => {
     expect(logger.lines.some((line) => line.level === 'error' && line.message.startsWith('cms paging stuck'))).toBe(true);
   });
 
+  it('loses nothing from a CMS that answers newest first, even with orders changing while it pages', async () => {
+    const { standIn, url, store, under } = await setup({ sort: 'desc' });
+    for (let i = 0; i < 530; i += 1) standIn.createOrder();
+    const ids = [...standIn.orders.keys()];
+    const logger = createRecordingLogger();
+    const bridge = bridgeFor(url, under, { logger });
+    closers.push(() => bridge.close());
+    let changed = 0;
+    standIn.configure({
+      onPage: ({ resource, page }) => {
+        if (resource !== 'orders' || page > 3) return;
+        // Old orders (still unread, on the last pages) change status while the bridge pages.
+        for (const id of ids.slice(changed, changed + 10)) standIn.setStatus(id, 'paid');
+        changed += 10;
+      },
+    });
+    const first = await bridge.pollOnce();
+    standIn.configure({ onPage: undefined });
+    expect(first.orders.complete).toBe(true);
+    expect(logger.lines.some((line) => line.message.startsWith('cms records are not sorted oldest first'))).toBe(true);
+    await bridge.pollOnce();
+    for (const order of standIn.orders.values()) {
+      const status = order.status === 'paid' ? 'paid' : 'pending';
+      expect(under.counts.get(`order.${status === 'paid' ? 'paid' : 'created'}:${order._id}:${status}`)).toBe(1);
+    }
+    expect([...under.counts.values()].every((count) => count === 1)).toBe(true);
+    const newest = Math.max(...[...standIn.orders.values()].map((order) => Date.parse(order.updatedAt)));
+    expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBe(new Date(newest).toISOString());
+  });
+
   it('skips and logs unknown statuses and invalid records without holding the cursor back', async () => {
     const { standIn, url, store, under } = await setup();
     const refunded = standIn.createOrder({ status: 'refunded' });

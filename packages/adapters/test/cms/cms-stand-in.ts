@@ -45,6 +45,8 @@ export interface CmsStandInOptions {
   envelope?: 'data' | 'bare' | 'alternate';
   /** The CMS's clock for `updatedAt` (epoch ms). Default `Date.now`. */
   now?: () => number;
+  /** `desc` answers newest first (a CMS with Mongo's usual `sort({ updatedAt: -1 })`). Default `asc`. */
+  sort?: 'asc' | 'desc';
   /** Answers page 1 whatever `page` asks (a CMS without offset paging). */
   ignorePage?: boolean;
   /** Seed of the random 500s and slow answers. */
@@ -254,9 +256,8 @@ export class CmsStandIn {
       if ((sorted[mid] as { at: number }).at < sinceMs) low = mid + 1;
       else high = mid;
     }
-    const items = sorted
-      .slice(low + (page - 1) * pageSize, low + page * pageSize)
-      .map((entry) => structuredClone(entry.item));
+    const matching = this.options.sort === 'desc' ? sorted.slice(low).reverse() : sorted.slice(low);
+    const items = matching.slice((page - 1) * pageSize, page * pageSize).map((entry) => structuredClone(entry.item));
     if (resource === 'orders') {
       for (const item of items as StandInOrder[]) this.stats.served.push({ id: item._id, status: item.status });
     }
