@@ -42,6 +42,21 @@ describe('createSmtpMail', () => {
     expect(received.raw).toMatch(/Content-Type: multipart\/alternative/i);
   });
 
+  it('speaks implicit TLS (smtps) and STARTTLS over its no-delay socket', async () => {
+    // smtp-server falls back to its bundled self-signed certificate.
+    server = await startSmtpServer({ secure: true, disabledCommands: [] });
+    mail = createSmtpMail({ url: `smtps://127.0.0.1:${server.port}`, tls: { rejectUnauthorized: false } });
+    await mail.send(message());
+    expect(server.inbox).toHaveLength(1);
+    await mail.close();
+    await server.close();
+    server = await startSmtpServer({ disabledCommands: [] });
+    mail = createSmtpMail({ host: '127.0.0.1', port: server.port, requireTLS: true, tls: { rejectUnauthorized: false } });
+    await mail.send(message({ idempotencyKey: 'starttls' }));
+    expect(server.inbox).toHaveLength(1);
+    expect(server.inbox[0]!.mail.subject).toBe('Votre commande n° 1042 – merci !');
+  });
+
   it('reads host, port and credentials from an SMTP_URL-style url', async () => {
     const logins: { user: string; pass: string }[] = [];
     server = await startSmtpServer({

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import {
@@ -29,6 +30,8 @@ export const SmtpMailOptionsSchema = z
     /** Never upgrade with STARTTLS (local test servers). */
     ignoreTLS: z.boolean().optional(),
     requireTLS: z.boolean().optional(),
+    /** TLS settings for smtps and STARTTLS, e.g. `{ rejectUnauthorized: false }` for a self-signed test server. */
+    tls: z.object({ rejectUnauthorized: z.boolean().optional(), servername: z.string().optional(), minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional() }).optional(),
     pool: z.boolean().default(true),
     maxConnections: z.number().int().positive().default(5),
     maxMessages: z.number().int().positive().default(100),
@@ -40,6 +43,8 @@ export const SmtpMailOptionsSchema = z
     defaultFrom: z.string().optional(),
     /** Domain of derived Message-IDs; default the sender's domain. */
     messageIdDomain: z.string().min(1).optional(),
+    /** Disable Nagle's algorithm on SMTP sockets (default true): avoids ~40 ms delayed-ACK stalls per message. */
+    noDelay: z.boolean().default(true),
     connectionTimeoutMs: z.number().int().positive().default(30_000),
     socketTimeoutMs: z.number().int().positive().default(60_000),
   })
@@ -76,6 +81,9 @@ export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
   }
   const config = parsed.data;
   const fromUrl = config.url ? parseSmtpUrl(config.url) : {};
+  const host = config.host ?? fromUrl.host ?? 'localhost';
+  const secure = config.secure ?? fromUrl.secure ?? false;
+  const port = config.port ?? fromUrl.port ?? (secure ? 465 : 587);
   const transporter = nodemailer.createTransport({
     ...fromUrl,
     ...(config.host !== undefined ? { host: config.host } : {}),
@@ -84,12 +92,23 @@ export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
     ...(config.auth !== undefined ? { auth: config.auth } : {}),
     ...(config.ignoreTLS !== undefined ? { ignoreTLS: config.ignoreTLS } : {}),
     ...(config.requireTLS !== undefined ? { requireTLS: config.requireTLS } : {}),
+    ...(config.tls !== undefined ? { tls: config.tls } : {}),
     pool: config.pool,
     maxConnections: config.maxConnections,
     maxMessages: config.maxMessages,
     ...(config.rateLimit !== undefined ? { rateLimit: config.rateLimit, rateDelta: config.rateDelta } : {}),
     ...(config.dkim !== undefined ? { dkim: { ...config.dkim, headerFieldNames: DKIM_HEADER_FIELDS } } : {}),
     connectionTimeout: config.connectionTimeoutMs,
+    // nodemailer leaves Nagle on; a plain socket with TCP_NODELAY is handed over and upgraded to TLS by nodemailer when secure.
+    ...(config.noDelay
+      ? {
+          getSocket: (_options: unknown, callback: (error: Error | null, socket?: { connection: import('node:net').Socket }) => void) => {
+            const socket = connect({ host, port });
+            socket.setNoDelay(true);
+            callback(null, { connection: socket });
+          },
+        }
+      : {}),
     socketTimeout: config.socketTimeoutMs,
   } as Parameters<typeof nodemailer.createTransport>[0]);
   const dedupe = options.dedupe;

@@ -1,27 +1,72 @@
 const ZONE = 'Europe/Zurich';
+const NNBSP = '\u202f';
+const NBSP = '\u00a0';
 
 const chfFormat = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' });
 const numericDate = new Intl.DateTimeFormat('fr-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: ZONE });
 const longDate = new Intl.DateTimeFormat('fr-CH', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
 const timeOfDay = new Intl.DateTimeFormat('fr-CH', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
+const offsetParts = new Intl.DateTimeFormat('en-US', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+const monthNames = Array.from({ length: 12 }, (_, month) =>
+  new Intl.DateTimeFormat('fr-CH', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15))),
+);
 
 /** Formats used by the `date` helper. */
 export const DateFormat = { Short: 'short', Long: 'long', DateTime: 'datetime', Time: 'time' } as const;
 export type DateFormat = (typeof DateFormat)[keyof typeof DateFormat];
 
 /**
- * Formats an amount in CHF the fr-CH way: `1 234.50 CHF` (U+202F between thousands, U+00A0 before `CHF`).
+ * Formats an amount in CHF the fr-CH way: `1 234.50 CHF` (U+202F between thousands, U+00A0 before `CHF`),
+ * exactly as `Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' })` does.
  * `amount` is in francs (`1234.5`); pass `unit: 'centimes'` for an integer amount in Rappen (`123450`).
  */
 export function formatChf(amount: number, unit: 'chf' | 'centimes' = 'chf'): string {
-  return chfFormat.format(unit === 'centimes' ? amount / 100 : amount);
+  const francs = unit === 'centimes' ? amount / 100 : amount;
+  // Whole-centime amounts (all real prices) are built by hand: Intl costs ~2 µs a call, this ~0.2 µs.
+  const scaled = francs * 100;
+  const cents = Math.round(scaled);
+  if (Math.abs(scaled - cents) < 1e-7 && Math.abs(cents) < 1e15 && !Object.is(francs, -0)) {
+    const abs = Math.abs(cents);
+    const whole = String(Math.floor(abs / 100));
+    const fraction = String(abs % 100).padStart(2, '0');
+    return `${cents < 0 ? '-' : ''}${groupThousands(whole)}.${fraction}${NBSP}CHF`;
+  }
+  return chfFormat.format(francs);
 }
 
 /**
  * Formats an instant in Europe/Zurich: `short` `05.03.2025`, `long` `5 mars 2025`,
- * `datetime` `05.03.2025 14:30`, `time` `14:30`.
+ * `datetime` `05.03.2025 14:30`, `time` `14:30` (the same text as `Intl.DateTimeFormat('fr-CH')`).
  */
 export function formatDate(value: Date, format: DateFormat = DateFormat.Short): string {
+  const wall = zurichWallClock(value);
+  if (!wall) return formatWithIntl(value, format);
+  const dd = pad(wall.getUTCDate());
+  const mm = pad(wall.getUTCMonth() + 1);
+  const year = wall.getUTCFullYear();
+  switch (format) {
+    case DateFormat.Long:
+      return `${wall.getUTCDate()} ${monthNames[wall.getUTCMonth()]} ${year}`;
+    case DateFormat.DateTime:
+      return `${dd}.${mm}.${year} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+    case DateFormat.Time:
+      return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+    default:
+      return `${dd}.${mm}.${year}`;
+  }
+}
+
+/** The same formats through Intl only (reference for tests, fallback outside 1970-9999). */
+export function formatWithIntl(value: Date, format: DateFormat = DateFormat.Short): string {
   switch (format) {
     case DateFormat.Long:
       return longDate.format(value);
@@ -42,4 +87,43 @@ export function toDate(value: unknown): Date | null {
     return Number.isNaN(date.getTime()) ? null : date;
   }
   return null;
+}
+
+const HOUR = 3_600_000;
+const MIN_MS = Date.UTC(1970, 0, 1);
+const MAX_MS = Date.UTC(9999, 11, 30);
+const offsets = new Map<number, number>();
+
+// Zurich changes offset only on whole UTC hours (01:00 UTC), so the offset is cached per UTC hour.
+function zurichWallClock(value: Date): Date | null {
+  const ms = value.getTime();
+  if (!(ms >= MIN_MS && ms <= MAX_MS)) return null;
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(hour * HOUR);
+    if (offsets.size >= 10_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return new Date(ms + offset);
+}
+
+function offsetAt(ms: number): number {
+  const parts: Record<string, string> = {};
+  for (const part of offsetParts.formatToParts(new Date(ms))) parts[part.type] = part.value;
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - ms;
+}
+
+function groupThousands(digits: string): string {
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += NNBSP;
+    out += digits[i];
+  }
+  return out;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

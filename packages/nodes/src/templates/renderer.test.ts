@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTemplateRenderer } from './renderer';
-import { formatChf, formatDate } from './format';
+import { formatChf, formatDate, formatWithIntl } from './format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -93,5 +93,37 @@ describe('createTemplateRenderer', () => {
       '<a href="https://swigs.ch/?a&#x3D;1&amp;b&#x3D;&quot;2&quot;" style="color:#1d4ed8">&lt;b&gt;Voir&lt;/b&gt;</a>',
     );
     expect(renderer.render('{{link url "x"}}', { url: 'javascript:alert(1)' })).toContain('href="#"');
+  });
+});
+
+describe('fr-CH formatting fast paths', () => {
+  const chfIntl = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' });
+
+  it('formats CHF exactly as Intl fr-CH does, for whole-centime and other amounts', () => {
+    const samples = [0, -0, 0.05, 0.1, 0.5, 1, 9.99, 39.9, 99.95, 100, 999.99, 1000, 1234.5, 12345.67, 999999.99, 1234567.5, -0.5, -1234.5, 1.005, 2.675, 0.1 + 0.2, 1e21, 12.3456];
+    let seed = 42;
+    for (let i = 0; i < 5000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      samples.push(Math.round((seed / 2147483648) * 10_000_000) / 100, (seed % 1_000_000) / 7);
+    }
+    for (const amount of samples) expect({ amount, text: formatChf(amount) }).toEqual({ amount, text: chfIntl.format(amount) });
+    expect(formatChf(270375, 'centimes')).toBe(chfIntl.format(2703.75));
+  });
+
+  it('formats Zurich dates exactly as Intl fr-CH does, across DST changes and years', () => {
+    const instants = [
+      '2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z',
+      '1970-01-01T00:00:00Z', '2000-02-29T23:30:00Z', '2099-12-31T23:00:00Z',
+    ].map((s) => new Date(s));
+    let seed = 7;
+    for (let i = 0; i < 3000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      instants.push(new Date(Date.UTC(1970, 0, 1) + Math.floor((seed / 2147483648) * 130 * 365.25 * 86_400_000)));
+    }
+    for (const instant of instants) {
+      for (const format of ['short', 'long', 'datetime', 'time'] as const) {
+        expect({ at: instant.toISOString(), format, text: formatDate(instant, format) }).toEqual({ at: instant.toISOString(), format, text: formatWithIntl(instant, format) });
+      }
+    }
   });
 });

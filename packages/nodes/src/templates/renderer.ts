@@ -41,11 +41,12 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const limit = options.cacheSize ?? 1000;
-  const cache = new Map<string, Handlebars.TemplateDelegate>();
+  // One map per mode keyed by the source itself: the same string instance keeps its hash, so a hit costs no rehash.
+  const caches: Record<TemplateMode, Map<string, Handlebars.TemplateDelegate>> = { html: new Map(), text: new Map() };
 
   const compile = (source: string, mode: TemplateMode = 'html'): Handlebars.TemplateDelegate => {
-    const key = mode === 'html' ? `h${source}` : `t${source}`;
-    const cached = cache.get(key);
+    const cache = caches[mode];
+    const cached = cache.get(source);
     if (cached) return cached;
     let template: Handlebars.TemplateDelegate;
     try {
@@ -60,7 +61,7 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
       const oldest = cache.keys().next().value;
       if (oldest !== undefined) cache.delete(oldest);
     }
-    cache.set(key, template);
+    cache.set(source, template);
     return template;
   };
 
@@ -76,7 +77,7 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
       }
     },
     get cacheSize() {
-      return cache.size;
+      return caches.html.size + caches.text.size;
     },
   };
 }
