@@ -286,7 +286,8 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       }
       return await this.#execute(run, plan);
     } finally {
-      if (this.#creationStats.has(run.id)) await this.#recordOutcome(run);
+      // Still pending here means no outcome was written by this worker (parked, lost lease, stopped).
+      if (this.#creationStats.has(run.id)) await this.#recordOutcome(run, false);
     }
   }
 
@@ -332,9 +333,14 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     }
   }
 
-  async #recordOutcome(run: AutomationRun): Promise<void> {
-    const delta: StatsDelta =
-      run.status === 'completed' ? { successfulRuns: 1 } : run.status === 'failed' ? { failedRuns: 1, lastError: run.error } : {};
+  async #recordOutcome(run: AutomationRun, outcome = true): Promise<void> {
+    const delta: StatsDelta = !outcome
+      ? {}
+      : run.status === 'completed'
+        ? { successfulRuns: 1 }
+        : run.status === 'failed'
+          ? { failedRuns: 1, lastError: run.error }
+          : {};
     const createdAt = this.#creationStats.get(run.id);
     if (createdAt) {
       this.#creationStats.delete(run.id);

@@ -53,12 +53,12 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     const nodeId = run.queue[0];
     if (nodeId === undefined) {
       finish(run, host.clock.now(), 'completed');
-      if (await save(host, run)) await settle(host, run);
+      if (await save(host, run, abort)) await settle(host, run);
       return run;
     }
     if (run.steps >= host.limits.maxStepsPerRun) {
       fail(run, host.clock.now(), `run exceeded the limit of ${host.limits.maxStepsPerRun} steps`, ErrorCode.LimitExceeded, nodeId);
-      if (await save(host, run)) await settle(host, run);
+      if (await save(host, run, abort)) await settle(host, run);
       return run;
     }
     const node = plan.nodes.get(nodeId);
@@ -66,7 +66,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     if (!node || !definition?.execute || node.config === undefined) {
       const message = `node "${nodeId}" cannot run in version ${plan.automation.version} of automation "${plan.automation.name}"`;
       fail(run, host.clock.now(), message, ErrorCode.GraphInvalid, nodeId);
-      if (await save(host, run)) await settle(host, run);
+      if (await save(host, run, abort)) await settle(host, run);
       return run;
     }
 
@@ -126,7 +126,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       const retries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
       const code = isSwigsError(failure) ? failure.code : ErrorCode.NodeFailed;
       fail(run, completedAt, `node "${nodeId}" (${node.type}) failed${retries}: ${failure.message}`, code, nodeId);
-      if (!(await save(host, run))) return run;
+      if (!(await save(host, run, abort))) return run;
       host.onNode?.(entry, result);
       if (host.listening('node.failed')) host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
       await settle(host, run);
@@ -151,7 +151,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     } else if (run.queue.length === 0) {
       finish(run, completedAt, 'completed');
     }
-    if (!(await save(host, run))) return run;
+    if (!(await save(host, run, abort))) return run;
     host.onNode?.(entry, result);
     if (host.listening('node.completed')) host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
     if (waitUntil) {
@@ -209,10 +209,13 @@ export function fail(run: AutomationRun, at: Date, message: string, code: string
   run.leaseUntil = null;
 }
 
-async function save(host: RunHost, run: AutomationRun): Promise<boolean> {
+async function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
   try {
-    return await host.checkpoint(run);
+    if (await host.checkpoint(run)) return true;
+    abort.lost = true;
+    return false;
   } catch (error) {
+    abort.lost = true;
     host.logger.error('checkpoint failed; the run stays leased until its lease expires', {
       runId: run.id,
       error: error instanceof Error ? error.message : String(error),

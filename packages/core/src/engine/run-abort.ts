@@ -4,6 +4,8 @@
  */
 export class RunAbort {
   aborted = false;
+  /** Set when a checkpoint was refused (lease lost, run cancelled): the in-memory run is no longer the truth. */
+  lost = false;
   reason: unknown = undefined;
   /** Forwards an abort to the attempt in progress. */
   onAbort: ((reason: unknown) => void) | undefined = undefined;
