@@ -26,7 +26,6 @@ beforeEach(async () => {
   h = await startHarness({ store, engine, clock });
 });
 afterEach(async () => {
-  await engine.stop();
   await h.close();
 });
 

@@ -1,10 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
-import { createFakeClock, createMemoryStore, silentLogger, type Engine, type FakeClock, type Store } from '@swigs/automation-core';
-import { createErrorHandler } from '../../src/http/error-handler';
-import type { AppEnv } from '../../src/http/env';
-import { pickLang } from '../../src/http/i18n';
+import {
+  createEngine,
+  createFakeClock,
+  createMemoryStore,
+  type Engine,
+  type FakeClock,
+  type Store,
+} from '@swigs/automation-core';
+import { createDefaultRegistry } from '@swigs/automation-nodes';
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { createApp } from '../../src/http/app';
 import { createInvoicingRoutes } from '../../src/invoicing/index';
 
 /** One automation event the invoicing module fired. */
@@ -14,57 +20,69 @@ export interface FiredEvent {
   userId: string | undefined;
 }
 
-/** A running invoicing API on 127.0.0.1 with a per-request tenant. */
+/** A running swigs-workflow app on 127.0.0.1 with the invoicing routes mounted. */
 export interface Harness {
   store: Store;
   clock: FakeClock;
+  engine: Engine;
+  /** Every event the invoicing module handed to the engine, in order. */
   fired: FiredEvent[];
   baseUrl: string;
-  /** Sends a JSON request as `userId` and parses the JSON answer. */
+  /** Headers that authenticate as `userId` (a service token plus X-Swigs-User). */
+  auth: (userId: string) => Record<string, string>;
+  /** Sends a JSON request as `userId` and parses a JSON answer. */
   call: <T = any>(userId: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
   close: () => Promise<void>;
 }
 
+const SERVICE_TOKEN = 'invoicing-tests-service-token-0123456789';
+
 /**
- * Mounts the invoicing routes like the server does (under /api, tenant from authentication, the server's error
- * handler), on a real HTTP server. The tenant comes from an `x-test-user` header instead of a token.
+ * The server's own app (`createApp`: authentication, body limit, the one error mapping) with the invoicing routes
+ * mounted under /api as the server mounts them, on a real HTTP server. The engine is real; `fired` records what
+ * the invoicing module hands to it.
  */
-export async function startHarness(options: { store?: Store; engine?: Pick<Engine, 'fire'>; clock?: FakeClock } = {}): Promise<Harness> {
+export async function startHarness(options: { store?: Store; engine?: Engine; clock?: FakeClock } = {}): Promise<Harness> {
   const store = options.store ?? createMemoryStore();
   const clock = options.clock ?? createFakeClock('2026-03-05T09:00:00Z');
+  const engine = options.engine ?? createEngine({ store, registry: createDefaultRegistry(), clock });
   const fired: FiredEvent[] = [];
-  const engine: Pick<Engine, 'fire'> = options.engine ?? {
-    fire: async (type, payload, fireOptions) => {
+  const observed: Pick<Engine, 'fire'> = {
+    fire: (type, payload, fireOptions) => {
       fired.push({ type, payload: payload as Record<string, unknown>, userId: fireOptions?.userId });
-      return [];
+      return engine.fire(type, payload, fireOptions);
     },
   };
-  const app = new Hono<AppEnv>();
-  app.onError(createErrorHandler(silentLogger));
-  app.use('*', async (c, next) => {
-    c.set('lang', pickLang(c.req.header('accept-language')));
-    const userId = c.req.header('x-test-user');
-    if (!userId) return c.json({ error: 'unauthorized' }, 401);
-    c.set('userId', userId);
-    await next();
+  const app = createApp({
+    store,
+    engine,
+    clock,
+    authenticator: createAuthenticator({
+      local: { secret: new TextEncoder().encode('invoicing-tests-local-secret-0123456789'), password: 'x'.repeat(16) },
+      serviceTokens: [{ name: 'tests', token: SERVICE_TOKEN }],
+    }),
+    uiDir: null,
+    apiRoutes: [createInvoicingRoutes({ store, engine: observed, clock })],
   });
-  app.route('/api', createInvoicingRoutes({ store, engine, clock }));
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const auth = (userId: string): Record<string, string> => ({ authorization: `Bearer ${SERVICE_TOKEN}`, 'x-swigs-user': userId });
 
   return {
     store,
     clock,
+    engine,
     fired,
     baseUrl,
+    auth,
     async call(userId, method, path, body) {
       const response = await fetch(`${baseUrl}${path}`, {
         method,
-        headers: { 'x-test-user': userId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...auth(userId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
@@ -73,6 +91,7 @@ export async function startHarness(options: { store?: Store; engine?: Pick<Engin
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.stop();
       await store.close();
     },
   };

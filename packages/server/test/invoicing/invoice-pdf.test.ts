@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function pdfOf(invoiceId: string): Promise<Uint8Array> {
-  const response = await fetch(`${h.baseUrl}/api/invoices/${invoiceId}/pdf`, { headers: { 'x-test-user': U } });
+  const response = await fetch(`${h.baseUrl}/api/invoices/${invoiceId}/pdf`, { headers: h.auth(U) });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   return new Uint8Array(await response.arrayBuffer());
@@ -140,10 +140,10 @@ describe('invoice PDF with a Swiss QR-bill', () => {
 
   it('answers 409 until the settings can fill a QR-bill, and 404 for an unknown invoice', async () => {
     const invoice = await designInvoice();
-    const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: { 'x-test-user': U } });
+    const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: h.auth(U) });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { error: string }).error).toContain('IBAN');
-    const missing = await fetch(`${h.baseUrl}/api/invoices/nope/pdf`, { headers: { 'x-test-user': U } });
+    const missing = await fetch(`${h.baseUrl}/api/invoices/nope/pdf`, { headers: h.auth(U) });
     expect(missing.status).toBe(404);
   });
 });

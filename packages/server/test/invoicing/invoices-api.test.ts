@@ -94,7 +94,7 @@ describe('custom invoices ("Facture libre")', () => {
     }
     const notJson = await fetch(`${h.baseUrl}/api/projects/${projectId}/invoices`, {
       method: 'POST',
-      headers: { 'x-test-user': U, 'content-type': 'application/json' },
+      headers: { ...h.auth(U), 'content-type': 'application/json' },
       body: '{"invoiceType":',
     });
     expect(notJson.status).toBe(400);
