@@ -1,5 +1,5 @@
-// Drives the built swigs-workflow (child process, SQLite with FULL durability, outbox mail) with autocannon on
-// loopback: manual runs (each persisted in SQLite and executed), the automation list, and the server's peak RSS.
+// Drives the built swigs-workflow (child process, outbox mail) with autocannon on loopback: manual runs, each
+// persisted in SQLite and executed (FULL, then NORMAL synchronous), the automation list, and peak RSS.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,85 +9,81 @@ import autocannon from 'autocannon';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
-const folder = mkdtempSync(join(tmpdir(), 'swigs-bench-'));
-const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--data', join(folder, 'data')], {
-  cwd: folder,
-  env: { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'warn', RUN_RETENTION_DAYS: '0' },
-  stdio: ['ignore', 'inherit', 'pipe'],
-});
-let stderr = '';
-const { url, password } = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    const u = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
-    const p = /mot de passe (\S+)/.exec(stderr)?.[1];
-    if (u && p) resolve({ url: u, password: p });
-  });
-  child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-});
-
-const json = async (method: string, path: string, token?: string, body?: unknown): Promise<any> => {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-};
-
-const peakRss = (): number => {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-};
-
-const { token } = await json('POST', '/api/auth/local-login', undefined, { password });
-// The n8n/Node-RED comparison flow: a condition, a template, a response (the run itself).
-const automation = await json('POST', '/api/automations', token, {
-  name: 'Bench: condition + template',
-  isActive: true,
-  trigger: { type: 'manual', config: {} },
-  nodes: [
-    {
-      id: 'check',
-      type: 'condition',
-      config: { combinator: 'all', conditions: [{ field: 'trigger.note', operator: 'is_not_empty' }] },
-      connections: [{ targetId: 'label', condition: 'true' }],
-    },
-    { id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}} : {{trigger.note}}' } } },
-  ],
-});
-for (let i = 0; i < 20; i++) {
-  await json('POST', '/api/automations', token, { name: `Liste ${i}`, trigger: { type: 'manual', config: {} }, nodes: [] });
-}
-
-const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const n = (v: number): string => Math.round(v).toLocaleString('en-US');
+const errorsOf = (r: autocannon.Result): number => r.errors + r.timeouts + r.non2xx;
 const fire = (title: string, options: autocannon.Options): Promise<autocannon.Result> =>
   new Promise((resolve, reject) => {
     autocannon({ title, ...options }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 
-const runBody = JSON.stringify({ payload: { startedBy: 'Léa', note: 'commande 1042' } });
-await fire('warm-up', { url: `${url}/api/automations/${automation.id}/run`, method: 'POST', headers, body: runBody, connections: 10, duration: 3 });
-const runs = await fire('run', {
-  url: `${url}/api/automations/${automation.id}/run`,
-  method: 'POST',
-  headers,
-  body: runBody,
-  connections: 32,
-  duration: 15,
-});
-const list = await fire('list', { url: `${url}/api/automations?limit=20`, headers, connections: 32, duration: 10 });
+/** Boots the built server with `durability`, drives it, and prints the figures. */
+async function measure(durability: 'full' | 'normal', withList: boolean): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'swigs-bench-'));
+  const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--data', join(folder, 'data')], {
+    cwd: folder,
+    env: { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'warn', RUN_RETENTION_DAYS: '0', SQLITE_DURABILITY: durability },
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  let stderr = '';
+  const { url, password } = await new Promise<{ url: string; password: string }>((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const u = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
+      const p = /mot de passe (\S+)/.exec(stderr)?.[1];
+      if (u && p) resolve({ url: u, password: p });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
 
-const check = await json('GET', `/api/automations/${automation.id}/runs?limit=1&status=completed`, token);
-const rss = peakRss();
-child.kill('SIGTERM');
-await new Promise((resolve) => child.on('exit', resolve));
-rmSync(folder, { recursive: true, force: true });
+  const json = async (method: string, path: string, token?: string, body?: unknown): Promise<any> => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
 
-const n = (v: number): string => Math.round(v).toLocaleString('en-US');
-const errorsOf = (r: autocannon.Result): number => r.errors + r.timeouts + r.non2xx;
-console.log(`server: POST /api/automations/:id/run (SQLite, FULL sync, persisted + executed): ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors)`);
-console.log(`server: completed runs stored: ${n(check.total)}`);
-console.log(`server: GET /api/automations: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`);
-console.log(`server: peak RSS of the server process: ${(rss / 1024 / 1024).toFixed(1)} MB`);
+  const { token } = await json('POST', '/api/auth/local-login', undefined, { password });
+  // The n8n/Node-RED comparison flow: a condition, a template, a response (the run itself).
+  const automation = await json('POST', '/api/automations', token, {
+    name: 'Bench: condition + template',
+    isActive: true,
+    trigger: { type: 'manual', config: {} },
+    nodes: [
+      {
+        id: 'check',
+        type: 'condition',
+        config: { combinator: 'all', conditions: [{ field: 'trigger.note', operator: 'is_not_empty' }] },
+        connections: [{ targetId: 'label', condition: 'true' }],
+      },
+      { id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}} : {{trigger.note}}' } } },
+    ],
+  });
+  for (let i = 0; i < 20; i++) {
+    await json('POST', '/api/automations', token, { name: `Liste ${i}`, trigger: { type: 'manual', config: {} }, nodes: [] });
+  }
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const runUrl = `${url}/api/automations/${automation.id}/run`;
+  const runBody = JSON.stringify({ payload: { startedBy: 'Léa', note: 'commande 1042' } });
+  await fire('warm-up', { url: runUrl, method: 'POST', headers, body: runBody, connections: 10, duration: 3 });
+  const runs = await fire('run', { url: runUrl, method: 'POST', headers, body: runBody, connections: 32, duration: 15 });
+  const list = withList ? await fire('list', { url: `${url}/api/automations?limit=20`, headers, connections: 32, duration: 10 }) : null;
+  const done = await json('GET', `/api/automations/${automation.id}/runs?limit=1&status=completed`, token);
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const rss = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.on('exit', resolve));
+  rmSync(folder, { recursive: true, force: true });
+
+  const mode = durability === 'full' ? 'SQLite synchronous=FULL (default)' : 'SQLite synchronous=NORMAL';
+  console.log(`server: POST /api/automations/:id/run, ${mode}, each run persisted and executed: ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors); completed runs stored: ${n(done.total)}`);
+  if (list) console.log(`server: GET /api/automations?limit=20: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`);
+  console.log(`server: peak RSS of the server process (${durability}): ${(rss / 1024 / 1024).toFixed(1)} MB`);
+}
+
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+console.log(`server: machine load average before the bench: ${load}`);
+await measure('full', true);
+await measure('normal', false);

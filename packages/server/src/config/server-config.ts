@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: optionalText,
+  SQLITE_DURABILITY: z.enum(['full', 'normal']).default('full'),
   MONGODB_URL: optionalText,
   MONGODB_DB: optionalText,
   SMTP_URL: optionalText,
@@ -53,6 +54,8 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   publicUrl?: string;
+  /** `full`: every commit fsynced (survives power loss); `normal`: survives a process crash only. */
+  sqliteDurability: 'full' | 'normal';
   mongodbUrl?: string;
   mongodbDb?: string;
   smtpUrl?: string;
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: { por
     host: e.HOST,
     dataDir: resolve(flags.dataDir ?? e.DATA_DIR),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    sqliteDurability: e.SQLITE_DURABILITY,
     ...(e.MONGODB_URL ? { mongodbUrl: e.MONGODB_URL } : {}),
     ...(e.MONGODB_DB ? { mongodbDb: e.MONGODB_DB } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),

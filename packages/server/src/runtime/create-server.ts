@@ -171,7 +171,7 @@ async function openStore(config: ServerConfig): Promise<Store> {
   }
   const { createSqliteStore } = await import('@swigs/automation-adapters/sqlite');
   mkdirSync(config.dataDir, { recursive: true });
-  return createSqliteStore({ filename: join(config.dataDir, 'swigs-workflow.sqlite') });
+  return createSqliteStore({ filename: join(config.dataDir, 'swigs-workflow.sqlite'), durability: config.sqliteDurability });
 }
 
 async function openMail(config: ServerConfig, store: Store, clock: Clock): Promise<MailPort> {
