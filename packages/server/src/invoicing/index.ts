@@ -9,3 +9,4 @@ export { roundTo5Centimes, vatCentimes, lineNetCentimes } from './money';
 export { createQrReference, createScorReference, mod10RecursiveCheckDigit, isQrIban } from './qr-reference';
 export { PROJECT_STATUSES, INVOICE_STATUSES, type ProjectStatus, type InvoiceStatus } from './documents';
 export type { EventJson, InvoiceJson, LineJson, ProjectJson, QuoteJson, SettingsJson } from './serialize';
+export { createInvoicingOpenApi, type InvoicingOpenApi } from './openapi';
