@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPrivateAddress, webhook } from '../src/index';
+import { createGuardedLookup, isPrivateAddress, webhook } from '../src/index';
 import { runNode } from './context';
 import { startHttpServer, type TestHttpServer } from './http-server';
 
@@ -84,6 +84,22 @@ describe('webhook', () => {
     await expect(runNode(webhook, { url: 'http://[::1]:9/' })).rejects.toThrow(/::1/);
     await expect(runNode(webhook, { url: 'http://10.1.2.3/' })).rejects.toThrow(/10\.1\.2\.3/);
     await expect(runNode(webhook, { url: 'file:///etc/passwd' })).rejects.toThrow(/only http and https/);
+  });
+
+  it('refuses a private address again at connect time (DNS rebinding)', async () => {
+    const lookupOnce = (hostname: string, all: boolean, allowed: string[] = []): Promise<unknown> =>
+      new Promise((resolve, reject) => createGuardedLookup(allowed)(hostname, { all }, (error, address) => (error ? reject(error) : resolve(address))));
+    await expect(lookupOnce('localhost', true)).rejects.toMatchObject({ code: 'ESSRF', message: expect.stringContaining('refused connection to localhost') });
+    await expect(lookupOnce('localhost', false)).rejects.toMatchObject({ code: 'ESSRF' });
+    expect(await lookupOnce('127.0.0.1', false, ['127.0.0.1'])).toBe('127.0.0.1');
+  });
+
+  it('goes through the connect-time guard when the host is allowed by address rather than by name', async () => {
+    server = await startHttpServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"via":"guarded agent"}'));
+    const url = server.origin.replace('127.0.0.1', 'localhost');
+    const result = await runNode(webhook, { method: 'GET', url: `${url}/ok` }, { ports: { http: { allowedHosts: ['127.0.0.1', '::1'] } } });
+    expect(result.output).toEqual({ status: 200, body: { via: 'guarded agent' }, contentType: 'application/json' });
+    await expect(runNode(webhook, { method: 'GET', url: `${url}/ok` }, { ports: { http: { allowedHosts: ['10.0.0.1'] } } })).rejects.toThrow(/private or local address/);
   });
 
   it('classifies addresses for the SSRF guard', () => {

@@ -1,8 +1,9 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 import { z } from 'zod';
-import { AdapterError, defineNode, NonRetriableError, RetryAfterError } from '@swigs/automation-core';
+import type { Dispatcher } from 'undici';
+import { AdapterError, defineNode, NonRetriableError, RetryAfterError, type NodeContext } from '@swigs/automation-core';
 import { parseRetryAfter } from '../shared/retry-after';
-import { assertPublicUrl } from '../shared/ssrf-guard';
+import { assertPublicUrl, createGuardedLookup, isAllowedHost } from '../shared/ssrf-guard';
 import { renderDeep, renderField, validateTemplateFields } from '../shared/templating';
 
 const MAX_BODY_CHARS = 64 * 1024;
@@ -27,6 +28,8 @@ export interface WebhookOutput {
   dryRun?: true;
   request?: { method: string; url: string; body?: unknown };
 }
+
+export type WebhookConfig = z.infer<typeof WebhookConfigSchema>;
 
 const TEMPLATE_FIELDS = ['url', 'headers', 'body'] as const;
 
@@ -65,48 +68,69 @@ export const webhook = defineNode({
     const described = { method: config.method, url: url.toString(), ...(hasBody ? { body } : {}) };
     if (ctx.dryRun) return { output: { status: 0, body: null, contentType: null, dryRun: true, request: described } };
 
-    await assertPublicUrl(url, ctx.ports.http?.allowedHosts);
+    const allowedHosts = ctx.ports.http?.allowedHosts;
+    await assertPublicUrl(url, allowedHosts);
+    // Checked again when the socket connects, so DNS cannot hand out a private address after the check.
+    const dispatcher = isAllowedHost(url, allowedHosts) ? undefined : new Agent({ connect: { lookup: createGuardedLookup(allowedHosts) } });
     const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]);
-    let response;
     try {
-      response = await request(url, {
-        method: config.method,
-        headers: {
-          'user-agent': 'swigs-automation',
-          ...(hasBody ? { 'content-type': 'application/json' } : {}),
-          ...lowercaseKeys(headers),
-          'idempotency-key': ctx.idempotencyKey,
-        },
-        ...(hasBody ? { body: JSON.stringify(body) } : {}),
-        headersTimeout: config.timeoutMs,
-        bodyTimeout: config.timeoutMs,
-        signal,
-      });
-    } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      const timedOut = signal.aborted || /timeout/i.test(String((error as Error).message ?? ''));
-      throw new AdapterError(
-        'webhook',
-        timedOut ? `webhook: ${url.host} did not answer within ${config.timeoutMs} ms` : `webhook: request to ${url.host} failed: ${(error as Error).message}`,
-        { cause: error },
-      );
+      return await send(ctx, config, url, headers, hasBody ? body : undefined, signal, dispatcher);
+    } finally {
+      await dispatcher?.close();
     }
-    const contentType = headerValue(response.headers['content-type']);
-    const text = await response.body.text();
-    const status = response.statusCode;
-    const parsed = parseBody(text, contentType);
-    if (status === 429 || status >= 500) {
-      const reason = `webhook: ${url.host} answered ${status}`;
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], ctx.clock.now().getTime());
-      if (retryAfterMs !== null) throw new RetryAfterError(reason, retryAfterMs, { details: { status } });
-      throw new AdapterError('webhook', reason, { details: { status } });
-    }
-    if (status >= 400) {
-      throw new NonRetriableError(`webhook: ${url.host} refused the request (${status}): ${text.slice(0, 300)}`, { details: { status } });
-    }
-    return { output: { status, body: parsed, contentType } };
   },
 });
+
+async function send(
+  ctx: NodeContext<WebhookConfig>,
+  config: WebhookConfig,
+  url: URL,
+  headers: Record<string, string>,
+  body: unknown,
+  signal: AbortSignal,
+  dispatcher: Dispatcher | undefined,
+): Promise<{ output: WebhookOutput }> {
+  const hasBody = body !== undefined;
+  let response;
+  try {
+    response = await request(url, {
+      method: config.method,
+      headers: {
+        'user-agent': 'swigs-automation',
+        ...(hasBody ? { 'content-type': 'application/json' } : {}),
+        ...lowercaseKeys(headers),
+        'idempotency-key': ctx.idempotencyKey,
+      },
+      ...(hasBody ? { body: JSON.stringify(body) } : {}),
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+      signal,
+      ...(dispatcher ? { dispatcher } : {}),
+    });
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    const timedOut = signal.aborted || /timeout/i.test(String((error as Error).message ?? ''));
+    throw new AdapterError(
+      'webhook',
+      timedOut ? `webhook: ${url.host} did not answer within ${config.timeoutMs} ms` : `webhook: request to ${url.host} failed: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const contentType = headerValue(response.headers['content-type']);
+  const text = await response.body.text();
+  const status = response.statusCode;
+  const parsed = parseBody(text, contentType);
+  if (status === 429 || status >= 500) {
+    const reason = `webhook: ${url.host} answered ${status}`;
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], ctx.clock.now().getTime());
+    if (retryAfterMs !== null) throw new RetryAfterError(reason, retryAfterMs, { details: { status } });
+    throw new AdapterError('webhook', reason, { details: { status } });
+  }
+  if (status >= 400) {
+    throw new NonRetriableError(`webhook: ${url.host} refused the request (${status}): ${text.slice(0, 300)}`, { details: { status } });
+  }
+  return { output: { status, body: parsed, contentType } };
+}
 
 function parseBody(text: string, contentType: string | null): unknown {
   if (contentType && /json/i.test(contentType)) {
