@@ -88,7 +88,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     const entry = page.locator('.log-entry[data-node-id="thanks"]');
     await entry.waitFor();
     expect(await entry.locator('[data-status]').getAttribute('data-status')).toBe('success');
-    await expectAccessible(page, 'run page');
+    await expectAccessible(page, 'run page', { embedsBuilder: true });
 
     await page.goto(`${server.url}/#/automations/${automationId}/runs`);
     await page.locator(`tr[data-run-id="${ok.body.id}"]`).waitFor();
