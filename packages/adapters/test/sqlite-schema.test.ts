@@ -14,20 +14,31 @@ const T = Date.UTC(2026, 2, 1, 8);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sqlite store: pragmas', () => {
-  it('opens in WAL mode with synchronous=FULL by default', async () => {
+  it('opens in WAL mode and, by default, fsyncs the WAL before acknowledging a write', async () => {
     const store = createSqliteStore({ filename: file() });
+    expect(store.durability).toBe('full');
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const before = store.stats.syncs;
+    const value = await store.counters.next('k');
+    expect(value).toBe(1);
+    expect(store.stats.syncs).toBeGreaterThan(before);
+    const batch = await Promise.all(Array.from({ length: 100 }, () => store.counters.next('k')));
+    expect(batch.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    expect(store.stats.commits).toBeLessThan(20);
     await store.close();
     await store.close();
   });
 
-  it('uses synchronous=NORMAL and the busy timeout when asked', async () => {
+  it('acknowledges after the commit alone with durability normal, and applies the busy timeout', async () => {
     const store = createSqliteStore({ filename: file(), durability: 'normal', busyTimeoutMs: 250 });
     expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(250);
+    await store.counters.next('k');
+    expect(store.stats.commits).toBeGreaterThan(0);
+    expect(store.stats.syncs).toBe(0);
     await store.close();
   });
 
@@ -121,7 +132,7 @@ describe('sqlite store: schema versions', () => {
       [`SELECT MIN(scheduled_at) FROM runs WHERE status = 'waiting'`, []],
       ['SELECT * FROM runs WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', ['u', 10]],
       ['SELECT * FROM runs WHERE user_id = ? AND automation_id = ? ORDER BY created_at DESC, id DESC', ['u', 'a']],
-      [`SELECT * FROM runs WHERE user_id = ? AND status IN ('waiting') ORDER BY created_at DESC, id DESC`, ['u']],
+      [`SELECT * FROM runs WHERE user_id = ? AND status IN ('failed') ORDER BY created_at DESC, id DESC`, ['u']],
       [`DELETE FROM runs WHERE status IN ('completed') AND finished_at < ?`, [T]],
       ['SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 ORDER BY name, id', ['order.paid']],
       ['SELECT * FROM automations WHERE user_id = ? ORDER BY name, id', ['u']],

@@ -39,9 +39,10 @@ export function createSqliteRuns(db: Database.Database, writes: WriteQueue): Run
   const selectGuard = db.prepare<[string], Pick<RunRow, 'status' | 'lease_owner' | 'lease_until'>>(
     'SELECT status, lease_owner, lease_until FROM runs WHERE id = ?',
   );
-  const update = db.prepare(`UPDATE runs SET user_id = @user_id, automation_id = @automation_id, status = @status,
-    scheduled_at = @scheduled_at, lease_owner = @lease_owner, lease_until = @lease_until, created_at = @created_at,
-    updated_at = @updated_at, completed_at = @completed_at, due_at = @due_at, finished_at = @finished_at, doc = @doc
+  // Tenant, automation and creation time never change, so their indexes are left alone.
+  const update = db.prepare(`UPDATE runs SET status = @status, scheduled_at = @scheduled_at,
+    lease_owner = @lease_owner, lease_until = @lease_until, updated_at = @updated_at, completed_at = @completed_at,
+    due_at = @due_at, finished_at = @finished_at, doc = @doc
     WHERE id = @id`);
   const claimDue = db.prepare<[Claim & { limit: number }], RunRow>(`UPDATE runs
     SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
@@ -119,7 +120,8 @@ export function createSqliteRuns(db: Database.Database, writes: WriteQueue): Run
           row.lease_until = stored.lease_until;
           row.due_at = dueAt(row);
         }
-        update.run(row);
+        const { user_id: _user, automation_id: _automation, created_at: _created, ...changed } = row;
+        update.run(changed);
         return true;
       });
     },

@@ -1,3 +1,4 @@
+import { fdatasync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { AdapterError, isSwigsError } from '@swigs/automation-core';
 
@@ -7,27 +8,47 @@ interface QueuedWrite {
   reject: (error: unknown) => void;
 }
 
+interface Outcome {
+  ok: boolean;
+  value: unknown;
+}
+
 /** Group commit: writes queued during one event-loop turn share one transaction and one fsync. */
 export interface WriteQueue {
-  /** Runs `op` inside the next batch transaction; resolves after that transaction committed. */
+  /** Runs `op` inside the next batch transaction; resolves once that transaction is committed (and synced). */
   run<T>(op: () => T): Promise<T>;
   /** Commits whatever is queued now. */
   flush(): void;
-  readonly size: number;
+  /** Resolves once every write queued so far is committed and synced. */
+  drain(): Promise<void>;
+  readonly stats: { commits: number; syncs: number };
+}
+
+export interface WriteQueueOptions {
+  /**
+   * File descriptor of the WAL to `fdatasync` after each commit before its callers resolve (durability `full`),
+   * or null when the commit alone acknowledges (durability `normal`).
+   */
+  walFd: number | null;
 }
 
 /** Writes beyond this many wait for the next transaction, to keep each commit short. */
 const MAX_BATCH = 2000;
 
-export function createWriteQueue(db: Database.Database): WriteQueue {
+export function createWriteQueue(db: Database.Database, options: WriteQueueOptions): WriteQueue {
   let queue: QueuedWrite[] = [];
   let scheduled = false;
+  const stats = { commits: 0, syncs: 0 };
+  // Batches committed but waiting for the next fdatasync, and whether one is running.
+  let unsynced: (() => void)[] = [];
+  let unsyncedFailures: ((error: unknown) => void)[] = [];
+  let syncing = false;
   const savepoint = db.prepare('SAVEPOINT op');
   const releaseSavepoint = db.prepare('RELEASE op');
   const rollbackSavepoint = db.prepare('ROLLBACK TO op');
 
   const commitBatch = db.transaction((batch: QueuedWrite[]) => {
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const outcomes: Outcome[] = [];
     for (const write of batch) {
       // Each write gets a savepoint, so one failing write (a duplicate id) never undoes its neighbours.
       savepoint.run();
@@ -43,14 +64,45 @@ export function createWriteQueue(db: Database.Database): WriteQueue {
     return outcomes;
   });
 
+  const settle = (batch: QueuedWrite[], outcomes: Outcome[]): void => {
+    outcomes.forEach((outcome, i) => {
+      const write = batch[i]!;
+      if (outcome.ok) write.resolve(outcome.value);
+      else write.reject(wrap(outcome.value));
+    });
+  };
+
+  // The fsync runs on libuv's thread pool, so the event loop keeps queueing the next batch meanwhile;
+  // every batch committed before a sync starts is acknowledged when that sync completes.
+  const sync = (): void => {
+    if (syncing || unsynced.length === 0 || options.walFd === null) return;
+    syncing = true;
+    const acks = unsynced;
+    const failures = unsyncedFailures;
+    unsynced = [];
+    unsyncedFailures = [];
+    fdatasync(options.walFd, (error) => {
+      syncing = false;
+      if (error) {
+        const failure = new AdapterError('sqlite', `fdatasync of the WAL failed: ${error.message}`, { cause: error });
+        for (const fail of failures) fail(failure);
+      } else {
+        stats.syncs += 1;
+        for (const ack of acks) ack();
+      }
+      sync();
+    });
+  };
+
   const flush = (): void => {
     scheduled = false;
     while (queue.length > 0) {
       const batch = queue.length > MAX_BATCH ? queue.slice(0, MAX_BATCH) : queue;
       queue = queue.length > MAX_BATCH ? queue.slice(MAX_BATCH) : [];
-      let outcomes: { ok: boolean; value: unknown }[];
+      let outcomes: Outcome[];
       try {
         outcomes = commitBatch.immediate(batch);
+        stats.commits += 1;
       } catch (error) {
         const failure = new AdapterError('sqlite', `write transaction failed: ${(error as Error).message}`, {
           cause: error,
@@ -58,28 +110,34 @@ export function createWriteQueue(db: Database.Database): WriteQueue {
         for (const write of batch) write.reject(failure);
         continue;
       }
-      outcomes.forEach((outcome, i) => {
-        const write = batch[i]!;
-        if (outcome.ok) write.resolve(outcome.value);
-        else write.reject(wrap(outcome.value));
-      });
+      if (options.walFd === null) {
+        settle(batch, outcomes);
+      } else {
+        unsynced.push(() => settle(batch, outcomes));
+        unsyncedFailures.push((error) => {
+          for (const write of batch) write.reject(error);
+        });
+      }
     }
+    sync();
   };
 
+  const run = <T>(op: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+
   return {
-    run<T>(op: () => T): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
-    },
+    run,
     flush,
-    get size() {
-      return queue.length;
+    async drain() {
+      await run(() => undefined);
     },
+    stats,
   };
 }
 
