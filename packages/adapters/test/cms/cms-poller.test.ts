@@ -1,5 +1,5 @@
 import { createMemoryStore, ErrorCode, hasErrorCode } from '@swigs/automation-core';
-import { CMS_CURSOR_ORDERS } from '@swigs/automation-adapters/cms';
+import { CMS_CURSOR_ORDERS, cmsBridgeOptionsFromEnv, createCmsBridge } from '@swigs/automation-adapters/cms';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CmsStandIn } from './cms-stand-in';
 import { bridgeFor, createEngineUnderTest, createRecordingLogger, TOKEN } from './harness';
@@ -208,6 +208,18 @@ describe('CMS poller', () => {
     while (!under.counts.has(`order.paid:${order._id}:paid`) && Date.now() < deadline) await sleep(10);
     expect(under.counts.get(`order.paid:${order._id}:paid`)).toBe(1);
     expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBe(order.updatedAt);
+  });
+
+  it('runs from the environment variables alone, as the server starts it', async () => {
+    const { standIn, url, store, under } = await setup();
+    const order = standIn.createOrder({ status: 'shipped' });
+    const env = { CMS_API_URL: url, CMS_SERVICE_TOKEN: TOKEN, CMS_POLL_INTERVAL: '1000', CMS_POLL_ENABLED: 'true' };
+    const settings = cmsBridgeOptionsFromEnv(env);
+    expect(settings).not.toBeNull();
+    const bridge = createCmsBridge({ ...settings!, store, fire: under.fire });
+    closers.push(() => bridge.close());
+    expect((await bridge.pollOnce()).orders.fired).toBe(1);
+    expect([...under.counts.keys()]).toEqual([`order.shipped:${order._id}:shipped`]);
   });
 
   it('does not poll when disabled (webhooks only)', async () => {
