@@ -35,6 +35,21 @@ describe('condition', () => {
     expect(no).toEqual({ branch: 'false', output: { result: false } });
     expect(condition.outputs).toEqual(['true', 'false']);
   });
+
+  it('reports rules on fields the trigger does not provide', () => {
+    const variables = new Set(['trigger', 'trigger.total', 'trigger.items', 'trigger.items.0', 'trigger.items.0.sku']);
+    const config = condition.configSchema.parse({
+      combinator: 'any',
+      conditions: [
+        { field: 'trigger.total', operator: 'greater_than', value: 1 },
+        { field: 'trigger.items.0.sku', operator: 'equals', value: 'A' },
+        { combinator: 'all', conditions: [{ field: 'trigger.totl', operator: 'is_empty' }] },
+      ],
+    });
+    expect(condition.validate?.({ config, variables })).toEqual([
+      { path: ['conditions', 2, 'conditions', 0, 'field'], code: 'unknown_variable', message: 'conditions.2.conditions.0.field: unknown variable "trigger.totl"' },
+    ]);
+  });
 });
 
 describe('transform', () => {

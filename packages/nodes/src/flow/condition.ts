@@ -1,4 +1,5 @@
-import { ConditionGroupSchema, defineNode, evaluateCondition } from '@swigs/automation-core';
+import { ConditionGroupSchema, defineNode, evaluateCondition, type ConditionGroup, type NodeConfigProblem } from '@swigs/automation-core';
+import { isKnownVariable } from '../templates/validate-template';
 
 /** Branches on all/any rules over the run data (`trigger.*`, `nodes.<id>.*`). */
 export const condition = defineNode({
@@ -14,8 +15,22 @@ export const condition = defineNode({
   configSchema: ConditionGroupSchema,
   outputs: ['true', 'false'],
   sampleOutput: { result: true },
+  validate: ({ config, variables }) => unknownFields(config, variables, []),
   execute(ctx) {
     const result = evaluateCondition(ctx.config, ctx.data);
     return { branch: result ? 'true' : 'false', output: { result } };
   },
 });
+
+/** Rules reading a field that no upstream node or trigger provides. */
+function unknownFields(group: ConditionGroup, variables: ReadonlySet<string>, path: (string | number)[]): NodeConfigProblem[] {
+  const problems: NodeConfigProblem[] = [];
+  group.conditions.forEach((condition, index) => {
+    const at = [...path, 'conditions', index];
+    if ('combinator' in condition) problems.push(...unknownFields(condition, variables, at));
+    else if (!isKnownVariable(condition.field, variables)) {
+      problems.push({ path: [...at, 'field'], code: 'unknown_variable', message: `${at.join('.')}.field: unknown variable "${condition.field}"` });
+    }
+  });
+  return problems;
+}

@@ -60,6 +60,11 @@ export function canonicalPath(path: string): string {
     .replace(/\.\[\]/g, '[]');
 }
 
+/** True when `path` (e.g. `trigger.items.0.sku`) is one of `variables` or an ancestor of one. */
+export function isKnownVariable(path: string, variables: Iterable<string>): boolean {
+  return isKnown(canonicalPath(path), indexVariables(variables));
+}
+
 interface KnownVariables {
   exact: Set<string>;
   prefixes: Set<string>;
