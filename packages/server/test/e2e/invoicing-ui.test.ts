@@ -116,8 +116,41 @@ describe('the invoicing pages in Chromium against swigs-workflow start', () => {
     expect(await page.locator('[data-total="vat"]').textContent()).toBe('CHF 76.95');
     expect(await page.locator('[data-total="payable"]').textContent()).toBe("CHF 1'026.95");
     await expectAccessible(page, 'invoice page');
+
+    // Send, then mark paid: the status follows, and a sent invoice offers no more "send".
+    await page.getByRole('button', { name: 'Marquer comme envoyée' }).click();
+    await page.getByRole('button', { name: 'Marquer comme payée' }).waitFor();
+    expect(await page.locator('.facts').textContent()).toContain('Envoyée');
+    await page.getByRole('button', { name: 'Marquer comme payée' }).click();
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('Payée');
+    const paid = await server.api<{ status: string }>('GET', `/api/invoices/${invoice.id}`);
+    expect(paid.body.status).toBe('paid');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('invoices logged hours from the project page (standard invoice)', async () => {
+    await page.goto(`${server.url}/#/invoicing`);
+    await page.getByRole('link', { name: 'Site vitrine Boulangerie Favre' }).first().click();
+    const form = page.getByRole('form', { name: 'Ajouter' });
+    await form.getByLabel('Description').fill('Maquettes');
+    await form.getByLabel('Quantité').fill('2.5');
+    await form.getByLabel('Prix unitaire (CHF)').fill('120');
+    const added = page.waitForResponse((r) => /\/events$/.test(r.url()) && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Ajouter' }).click();
+    expect((await added).status()).toBe(201);
+    await page.getByRole('checkbox', { name: 'Sélectionner : Maquettes' }).check();
+    await screenshot(page, 'project-page');
+    const created = page.waitForResponse((r) => /\/invoices$/.test(r.url()) && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Facturer la sélection' }).click();
+    const invoice = (await (await created).json()) as { subtotal: number; vatAmount: number; payableTotal: number };
+    // 2.5 h x 120 = 300.00, VAT 8.1 % = 24.30, payable 324.30.
+    expect(invoice).toMatchObject({ subtotal: 300, vatAmount: 24.3, payableTotal: 324.3 });
+    await page.locator('[data-total="payable"]').waitFor();
+    expect(await page.locator('[data-total="payable"]').textContent()).toBe('CHF 324.30');
+    const events = await server.api<{ items: Array<{ billed: boolean }> }>('GET', `/api/projects/${(await page.getByRole('link', { name: 'Retour' }).getAttribute('href'))?.split('/').pop()}/events`);
+    expect(events.body.items.map((e) => e.billed)).toEqual([true]);
+    expect(errors).toEqual([]);
+  }, 30_000);
 
   it('refuses an empty custom invoice with the server message and shows 0.05 rounding live', async () => {
     await page.goto(`${server.url}/#/invoicing`);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Automation, Run } from '../api/types.js';
-import { loadBuilder } from '../builder-loader.js';
+import { builderClientOptions, loadBuilder, type BuilderClientOptions } from '../builder-loader.js';
 import { PageElement, messageOf } from '../page-element.js';
 import { href } from '../router.js';
 
@@ -20,7 +20,7 @@ export class BuilderPage extends PageElement {
   declare lastRunId: string | null;
   /** What the element edits; replaced only when it must reload (first load, or a new automation got its id). */
   private builderInput: Automation | undefined;
-  private client: { baseUrl: string; token: string } | undefined;
+  private client: BuilderClientOptions | undefined;
 
   constructor() {
     super();
@@ -44,10 +44,7 @@ export class BuilderPage extends PageElement {
     this.builderReady = ready;
     this.automation = automation;
     this.builderInput = this.isNew ? undefined : (automation as Automation);
-    this.client = {
-      baseUrl: new URL('./', location.href).toString().replace(/\/$/, ''),
-      token: this.ctx.api.headers().Authorization?.replace(/^Bearer /, '') ?? '',
-    };
+    this.client = builderClientOptions(this.ctx.api);
   }
 
   /** Saves what the builder hands over; a new automation is created, then the URL follows its id. */

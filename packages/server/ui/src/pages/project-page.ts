@@ -247,7 +247,7 @@ export class ProjectPage extends PageElement {
           <select name="type"><option value="hours">${t('events.hours')}</option><option value="expense">${t('events.expense')}</option></select>
         </label>
         <label class="field grow"><span>${t('common.description')}</span><input name="description" required maxlength="500" /></label>
-        <label class="field inline"><span>${t('events.date')}</span><input type="date" name="date" required .value=${todayInZurich()} /></label>
+        <label class="field inline"><span>${t('events.date')}</span><input type="date" name="date" required value=${todayInZurich()} /></label>
         <label class="field num"><span>${t('events.quantity')}</span><input name="quantity" inputmode="decimal" value="1" /></label>
         <label class="field num"><span>${t('events.unitPrice')}</span><input name="unitPrice" inputmode="decimal" /></label>
         <button type="submit" class="btn">${t('events.add')}</button>

@@ -1,10 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Automation, LogEntry, Run } from '../api/types.js';
+import { itemsOf, type Automation, type ListAnswer, type LogEntry, type Run } from '../api/types.js';
+
+interface NodeTypeInfo {
+  type: string;
+  title?: { fr: string; en: string };
+}
 import { statusBadge } from '../components/status-badge.js';
 import { formatDateTime } from '../format.js';
 import { PageElement } from '../page-element.js';
 import { href } from '../router.js';
-import { loadBuilder } from '../builder-loader.js';
+import { builderClientOptions, loadBuilder, type BuilderClientOptions } from '../builder-loader.js';
 
 const LIVE = new Set(['pending', 'running', 'waiting']);
 
@@ -15,18 +20,22 @@ export class RunPage extends PageElement {
     run: { state: true },
     automation: { state: true },
     builderReady: { state: true },
+    titles: { state: true },
   };
 
   declare run: Run | null;
   declare automation: Automation | null;
   declare builderReady: boolean;
+  declare titles: Map<string, string>;
   private poll: ReturnType<typeof setInterval> | null = null;
+  private client: BuilderClientOptions | undefined;
 
   constructor() {
     super();
     this.run = null;
     this.automation = null;
     this.builderReady = false;
+    this.titles = new Map();
   }
 
   override connectedCallback(): void {
@@ -47,6 +56,9 @@ export class RunPage extends PageElement {
     this.automation = await this.ctx.api
       .get<Automation>(`/api/automations/${encodeURIComponent(this.run.automationId)}`)
       .catch(() => null);
+    this.client = builderClientOptions(this.ctx.api);
+    const types = await this.ctx.api.get<ListAnswer<NodeTypeInfo>>('/api/node-types').catch(() => []);
+    this.titles = new Map(itemsOf(types).map((d) => [d.type, d.title?.[this.ctx.lang] ?? d.type]));
     this.builderReady = await loadBuilder();
   }
 
@@ -92,7 +104,8 @@ export class RunPage extends PageElement {
     const { t, lang } = this.ctx;
     const run = this.run;
     if (!run) return html`<h1>${t('run.title', { id: this.params.id ?? '' })}</h1>${this.renderState()}`;
-    const label = (nodeId: string): string => this.automation?.nodes.find((n) => n.id === nodeId)?.label ?? nodeId;
+    const label = (entry: LogEntry): string =>
+      this.automation?.nodes.find((n) => n.id === entry.nodeId)?.label ?? this.titles.get(entry.nodeType) ?? entry.nodeId;
     return html`<div class="page-head">
         <h1>${t('run.title', { id: run.id })}</h1>
         <div class="row-actions">
@@ -126,6 +139,7 @@ export class RunPage extends PageElement {
               class="run-view"
               readonly
               lang=${lang}
+              .client=${this.client}
               .automation=${this.automation}
               .run=${run}
             ></swigs-automation-builder>
@@ -134,7 +148,7 @@ export class RunPage extends PageElement {
       <section aria-labelledby="run-log-title">
         <h2 id="run-log-title">${t('run.log')}</h2>
         <ol class="log">
-          ${(run.executionLog ?? []).map((entry) => this.renderEntry(entry, label(entry.nodeId)))}
+          ${(run.executionLog ?? []).map((entry) => this.renderEntry(entry, label(entry)))}
         </ol>
       </section>
       <details>
@@ -147,7 +161,7 @@ export class RunPage extends PageElement {
     const { t, lang } = this.ctx;
     return html`<li class="log-entry log-${entry.status}" data-node-id=${entry.nodeId}>
       <div class="log-head">
-        <strong>${name}</strong> <code>${entry.nodeType}</code> ${statusBadge(entry.status, t)}
+        <strong>${name}</strong> <code>${entry.nodeId}</code> ${statusBadge(entry.status, t)}
         ${entry.branch ? html`<span class="muted">${t('run.branch')} : ${entry.branch}</span>` : nothing}
         ${entry.attempts && entry.attempts > 1 ? html`<span class="muted">${t('run.attempts')} : ${entry.attempts}</span>` : nothing}
         <span class="muted">${formatDateTime(entry.startedAt, lang)}</span>
