@@ -1,6 +1,7 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
 import { nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { resolveClient, type BuilderClient, type BuilderClientOptions, type EmailTemplateSummary, type TestResult } from './client';
 import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
@@ -651,12 +652,22 @@ export class SwigsAutomationBuilder extends LitElement {
       <div class="root" part="root" role="region" aria-label=${this.msg.builder}>
         ${this.renderToolbar()}
         <div class="body">
-          ${this.isReadonly ? null : renderPalette(this)} ${renderCanvas(this)} ${renderSidePanel(this)}
+          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang, this.ui.loadError], () => renderPalette(this))}
+          ${renderCanvas(this)} ${guard(this.panelDeps(), () => renderSidePanel(this))}
         </div>
         <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>
         ${this.ui.toast ? html`<div class="toast" role="alert" data-testid="toast">${this.ui.toast}</div>` : null}
       </div>
     `;
+  }
+
+  /** The side panel only re-renders when what it shows changes (not on drag frames or pan/zoom). */
+  private panelDeps(): unknown[] {
+    const { store, ui } = this;
+    return [
+      store.automation, store.selection, store.selectedEdge, store.report, store.descriptors, this.lang, this.isReadonly, this.run,
+      ui.tab, ui.templates, ui.templatesError, ui.templateDraft, ui.preview, ui.previewError, ui.testResult, ui.testError, ui.testing,
+    ];
   }
 
   private renderToolbar(): TemplateResult {

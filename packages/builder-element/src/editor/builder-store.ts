@@ -105,14 +105,14 @@ export class BuilderStore {
     const next = additive ? new Set([...this.selection, ...ids]) : new Set(ids);
     this.selection = next;
     this.selectedEdge = null;
-    this.refresh();
+    this.refresh(false);
     this.listener('select');
   }
 
   selectEdge(id: string | null): void {
     this.selection = new Set();
     this.selectedEdge = id;
-    this.refresh();
+    this.refresh(false);
     this.listener('select');
   }
 
@@ -254,10 +254,12 @@ export class BuilderStore {
     this.selection = new Set([...this.selection].filter((id) => ids.has(id)));
   }
 
-  private refresh(): void {
+  /** Redraws the flow; `validate` is false when only the selection changed. */
+  private refresh(validate = true): void {
     const flow = toFlow(this.automation, this.lookup);
     for (const node of flow.nodes) if (this.selection.has(node.id)) node.selected = true;
     this.flow = flow;
+    if (!validate) return;
     try {
       this.report = validateForBuilder(this.automation, this.registry);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { FlowEdge, FlowNode } from '../model/flow-graph';
@@ -51,19 +52,52 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
       >
         <div class="swigs-flow__viewport xyflow__viewport" style="transform: translate(${tx}px, ${ty}px) scale(${zoom})">
           <svg class="swigs-flow__edges" aria-hidden="true">
-            ${repeat(store.flow.edges, (edge) => edge.id, (edge) => renderEdge(host, edge))}
+            ${repeat(store.flow.edges, (edge) => edge.id, (edge) => guard(edgeDeps(host, edge), () => renderEdge(host, edge)))}
             ${host.ui.connection
               ? svg`<path class="swigs-flow__connectionline" data-testid="connection-line" d=${draftPath(host.ui.connection)}></path>`
               : nothing}
           </svg>
-          ${readonly ? nothing : html`<div class="swigs-flow__edgelabels">${store.flow.edges.map((edge) => renderEdgeButton(host, edge))}</div>`}
-          ${repeat(store.flow.nodes, (node) => node.id, (node) => renderNode(host, node, timeline))}
+          ${readonly
+            ? nothing
+            : html`<div class="swigs-flow__edgelabels">
+                ${repeat(store.flow.edges, (edge) => edge.id, (edge) => guard(edgeDeps(host, edge), () => renderEdgeButton(host, edge)))}
+              </div>`}
+          ${repeat(
+            store.flow.nodes,
+            (node) => node.id,
+            (node) => guard(nodeDeps(host, node, timeline), () => renderNode(host, node, timeline)),
+          )}
         </div>
       </div>
       ${host.ui.showMinimap ? renderMinimap(host) : nothing} ${host.ui.quickAdd ? renderQuickAdd(host, host.ui.quickAdd) : nothing}
       <p id="shortcuts" class="sr-only">${host.msg.shortcuts}</p>
     </div>
   `;
+}
+
+const NO_PROBLEMS: readonly unknown[] = [];
+
+/** What a drawn edge depends on: unchanged while another node is dragged, so its template is skipped. */
+function edgeDeps(host: SwigsAutomationBuilder, edge: FlowEdge): unknown[] {
+  return [
+    edge,
+    host.nodeLookup.get(edge.source)?.internals,
+    host.nodeLookup.get(edge.target)?.internals,
+    host.store.selectedEdge === edge.id,
+    host.run,
+    host.lang,
+  ];
+}
+
+function nodeDeps(host: SwigsAutomationBuilder, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): unknown[] {
+  return [
+    node,
+    host.nodeLookup.get(node.id)?.internals,
+    host.store.report.byNode.get(node.id) ?? NO_PROBLEMS,
+    host.run,
+    timeline.get(node.id),
+    host.lang,
+  ];
 }
 
 function renderEdge(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult {
