@@ -2,6 +2,7 @@ import { ConfigInvalidError, ConflictError, NotFoundError, type DocumentCollecti
 import type { InvoicingDeps } from './context';
 import type { InvoiceEventLine, InvoiceQuoteLine, ProjectEventDoc, QuoteDoc } from './documents';
 import { eventsOf } from './events';
+import { invoicingMessage } from './messages';
 import { quotesOf } from './quotes';
 
 /** Loads events or quotes to bill: they must be the tenant's, on this project, and not billed yet. */
@@ -10,17 +11,18 @@ export async function loadBillable<T extends ProjectEventDoc | QuoteDoc>(
   userId: string,
   projectId: string,
   ids: string[],
-  label: string,
+  kind: 'event' | 'quote',
+  lang?: InvoicingDeps['lang'],
 ): Promise<T[]> {
   const docs: T[] = [];
   for (const id of ids) {
     const doc = await collection.get(userId, id);
-    if (!doc) throw new NotFoundError(`${label} ${id} not found`);
+    if (!doc) throw new NotFoundError(`${kind} ${id} not found`);
     if (doc.projectId !== projectId) {
-      const message = `Le ${label} ${id} n’appartient pas à ce projet`;
-      throw new ConfigInvalidError(message, [{ code: 'wrong_project', message, path: [label === 'devis' ? 'quoteIds' : 'eventIds'] }]);
+      const message = invoicingMessage(`${kind}_wrong_project`, lang, { id });
+      throw new ConfigInvalidError(message, [{ code: 'wrong_project', message, path: [`${kind}Ids`] }]);
     }
-    if (doc.billed) throw new ConflictError(`Le ${label} ${id} est déjà facturé`);
+    if (doc.billed) throw new ConflictError(invoicingMessage(`${kind}_billed`, lang, { id }));
     docs.push(doc);
   }
   return docs;
@@ -39,14 +41,14 @@ export async function claimAll(
     const claimed = await eventsOf(deps).update(userId, line.eventId, { billed: true, invoiceId }, { where: { billed: false } });
     if (!claimed) {
       await release();
-      throw new ConflictError(`L’événement ${line.eventId} est déjà facturé`);
+      throw new ConflictError(invoicingMessage('event_billed', deps.lang, { id: line.eventId }));
     }
   }
   for (const line of quotes) {
     const claimed = await quotesOf(deps).update(userId, line.quoteId, { billed: true, invoiceId }, { where: { billed: false, status: 'signed' } });
     if (!claimed) {
       await release();
-      throw new ConflictError(`Le devis ${line.quoteId} est déjà facturé`);
+      throw new ConflictError(invoicingMessage('quote_billed', deps.lang, { id: line.quoteId }));
     }
   }
   return { release };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { newId, type InvoicingDeps } from './context';
 import { Collections, type ProjectEventDoc } from './documents';
 import { chfToCentimes, lineNetCentimes } from './money';
+import { invoicingMessage } from './messages';
 import { requireProject } from './projects';
 import type { eventCreateSchema, eventUpdateSchema } from './schemas';
 
@@ -33,9 +34,8 @@ export async function createEvent(
     quantity = input.hours;
     const rate = input.hourlyRate === undefined ? project.hourlyRate : chfToCentimes(input.hourlyRate);
     if (rate === null) {
-      throw new ConfigInvalidError('Indiquez un tarif horaire (le projet n’en a pas)', [
-        { code: 'hourly_rate_missing', message: 'Indiquez un tarif horaire (le projet n’en a pas)', path: ['hourlyRate'] },
-      ]);
+      const message = invoicingMessage('hourly_rate_missing', deps.lang);
+      throw new ConfigInvalidError(message, [{ code: 'hourly_rate_missing', message, path: ['hourlyRate'] }]);
     }
     unitPrice = rate;
   } else {
@@ -66,7 +66,7 @@ export async function updateEvent(
   input: z.output<typeof eventUpdateSchema>,
 ): Promise<ProjectEventDoc> {
   const event = await requireEvent(deps, userId, id);
-  if (event.billed) throw billedConflict();
+  if (event.billed) throw billedConflict(deps);
   const patch: Partial<ProjectEventDoc> = { updatedAt: deps.clock.now() };
   if (input.description !== undefined) patch.description = input.description;
   if (input.date !== undefined) patch.date = input.date;
@@ -78,14 +78,14 @@ export async function updateEvent(
   }
   patch.total = lineNetCentimes(patch.quantity ?? event.quantity, patch.unitPrice ?? event.unitPrice);
   const updated = await eventsOf(deps).update(userId, id, patch, { where: { billed: false } });
-  if (!updated) throw billedConflict();
+  if (!updated) throw billedConflict(deps);
   return updated;
 }
 
 /** Deletes an event that is not billed yet (409 once billed). */
 export async function deleteEvent(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   const event = await requireEvent(deps, userId, id);
-  if (event.billed) throw billedConflict();
+  if (event.billed) throw billedConflict(deps);
   await eventsOf(deps).delete(userId, id);
 }
 
@@ -103,6 +103,6 @@ export async function listEvents(
   });
 }
 
-function billedConflict(): ConflictError {
-  return new ConflictError('Cet événement est déjà facturé et ne peut plus être modifié');
+function billedConflict(deps: Pick<InvoicingDeps, 'lang'>): ConflictError {
+  return new ConflictError(invoicingMessage('event_locked', deps.lang));
 }

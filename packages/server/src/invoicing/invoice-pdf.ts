@@ -4,6 +4,7 @@ import type { Data as QrBillData } from 'swissqrbill/types';
 import { ConflictError } from '@swigs/automation-core';
 import { formatSwissDate } from './calendar';
 import type { InvoiceDoc, InvoiceSettingsDoc, LineDoc, ProjectDoc } from './documents';
+import { invoicingMessage, type InvoicingLang } from './messages';
 import { basisPointsToPercent } from './money';
 import { paymentReference } from './numbering';
 import { isQrIban } from './qr-reference';
@@ -17,22 +18,26 @@ export interface InvoicePdfInput {
   invoice: InvoiceDoc;
   settings: InvoiceSettingsDoc;
   project: ProjectDoc | null;
+  /** Language of error messages (the PDF itself is French). */
+  lang?: InvoicingLang;
 }
 
 /**
  * Renders the invoice in French (A4) with a Swiss QR-bill payment part (swissqrbill, language FR, structured
  * addresses). The QR amount is the payable total (rounded to 0.05); the reference is QRR with a QR-IBAN, SCOR otherwise.
  */
-export async function renderInvoicePdf({ invoice, settings, project }: InvoicePdfInput): Promise<Buffer> {
+export async function renderInvoicePdf({ invoice, settings, project, lang }: InvoicePdfInput): Promise<Buffer> {
   if (!settings.companyName || !settings.address || !settings.iban) {
-    throw new ConflictError('Complétez les réglages de facturation (raison sociale, adresse, IBAN) avant de générer le PDF');
+    throw new ConflictError(invoicingMessage('settings_incomplete', lang));
   }
   let qrBill: SwissQRBill;
   try {
     qrBill = new SwissQRBill(qrBillData(invoice, settings as InvoiceSettingsDoc & { iban: string }), { language: 'FR', scissors: true });
   } catch (error) {
     // swissqrbill validates against the SIX rules; data it refuses is a state to fix, not a server fault.
-    throw new ConflictError(`QR-facture impossible : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new ConflictError(invoicingMessage('qr_bill_refused', lang, { reason: error instanceof Error ? error.message : String(error) }), {
+      cause: error,
+    });
   }
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Facture ${invoice.number}`, Author: settings.companyName } });
   const chunks: Buffer[] = [];

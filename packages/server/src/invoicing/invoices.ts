@@ -16,6 +16,7 @@ import { claimAll, loadBillable, releaseClaims } from './billing-claims';
 import { eventsOf } from './events';
 import { priceLines } from './lines';
 import { invoicePayload } from './invoice-payload';
+import { invoicingMessage, type InvoicingMessageKey } from './messages';
 import { MAX_CENTIMES, percentToBasisPoints } from './money';
 import { allocateInvoiceNumber, paymentReference } from './numbering';
 import { requireProject } from './projects';
@@ -24,10 +25,10 @@ import type { customInvoiceSchema, invoiceUpdateSchema, standardInvoiceSchema } 
 import { getInvoiceSettings } from './settings';
 import { computeTotals } from './totals';
 
-/** Exact messages of the design. */
+/** Exact messages of the design (French). */
 export const InvoiceMessages = {
-  nothingToBill: 'Sélectionnez au moins un événement ou un devis à facturer',
-  noLines: 'Ajoutez au moins une ligne à la facture',
+  nothingToBill: invoicingMessage('nothing_to_bill'),
+  noLines: invoicingMessage('no_lines'),
 } as const;
 
 /** The invoices collection. */
@@ -60,7 +61,7 @@ export async function createInvoice(
   const settings = await getInvoiceSettings(deps.store, userId);
   const issueDate = input.issueDate ?? zurichCalendarDate(deps.clock.now());
   const dueDate = input.dueDate ?? addDays(issueDate, settings.paymentTermsDays);
-  checkDates(issueDate, dueDate);
+  checkDates(deps, issueDate, dueDate);
   const vatRate = input.vatRate === undefined ? settings.defaultVatRate : percentToBasisPoints(input.vatRate);
   const invoiceId = newId();
 
@@ -68,16 +69,16 @@ export async function createInvoice(
   let events: InvoiceEventLine[] = [];
   let quotes: InvoiceQuoteLine[] = [];
   if (input.invoiceType === 'custom') {
-    if (input.customLines.length === 0) throw invalid(InvoiceMessages.noLines, 'customLines', 'no_lines');
+    if (input.customLines.length === 0) throw invalid(deps, 'no_lines', 'customLines');
     customLines = priceLines(input.customLines);
   } else {
     const eventIds = [...new Set(input.eventIds)];
     const quoteIds = [...new Set(input.quoteIds)];
-    if (eventIds.length === 0 && quoteIds.length === 0) throw invalid(InvoiceMessages.nothingToBill, 'eventIds', 'nothing_to_bill');
-    const eventDocs = await loadBillable(eventsOf(deps), userId, projectId, eventIds, 'événement');
-    const quoteDocs = await loadBillable(quotesOf(deps), userId, projectId, quoteIds, 'devis');
+    if (eventIds.length === 0 && quoteIds.length === 0) throw invalid(deps, 'nothing_to_bill', 'eventIds');
+    const eventDocs = await loadBillable(eventsOf(deps), userId, projectId, eventIds, 'event', deps.lang);
+    const quoteDocs = await loadBillable(quotesOf(deps), userId, projectId, quoteIds, 'quote', deps.lang);
     for (const quote of quoteDocs) {
-      if (quote.status !== 'signed') throw new ConflictError(`Le devis « ${quote.title} » n’est pas signé et ne peut pas être facturé`);
+      if (quote.status !== 'signed') throw new ConflictError(invoicingMessage('quote_not_signed', deps.lang, { title: quote.title }));
     }
     events = eventDocs.map(eventLine);
     quotes = quoteDocs.map(quoteLine);
@@ -85,7 +86,7 @@ export async function createInvoice(
 
   const lines = [...events, ...quotes, ...customLines];
   const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
-  checkTotal(totals.payableTotal);
+  checkTotal(deps, totals.payableTotal);
 
   const claimed = await claimAll(deps, userId, invoiceId, events, quotes);
   try {
@@ -136,23 +137,23 @@ export async function updateInvoice(
   input: z.output<typeof invoiceUpdateSchema>,
 ): Promise<InvoiceDoc> {
   const invoice = await requireInvoice(deps, userId, id);
-  if (invoice.status !== 'draft') throw lockedConflict(invoice);
+  if (invoice.status !== 'draft') throw lockedConflict(deps, invoice);
   if (input.customLines !== undefined && invoice.invoiceType !== 'custom') {
-    throw invalid('Seules les factures libres ont des lignes modifiables', 'customLines', 'not_custom');
+    throw invalid(deps, 'not_custom', 'customLines');
   }
-  if (input.customLines !== undefined && input.customLines.length === 0) throw invalid(InvoiceMessages.noLines, 'customLines', 'no_lines');
+  if (input.customLines !== undefined && input.customLines.length === 0) throw invalid(deps, 'no_lines', 'customLines');
   const issueDate = input.issueDate ?? invoice.issueDate;
   const dueDate = input.dueDate ?? invoice.dueDate;
-  checkDates(issueDate, dueDate);
+  checkDates(deps, issueDate, dueDate);
   if (issueDate.slice(0, 4) !== invoice.number.slice(0, 4)) {
     // The number belongs to its year's sequence; moving the invoice to another year would break it.
-    throw invalid(`La date de facture doit rester en ${invoice.number.slice(0, 4)} (facture ${invoice.number})`, 'issueDate', 'year_locked');
+    throw invalid(deps, 'year_locked', 'issueDate', { year: invoice.number.slice(0, 4), number: invoice.number });
   }
   const vatRate = input.vatRate === undefined ? invoice.vatRate : percentToBasisPoints(input.vatRate);
   const customLines = input.customLines === undefined ? invoice.customLines : priceLines(input.customLines);
   const lines = [...invoice.events, ...invoice.quotes, ...customLines];
   const totals = computeTotals(lines.map((line) => ({ quantity: line.quantity, unitPrice: line.unitPrice, vatRate })));
-  checkTotal(totals.payableTotal);
+  checkTotal(deps, totals.payableTotal);
   const updated = await invoicesOf(deps).update(
     userId,
     id,
@@ -172,7 +173,7 @@ export async function updateInvoice(
     },
     { where: { status: 'draft' } },
   );
-  if (!updated) throw lockedConflict(await requireInvoice(deps, userId, id));
+  if (!updated) throw lockedConflict(deps, await requireInvoice(deps, userId, id));
   return updated;
 }
 
@@ -229,7 +230,7 @@ async function transition(
   const updated = await invoicesOf(deps).update(userId, id, patch, { where: { status: from } });
   if (updated) return updated;
   const now = (await invoicesOf(deps).get(userId, id)) ?? current;
-  throw new ConflictError(`La facture ${now.number} est ${STATUS_FR[now.status]} : action impossible`);
+  throw new ConflictError(invoicingMessage('invoice_transition', deps.lang, { number: now.number, status: now.status }));
 }
 
 function eventLine(event: ProjectEventDoc): InvoiceEventLine {
@@ -248,27 +249,26 @@ function quoteLine(quote: QuoteDoc): InvoiceQuoteLine {
   return { quoteId: quote.id, description: `Devis : ${quote.title}`, quantity: 1, unitPrice: quote.subtotal, total: quote.subtotal };
 }
 
-function checkTotal(payableTotal: number): void {
-  if (payableTotal < 0) throw invalid('Le total de la facture ne peut pas être négatif', 'customLines', 'negative_total');
+function checkTotal(deps: Pick<InvoicingDeps, 'lang'>, payableTotal: number): void {
+  if (payableTotal < 0) throw invalid(deps, 'negative_total', 'customLines');
   // The QR-bill cannot carry more; refusing here keeps every stored invoice printable.
-  if (payableTotal > MAX_CENTIMES) throw invalid('Le total de la facture dépasse 999 999 999.99 CHF', 'customLines', 'total_too_large');
+  if (payableTotal > MAX_CENTIMES) throw invalid(deps, 'total_too_large', 'customLines');
 }
 
-function checkDates(issueDate: string, dueDate: string): void {
-  if (dueDate < issueDate) throw invalid('L’échéance ne peut pas précéder la date de facture', 'dueDate', 'due_before_issue');
+function checkDates(deps: Pick<InvoicingDeps, 'lang'>, issueDate: string, dueDate: string): void {
+  if (dueDate < issueDate) throw invalid(deps, 'due_before_issue', 'dueDate');
 }
 
-function invalid(message: string, field: string, code: string): ConfigInvalidError {
-  return new ConfigInvalidError(message, [{ code, message, path: [field] }]);
+function invalid(
+  deps: Pick<InvoicingDeps, 'lang'>,
+  key: InvoicingMessageKey,
+  field: string,
+  params: Record<string, string> = {},
+): ConfigInvalidError {
+  const message = invoicingMessage(key, deps.lang, params);
+  return new ConfigInvalidError(message, [{ code: key, message, path: [field] }]);
 }
 
-function lockedConflict(invoice: InvoiceDoc): ConflictError {
-  return new ConflictError(`La facture ${invoice.number} est ${STATUS_FR[invoice.status]} et ne peut plus être modifiée`);
+function lockedConflict(deps: Pick<InvoicingDeps, 'lang'>, invoice: InvoiceDoc): ConflictError {
+  return new ConflictError(invoicingMessage('invoice_locked', deps.lang, { number: invoice.number, status: invoice.status }));
 }
-
-const STATUS_FR: Record<InvoiceStatus, string> = {
-  draft: 'un brouillon',
-  sent: 'envoyée',
-  paid: 'payée',
-  cancelled: 'annulée',
-};

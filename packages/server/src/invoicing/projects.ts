@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, type DocumentCollection } from '@swigs/au
 import type { z } from 'zod';
 import { fireEvent, newId, type InvoicingDeps } from './context';
 import { Collections, type ProjectDoc, type ProjectStatus } from './documents';
+import { invoicingMessage } from './messages';
 import { chfToCentimes } from './money';
 import type { projectCreateSchema, projectUpdateSchema } from './schemas';
 
@@ -103,7 +104,7 @@ export async function listProjects(
 export async function deleteProject(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   await requireProject(deps, userId, id);
   const invoices = await deps.store.collection(Collections.invoices).find(userId, { where: { projectId: id }, limit: 1 });
-  if (invoices.total > 0) throw new ConflictError(`Le projet a des factures et ne peut pas être supprimé`);
+  if (invoices.total > 0) throw new ConflictError(invoicingMessage('project_has_invoices', deps.lang));
   for (const name of [Collections.events, Collections.quotes]) {
     const collection = deps.store.collection(name);
     const { items } = await collection.find(userId, { where: { projectId: id } });

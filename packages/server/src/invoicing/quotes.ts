@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { newId, type InvoicingDeps } from './context';
 import { Collections, type QuoteDoc } from './documents';
 import { priceLines, sumLines } from './lines';
+import { invoicingMessage } from './messages';
 import { requireProject } from './projects';
 import type { quoteCreateSchema, quoteUpdateSchema } from './schemas';
 
@@ -62,7 +63,7 @@ export async function updateQuote(
     patch.subtotal = sumLines(patch.lines);
   }
   const updated = await quotesOf(deps).update(userId, id, patch, { where: { status: 'draft' } });
-  if (!updated) throw new ConflictError('Ce devis est signé et ne peut plus être modifié');
+  if (!updated) throw new ConflictError(invoicingMessage('quote_signed', deps.lang));
   return updated;
 }
 
@@ -81,14 +82,14 @@ export async function signQuote(
     { status: 'signed', signedAt: now, signedBy: input.signedBy ?? null, updatedAt: now },
     { where: { status: 'draft' } },
   );
-  if (!updated) throw new ConflictError('Ce devis est déjà signé');
+  if (!updated) throw new ConflictError(invoicingMessage('quote_already_signed', deps.lang));
   return updated;
 }
 
 /** Deletes a quote that is not billed (409 once billed). */
 export async function deleteQuote(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   const quote = await requireQuote(deps, userId, id);
-  if (quote.billed) throw new ConflictError('Ce devis est facturé et ne peut pas être supprimé');
+  if (quote.billed) throw new ConflictError(invoicingMessage('quote_billed_delete', deps.lang));
   await quotesOf(deps).delete(userId, id);
 }
 

@@ -393,3 +393,36 @@ describe('invoicing settings', () => {
     expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, address: { street: 'x' } })).status).toBe(400);
   });
 });
+
+describe('languages', () => {
+  it('answers the invoicing errors in English when the request prefers English', async () => {
+    const english = async (path: string, body: unknown) => {
+      const response = await fetch(`${h.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { ...h.auth(U), 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as { error: string } };
+    };
+    expect(await english(`/api/projects/${projectId}/invoices`, {})).toEqual({
+      status: 400,
+      body: expect.objectContaining({ error: 'Select at least one event or quote to invoice' }),
+    });
+    expect((await english(`/api/projects/${projectId}/invoices`, { invoiceType: 'custom', customLines: [] })).body.error).toBe(
+      'Add at least one line to the invoice',
+    );
+    const invoice = (
+      await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
+        invoiceType: 'custom',
+        customLines: [{ description: 'x', quantity: 1, unitPrice: 1 }],
+      })
+    ).body;
+    await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`);
+    expect(await english(`/api/invoices/${invoice.id}/send`, {})).toEqual({
+      status: 409,
+      body: expect.objectContaining({ error: `Invoice ${invoice.number} is sent: action not possible` }),
+    });
+    // French stays the default.
+    expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`)).body.error).toBe(`La facture ${invoice.number} est envoyée : action impossible`);
+  });
+});
