@@ -19,6 +19,7 @@ export * from './flow/wait';
 export * from './flow/compute-wait';
 export * from './flow/condition';
 export * from './shared/unsubscribe';
+export * from './shared/suppressions';
 export * from './shared/ssrf-guard';
 export * from './shared/zoned-time';
 export * from './all-nodes';

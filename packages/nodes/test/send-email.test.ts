@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, flattenVariables, type EmailTemplate } from '@swigs/automation-core';
-import { defaultTemplates, orderPaid, sendEmail, verifyUnsubscribeToken, type SendEmailOutput } from '../src/index';
+import { addSuppression, defaultTemplates, orderPaid, sendEmail, verifyUnsubscribeToken, type SendEmailOutput } from '../src/index';
 import { runNode } from './context';
 
 const trigger = structuredClone(orderPaid.sampleOutput) as Record<string, unknown> & { customer: Record<string, string> };
@@ -59,6 +59,21 @@ describe('send_email', () => {
     expect(output.html).toContain('Se désabonner');
     expect(output.text).toContain(`Se désabonner : ${url![1]}`);
     await expect(runNode(sendEmail, { to: 'a@b.ch', subject: 's', body: 'b', category: 'marketing' }, { ports: { email: { from: 'x@y.ch' } }, dryRun: true })).rejects.toThrow(/needs ports\.email\.unsubscribe/);
+  });
+
+  it('leaves out recipients who unsubscribed from marketing mail, at send time, but not from transactional mail', async () => {
+    const store = createMemoryStore();
+    expect(await addSuppression(store, { userId: 'user-1', email: 'Lea@Example.ch' })).toBe(true);
+    expect(await addSuppression(store, { userId: 'user-1', email: 'lea@example.ch' })).toBe(false);
+    const marketing = { subject: 'Nouveautés', body: '<p>Hello</p>', category: 'marketing' as const };
+    const skipped = await runNode(sendEmail, { ...marketing, to: 'Léa <lea@example.ch>' }, { ports: { store, email }, dryRun: true });
+    expect(skipped.output).toEqual({ messageId: '', to: [], subject: '', category: 'marketing', skipped: 'unsubscribed', suppressed: ['lea@example.ch'] });
+    const partial = await runNode(sendEmail, { ...marketing, to: 'lea@example.ch, marc@example.ch' }, { ports: { store, email }, dryRun: true });
+    expect(partial.output).toMatchObject({ to: ['marc@example.ch'], suppressed: ['lea@example.ch'] });
+    const otherTenant = await runNode(sendEmail, { ...marketing, to: 'lea@example.ch' }, { ports: { store, email }, dryRun: true, userId: 'user-2' });
+    expect(otherTenant.output).toMatchObject({ to: ['lea@example.ch'] });
+    const transactional = await runNode(sendEmail, { subject: 'Facture', body: '<p>x</p>', to: 'lea@example.ch' }, { ports: { store, email }, dryRun: true });
+    expect(transactional.output).toMatchObject({ to: ['lea@example.ch'], category: 'transactional' });
   });
 
   it('refuses bad addresses, a missing sender and a missing mail port', async () => {

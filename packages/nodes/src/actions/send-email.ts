@@ -5,6 +5,7 @@ import { renderEmail, type EmailTemplateSource } from '../templates/render-email
 import { parseAddressList } from '../shared/email-addresses';
 import { messageIdFor } from '../shared/message-id';
 import { nodeRenderer, renderField, templateData, validateTemplateFields } from '../shared/templating';
+import { isSuppressed } from '../shared/suppressions';
 import { createUnsubscribeToken, unsubscribeUrl } from '../shared/unsubscribe';
 
 /**
@@ -47,6 +48,10 @@ export interface SendEmailOutput {
   category: 'transactional' | 'marketing';
   templateId?: string;
   duplicate?: boolean;
+  /** Marketing mail not sent because every recipient unsubscribed. */
+  skipped?: 'unsubscribed';
+  /** Marketing recipients left out because they unsubscribed. */
+  suppressed?: string[];
   dryRun?: true;
   from?: string;
   cc?: string[];
@@ -83,7 +88,7 @@ export const sendEmail = defineNode({
     const settings = ctx.ports.email;
     const from = config.from !== undefined ? renderField(ctx, config.from) : settings?.from;
     if (!from) throw new NonRetriableError('send_email: no sender: set "from" or ports.email.from');
-    const to = parseAddressList(renderField(ctx, config.to), 'to');
+    let to = parseAddressList(renderField(ctx, config.to), 'to');
     if (to.length === 0) throw new NonRetriableError('send_email: "to" rendered empty');
     const cc = parseAddressList(config.cc === undefined ? undefined : renderField(ctx, config.cc), 'cc');
     const bcc = parseAddressList(config.bcc === undefined ? undefined : renderField(ctx, config.bcc), 'bcc');
@@ -93,12 +98,23 @@ export const sendEmail = defineNode({
 
     const headers: Record<string, string> = {};
     let unsubscribe: string | undefined;
+    const suppressed: string[] = [];
     if (category === 'marketing') {
+      // Checked at send time: an unsubscribe during a 7-day wait still counts.
+      const kept: string[] = [];
+      for (const address of to) {
+        if (await isSuppressed(ctx.ports.store, ctx.run.userId, bareAddress(address))) suppressed.push(bareAddress(address));
+        else kept.push(address);
+      }
+      to = kept;
+      if (to.length === 0) {
+        return { output: { messageId: '', to: [], subject: '', category, skipped: 'unsubscribed', suppressed, ...(config.templateId !== undefined ? { templateId: config.templateId } : {}) } };
+      }
       const options = settings?.unsubscribe;
       if (!options || !/^https:\/\//i.test(options.baseUrl)) {
         throw new NonRetriableError('send_email: marketing mail needs ports.email.unsubscribe with an https baseUrl (RFC 8058)');
       }
-      const recipient = /<([^>]+)>\s*$/.exec(to[0]!)?.[1] ?? to[0]!;
+      const recipient = bareAddress(to[0]!);
       unsubscribe = unsubscribeUrl(options.baseUrl, createUnsubscribeToken({ userId: ctx.run.userId, recipient, scope: 'marketing' }, options.secret));
       headers['List-Unsubscribe'] = `<${unsubscribe}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
@@ -117,6 +133,7 @@ export const sendEmail = defineNode({
       subject: rendered.subject,
       category,
       ...(config.templateId !== undefined ? { templateId: config.templateId } : {}),
+      ...(suppressed.length > 0 ? { suppressed } : {}),
     };
     if (ctx.dryRun) {
       return { output: { ...base, dryRun: true, from, cc, bcc, html: rendered.html, text: rendered.text, preheader: rendered.preheader, headers } };
@@ -141,6 +158,10 @@ export const sendEmail = defineNode({
     return { output: { ...base, messageId: result.messageId, ...(result.duplicate ? { duplicate: true } : {}) } };
   },
 });
+
+function bareAddress(address: string): string {
+  return (/<([^>]+)>\s*$/.exec(address)?.[1] ?? address).trim().toLowerCase();
+}
 
 async function loadTemplate(ctx: NodeContext<SendEmailConfig>): Promise<EmailTemplateSource & { category?: EmailTemplate['category'] }> {
   const { config } = ctx;
