@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'swigs-cli-'));
 const dataDir = join(folder, 'data');
 const children = new Set<ChildProcess>();
+// Settings also come from a .env file in the working folder.
+writeFileSync(join(folder, '.env'), 'LOCAL_USER=atelier\n');
 
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
@@ -70,6 +72,7 @@ describe('the swigs-workflow command', () => {
 
     const login = await call(first.url, 'POST', '/api/auth/local-login', undefined, { password: first.password });
     expect(login.status).toBe(200);
+    expect(login.body.userId).toBe('atelier');
     const token = login.body.token as string;
     const template = await call(first.url, 'POST', '/api/email-templates', token, {
       name: 'Relance',

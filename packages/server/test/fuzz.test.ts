@@ -5,12 +5,16 @@ import { manualAutomation, startHarness, thanksTemplate, type Harness } from './
 let h: Harness;
 let automationId = '';
 let templateId = '';
+let projectId = '';
 
 beforeAll(async () => {
   // Failures must not trip the auth limiter here, or every later request would be a mere 429.
   h = await startHarness({ app: { bodyLimit: 64 * 1024, authFailures: { maxFailures: 1_000_000 } } });
   automationId = (await h.api('POST', '/api/automations', { body: manualAutomation() })).body.id;
   templateId = (await h.api('POST', '/api/email-templates', { body: thanksTemplate() })).body.id;
+  const project = await h.api('POST', '/api/projects', { body: { name: 'Site vitrine', client: { name: 'Boulangerie', street: 'Rue du Four 1', postalCode: '1700', town: 'Fribourg' } } });
+  expect(project.status, project.text).toBe(201);
+  projectId = project.body.id;
 });
 afterAll(async () => {
   await h.close();
@@ -25,7 +29,7 @@ interface Route {
 
 const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
 const notBoolean = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.object({ maxDepth: 1 }));
-const notObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
+const notObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.integer(), { minLength: 1, maxLength: 3 }));
 const tooLong = (n: number) => fc.string({ minLength: n + 1, maxLength: n + 50 });
 
 const automationWrong = fc.oneof(
@@ -57,6 +61,14 @@ const routes: Route[] = [
   { method: 'POST', path: () => '/api/hooks/cms' },
   { method: 'POST', path: () => `/api/hooks/webhook/${automationId}` },
   { method: 'POST', path: () => '/api/automation-runs/unknown/retry' },
+  // Invoicing (mounted the same way as in the server): only the generic malformed bodies.
+  { method: 'POST', path: () => '/api/projects' },
+  { method: 'PATCH', path: () => `/api/projects/${projectId}` },
+  { method: 'POST', path: () => `/api/projects/${projectId}/events` },
+  { method: 'POST', path: () => `/api/projects/${projectId}/quotes` },
+  { method: 'POST', path: () => `/api/projects/${projectId}/invoices` },
+  { method: 'POST', path: () => '/api/invoices/preview' },
+  { method: 'PUT', path: () => '/api/settings/invoicing' },
 ];
 
 const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype');

@@ -21,6 +21,7 @@ import {
   type Authenticator,
   type AuthenticatorOptions,
 } from '../../src/index';
+import { createInvoicingRoutes } from '../../src/invoicing/index';
 
 export const LOCAL_PASSWORD = 'mot-de-passe-local';
 export const SERVICE_TOKEN = 'svc-task-0123456789abcdef';
@@ -86,7 +87,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     fire: (type, payload, opts) => engine.fire(type, payload, opts),
     clock,
   });
-  const app = createApp({ store, engine, authenticator, clock, mail, cms, uiDir: null, ...options.app });
+  const app = createApp({
+    store,
+    engine,
+    authenticator,
+    clock,
+    mail,
+    cms,
+    uiDir: null,
+    apiRoutes: [createInvoicingRoutes({ store, engine, clock })],
+    ...options.app,
+  });
   const server: Server = createServer(createRequestListener(app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

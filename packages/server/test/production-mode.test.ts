@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { MongoClient } from 'mongodb';
+import { SignJWT } from 'jose';
+import { createServer, loadConfig, type SwigsServer } from '../src/index';
+import { createJsonLogger } from '../src/runtime/logger';
+
+const MONGODB_URL = process.env.MONGODB_URL;
+const HUB_SECRET = 'swigs-hub-secret-for-production-test';
+const folder = mkdtempSync(join(tmpdir(), 'swigs-prod-'));
+const dbName = `swigs_server_test_${process.pid}_${Date.now()}`;
+const inbox: ParsedMail[] = [];
+let smtp: SMTPServer;
+let server: SwigsServer;
+let url = '';
+
+beforeAll(async () => {
+  if (!MONGODB_URL) throw new Error('MONGODB_URL is not set: start MongoDB (eval "$(../shared/services/mongodb/start)") to run this test');
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const config = loadConfig(
+    {
+      MONGODB_URL,
+      MONGODB_DB: dbName,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Agence <info@agence.ch>',
+      SSO_JWT_SECRET: HUB_SECRET,
+      SSO_ISSUER: 'https://hub.swigs.ch',
+      SSO_AUDIENCE: 'swigs-workflow',
+      LOG_LEVEL: 'silent',
+    },
+    { port: 0, dataDir: join(folder, 'data') },
+  );
+  server = await createServer({ config, log: createJsonLogger({ level: 'silent' }) });
+  url = (await server.listen()).url;
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  if (MONGODB_URL) {
+    const client = await MongoClient.connect(MONGODB_URL);
+    await client.db(dbName).dropDatabase();
+    await client.close();
+  }
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('production configuration', () => {
+  it('runs on MongoDB with SMTP delivery behind SSO', async () => {
+    expect(server.store.name).toBe('mongodb');
+    expect(server.authenticator.mode).toBe('sso');
+    expect(server.local).toBeUndefined();
+    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('hub-42').setIssuer('https://hub.swigs.ch').setAudience('swigs-workflow').setExpirationTime('5m').sign(new TextEncoder().encode(HUB_SECRET));
+    const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+      const res = await fetch(url + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    expect((await call('GET', '/readyz')).body).toMatchObject({ status: 'ready', store: 'mongodb' });
+    const template = await call('POST', '/api/email-templates', { name: 'Suivi', subject: 'Votre projet avance', body: '<p>Étape franchie à {{trigger.note}}.</p>' });
+    expect(template.status).toBe(201);
+    const automation = await call('POST', '/api/automations', {
+      name: 'Suivi client',
+      isActive: true,
+      trigger: { type: 'manual', config: {} },
+      nodes: [{ id: 'mail', type: 'send_email', config: { templateId: template.body.id, to: 'client@example.ch' } }],
+    });
+    expect(automation.status).toBe(201);
+    const run = await call('POST', `/api/automations/${automation.body.id}/run`, { payload: { note: 'Zürich' } });
+    expect(run.body.status).toBe('completed');
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.subject).toBe('Votre projet avance');
+    expect(inbox[0]!.html).toContain('Étape franchie à Zürich.');
+    expect(inbox[0]!.from?.text).toContain('info@agence.ch');
+    expect((await call('GET', '/api/automations')).body.total).toBe(1);
+    expect((await fetch(`${url}/api/auth/local-login`, { method: 'POST', body: '{"password":"x"}' })).status).toBe(404);
+  });
+});
