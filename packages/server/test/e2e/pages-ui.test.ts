@@ -140,6 +140,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
   it('edits the invoicing settings on an accessible form', async () => {
     await page.getByRole('link', { name: 'Réglages' }).click();
     await page.getByRole('heading', { name: 'Réglages de facturation' }).waitFor();
+    expect(await page.title()).toBe('Réglages · SWIGS Automation');
     await page.getByLabel('Raison sociale').fill('SWIGS Sàrl');
     await page.getByLabel('Rue').fill('Rue du Marché');
     await page.getByLabel('NPA').fill('1204');
@@ -157,6 +158,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await page.getByLabel('Langue').selectOption('en');
     await page.getByRole('link', { name: 'Invoicing' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Settings · SWIGS Automation');
     await page.reload();
     await page.getByRole('heading', { name: 'Invoicing settings' }).waitFor();
     await page.getByLabel('Language').selectOption('fr');

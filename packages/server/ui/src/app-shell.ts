@@ -98,7 +98,7 @@ export class SwigsApp extends LitElement {
       return;
     }
     this.route = route;
-    document.title = `${this.ctx.t('app.title')}`;
+    this.updateTitle();
     // Move focus to the new page's heading so screen readers announce the change.
     void this.updateComplete.then(() => {
       const heading = this.querySelector<HTMLElement>('main h1');
@@ -107,6 +107,14 @@ export class SwigsApp extends LitElement {
         heading.focus({ preventScroll: true });
       }
     });
+  }
+
+  /** The tab title names the section, so tabs and history entries can be told apart. */
+  private updateTitle(): void {
+    const { t } = this.ctx;
+    const section = this.route.name === 'login' ? t('login.title') : NAV.find((item) => item.routes.includes(this.route.name));
+    const name = typeof section === 'string' ? section : section ? t(section.key) : t('app.notFound');
+    document.title = `${name} · ${t('app.title')}`;
   }
 
   private login(token: string): void {
@@ -127,6 +135,7 @@ export class SwigsApp extends LitElement {
     this.session.setLang(lang);
     this.lang = lang;
     this.rebuildContext();
+    this.updateTitle();
   }
 
   private notify(message: string, kind: 'info' | 'error'): void {

@@ -28,7 +28,7 @@ export function computeInvoiceTotals(lines: readonly FreeLineInput[], vatRatePer
   const bp = Math.round(vatRatePercent * 100);
   const vat = roundHalfUpDiv(subtotal * bp, 10_000);
   const total = subtotal + vat;
-  const payable = Math.sign(total) * Math.round(Math.abs(total) / 5) * 5;
+  const payable = (total < 0 ? -1 : 1) * Math.round(Math.abs(total) / 5) * 5 || 0;
   return { lines: nets, subtotal, vat, total, rounding: payable - total, payable };
 }
 
@@ -53,6 +53,6 @@ export function parseScaled(text: string, decimals: number): number | null {
 }
 
 function roundHalfUpDiv(numerator: number, denominator: number): number {
-  const sign = numerator < 0 ? -1 : 1;
-  return sign * Math.floor((Math.abs(numerator) * 2 + denominator) / (2 * denominator));
+  const rounded = Math.floor((Math.abs(numerator) * 2 + denominator) / (2 * denominator));
+  return numerator < 0 && rounded !== 0 ? -rounded : rounded;
 }
