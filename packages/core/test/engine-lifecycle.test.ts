@@ -129,7 +129,7 @@ describe('cancelRun', () => {
       title: { fr: 'Lent', en: 'Slow' },
       configSchema: z.object({}),
       execute: (ctx) =>
-        new Promise((resolve) => {
+        new Promise<{ output: unknown }>((resolve) => {
           ctx.signal.addEventListener('abort', () => (signalled = true));
           started();
           setTimeout(() => resolve({ output: { late: true } }), 200);

@@ -138,7 +138,7 @@ describe('node retries', () => {
       timeoutMs: 30,
       retry: false,
       execute: (ctx) =>
-        new Promise(() => {
+        new Promise<never>(() => {
           ctx.signal.addEventListener('abort', () => (aborted = ctx.signal.reason));
         }),
     });

@@ -326,6 +326,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     const abort = new RunAbort();
     const done = executeRun(this.#host, run, plan, abort);
     this.inFlight.set(run.id, { run, abort, done });
+    this.#scheduler.notifyBusy();
     try {
       return await done;
     } finally {

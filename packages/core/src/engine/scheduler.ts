@@ -29,6 +29,8 @@ export interface Scheduler {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly running: boolean;
+  /** Tells the lease loop a run started, so it sleeps only while runs are in flight. */
+  notifyBusy(): void;
 }
 
 const PURGED_STATUSES = ['completed', 'failed', 'cancelled'] as const;
@@ -46,6 +48,7 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
   let loops: Promise<void>[] = [];
   const claimed = new Set<Promise<unknown>>();
   let slotFreed: (() => void) | undefined;
+  let busy: (() => void) | undefined;
 
   const report = (what: string) => (error: unknown) =>
     host.logger.error(`scheduler: ${what} failed`, { error: error instanceof Error ? error.message : String(error) });
@@ -80,10 +83,7 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
 
   const pause = async (signal: AbortSignal, full: boolean): Promise<void> => {
     if (claimed.size >= options.concurrency) {
-      await new Promise<void>((resolve) => {
-        slotFreed = resolve;
-        signal.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await untilCalled(signal, (resolve) => (slotFreed = resolve));
       slotFreed = undefined;
       return;
     }
@@ -116,6 +116,11 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
   const renewLoop = async (signal: AbortSignal): Promise<void> => {
     const every = Math.max(1, Math.floor(options.leaseMs / 3));
     while (!signal.aborted) {
+      // Idle workers do not tick: the loop waits for a run to start, then renews every leaseMs / 3.
+      if (host.inFlight.size === 0) {
+        await untilCalled(signal, (resolve) => (busy = resolve));
+        busy = undefined;
+      }
       await host.clock.sleep(every, signal).catch(() => {});
       if (signal.aborted) break;
       const ids = [...host.inFlight.keys()];
@@ -149,6 +154,9 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
     get running() {
       return running;
     },
+    notifyBusy() {
+      busy?.();
+    },
     async start() {
       if (running) return;
       running = true;
@@ -175,6 +183,18 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
       await Promise.allSettled([...pending(), ...claimed]);
     },
   };
+}
+
+/** Resolves when the function handed to `register` is called, or when `signal` aborts. */
+function untilCalled(signal: AbortSignal, register: (resolve: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    register(done);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function yieldToHost(ms = 0): Promise<void> {

@@ -61,16 +61,20 @@ export function createFakeClock(start: Date | string | number = Date.UTC(2026, 0
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         if (ms <= 0) return resolve();
-        const sleeper = { at: current + ms, resolve };
-        sleepers.push(sleeper);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            sleepers = sleepers.filter((s) => s !== sleeper);
-            reject(signal.reason);
+        const onAbort = (): void => {
+          sleepers = sleepers.filter((s) => s !== sleeper);
+          reject(signal?.reason);
+        };
+        const sleeper = {
+          at: current + ms,
+          resolve: () => {
+            // A long-lived signal (a scheduler loop's) must not collect one listener per sleep.
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
           },
-          { once: true },
-        );
+        };
+        sleepers.push(sleeper);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     async advance(ms) {
