@@ -128,7 +128,9 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     const fired = page.waitForResponse((r) => r.url().endsWith(`/api/automations/${automationId}/run`));
     await page.getByRole('button', { name: 'Déclencher maintenant' }).click();
     const run = (await (await fired).json()) as { id: string };
+    const stream = page.waitForRequest((r) => r.url().includes('/api/events?') && r.url().includes(`runId=${run.id}`));
     await page.getByRole('link', { name: 'Voir l’exécution' }).click();
+    await stream;
     await page.getByRole('heading', { name: `Exécution ${run.id}` }).waitFor();
     // The run parks on the 2-day wait; the page shows it waiting, with its resume date.
     await expect.poll(() => page.locator('.run-status [data-status]').getAttribute('data-status')).toBe('waiting');
@@ -143,6 +145,13 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     expect(await waitEntry.locator('strong').textContent()).toBe('Attendre');
     await screenshot(page, 'run-view');
     await expectAccessible(page, 'run view', { embedsBuilder: true });
+
+    // A change made elsewhere reaches the open page through the server's run events (the fallback poll is 5 s).
+    const cancelled = await server.api<{ status: string }>('POST', `/api/automation-runs/${run.id}/cancel`);
+    expect(cancelled.body.status).toBe('cancelled');
+    await expect
+      .poll(() => page.locator('.run-status [data-status]').getAttribute('data-status'), { timeout: 4000 })
+      .toBe('cancelled');
     expect(errors).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { href } from '../router.js';
 import { builderClientOptions, loadBuilder, type BuilderClientOptions } from '../builder-loader.js';
 
 const LIVE = new Set(['pending', 'running', 'waiting']);
+const RUN_EVENTS = ['node.started', 'node.completed', 'node.failed', 'run.waiting', 'run.completed', 'run.failed', 'run.cancelled'];
 
 /** `<swigs-run-page>`: one run: its executed path on the read-only builder, the execution log, retry and cancel. */
 export class RunPage extends PageElement {
@@ -29,6 +30,7 @@ export class RunPage extends PageElement {
   declare titles: Map<string, string>;
   private poll: ReturnType<typeof setInterval> | null = null;
   private client: BuilderClientOptions | undefined;
+  private events: EventSource | null = null;
 
   constructor() {
     super();
@@ -40,19 +42,34 @@ export class RunPage extends PageElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A live run is refreshed so the page follows it to its end.
+    // A live run is refreshed so the page follows it to its end: on the server's run events, and by a slow poll
+    // in case the event stream is cut (proxies, sleep).
     this.poll = setInterval(() => {
       if (this.run && LIVE.has(this.run.status)) void this.refresh();
-    }, 1500);
+    }, 5000);
   }
 
   override disconnectedCallback(): void {
     if (this.poll) clearInterval(this.poll);
+    this.events?.close();
+    this.events = null;
     super.disconnectedCallback();
+  }
+
+  private listen(runId: string): void {
+    this.events?.close();
+    const token = this.ctx.api.headers().Authorization?.replace(/^Bearer /, '') ?? '';
+    const url = new URL('api/events', this.ctx.api.baseUrl);
+    url.searchParams.set('runId', runId);
+    url.searchParams.set('access_token', token);
+    const source = new EventSource(url);
+    for (const name of RUN_EVENTS) source.addEventListener(name, () => void this.refresh());
+    this.events = source;
   }
 
   protected async load(): Promise<void> {
     this.run = await this.ctx.api.get<Run>(`/api/automation-runs/${encodeURIComponent(this.params.id ?? '')}`);
+    this.listen(this.run.id);
     this.automation = await this.ctx.api
       .get<Automation>(`/api/automations/${encodeURIComponent(this.run.automationId)}`)
       .catch(() => null);
