@@ -75,6 +75,8 @@ const EMPTY_AUTOMATION: Automation = {
 
 /**
  * `<swigs-automation-builder>`: draws, edits, validates, tests and replays automations.
+ * Registered by `@swigs/automation-builder/define` (or the single-file bundle).
+ * @tagname swigs-automation-builder
  * @fires swigs-change - after every edit (`SwigsChangeEvent`: automation, reason, problems)
  * @fires swigs-save - on save (`SwigsSaveEvent`: automation, draft, problems)
  * @csspart root - the element's frame
