@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import type { Data as QrBillData } from 'swissqrbill/types';
 import { ConflictError } from '@swigs/automation-core';
-import { formatSwissDate } from './calendar';
+import { formatSwissDate, zurichCalendarDate } from './calendar';
 import type { InvoiceDoc, InvoiceSettingsDoc, LineDoc, ProjectDoc } from './documents';
 import { invoicingMessage, type InvoicingLang } from './messages';
 import { basisPointsToPercent } from './money';
@@ -24,21 +24,16 @@ export interface InvoicePdfInput {
 
 /**
  * Renders the invoice in French (A4) with a Swiss QR-bill payment part (swissqrbill, language FR, structured
- * addresses). The QR amount is the payable total (rounded to 0.05); the reference is QRR with a QR-IBAN, SCOR otherwise.
+ * addresses) while it is payable (draft or sent). The QR amount is the payable total (rounded to 0.05); the
+ * reference is QRR with a QR-IBAN, SCOR otherwise.
  */
 export async function renderInvoicePdf({ invoice, settings, project, lang }: InvoicePdfInput): Promise<Buffer> {
   if (!settings.companyName || !settings.address || !settings.iban) {
     throw new ConflictError(invoicingMessage('settings_incomplete', lang));
   }
-  let qrBill: SwissQRBill;
-  try {
-    qrBill = new SwissQRBill(qrBillData(invoice, settings as InvoiceSettingsDoc & { iban: string }), { language: 'FR', scissors: true });
-  } catch (error) {
-    // swissqrbill validates against the SIX rules; data it refuses is a state to fix, not a server fault.
-    throw new ConflictError(invoicingMessage('qr_bill_refused', lang, { reason: error instanceof Error ? error.message : String(error) }), {
-      cause: error,
-    });
-  }
+  // A paid or cancelled invoice must not invite a (second) payment: no payment part then.
+  const payable = invoice.status === 'draft' || invoice.status === 'sent';
+  const qrBill = payable ? createQrBill(invoice, settings as InvoiceSettingsDoc & { iban: string }, lang) : null;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `Facture ${invoice.number}`, Author: settings.companyName } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -52,7 +47,7 @@ export async function renderInvoicePdf({ invoice, settings, project, lang }: Inv
   writeTotals(doc, invoice);
   if (invoice.notes) doc.moveDown().font('Helvetica').fontSize(9).text(invoice.notes, MARGIN, doc.y, { width: CONTENT_WIDTH });
   if (project) doc.moveDown(0.5).fontSize(8).fillColor('#555').text(`Projet : ${project.name}`, MARGIN).fillColor('black');
-  qrBill.attachTo(doc);
+  qrBill?.attachTo(doc);
   doc.end();
   return done;
 }
@@ -90,6 +85,16 @@ export function qrBillData(invoice: InvoiceDoc, settings: InvoiceSettingsDoc & {
   return data;
 }
 
+function createQrBill(invoice: InvoiceDoc, settings: InvoiceSettingsDoc & { iban: string }, lang: InvoicingLang | undefined): SwissQRBill {
+  try {
+    return new SwissQRBill(qrBillData(invoice, settings), { language: 'FR', scissors: true });
+  } catch (error) {
+    // swissqrbill validates against the SIX rules; data it refuses is a state to fix, not a server fault.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConflictError(invoicingMessage('qr_bill_refused', lang, { reason }), { cause: error });
+  }
+}
+
 /** `1'026.95`: Swiss grouping with an apostrophe, always 2 decimals, from centimes. */
 export function formatChf(centimes: number): string {
   const sign = centimes < 0 ? '-' : '';
@@ -121,6 +126,9 @@ function writeHeader(doc: PDFKit.PDFDocument, invoice: InvoiceDoc, settings: Inv
   doc.text(`Échéance : ${formatSwissDate(invoice.dueDate)}`);
   if (invoice.status === 'draft') doc.fillColor('#b00').text('Brouillon').fillColor('black');
   if (invoice.status === 'cancelled') doc.fillColor('#b00').text('Annulée').fillColor('black');
+  if (invoice.status === 'paid' && invoice.paidAt) {
+    doc.fillColor('#060').text(`Payée le ${formatSwissDate(zurichCalendarDate(invoice.paidAt))}`).fillColor('black');
+  }
   doc.moveDown();
 }
 

@@ -138,6 +138,26 @@ describe('invoice PDF with a Swiss QR-bill', () => {
     expect(lines[18]).toBe('2810.60');
   });
 
+  it('drops the payment part once the invoice is paid or cancelled', async () => {
+    await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
+    const paid = await designInvoice();
+    await h.call(U, 'POST', `/api/invoices/${paid.id}/send`);
+    h.clock.set('2026-03-20T23:30:00Z');
+    await h.call(U, 'POST', `/api/invoices/${paid.id}/paid`);
+    const paidPdf = await pdfOf(paid.id);
+    expect(await decodeQrFromPdf(paidPdf)).toBeNull();
+    const paidText = await pdfText(paidPdf);
+    // 23:30 UTC is already the 21st in Zurich (UTC+1 in March).
+    expect(paidText).toContain('Payée le 21.03.2026');
+    expect(paidText).not.toContain('Section paiement');
+
+    const cancelled = await designInvoice();
+    await h.call(U, 'POST', `/api/invoices/${cancelled.id}/cancel`);
+    const cancelledPdf = await pdfOf(cancelled.id);
+    expect(await decodeQrFromPdf(cancelledPdf)).toBeNull();
+    expect(await pdfText(cancelledPdf)).toContain('Annulée');
+  });
+
   it('answers 409 until the settings can fill a QR-bill, and 404 for an unknown invoice', async () => {
     const invoice = await designInvoice();
     const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: h.auth(U) });
