@@ -138,7 +138,7 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
     const runView = builderOf(page, 'swigs-automation-builder.run-view');
     await runView.locator(`[data-testid="node"][data-id="${waitId}"]`).waitFor();
     await expect.poll(() => runView.locator(`[data-testid="node"][data-id="${emailId}"]`).getAttribute('data-status')).not.toBe('success');
-    expect(await runView.getByTestId('problem-marker').count()).toBe(0);
+    await expect.poll(() => runView.getByTestId('problem-marker').count()).toBe(0);
     // The execution log names the step by its type's French title.
     const waitEntry = page.locator(`.log-entry[data-node-id="${waitId}"]`);
     expect(await waitEntry.locator('[data-status]').getAttribute('data-status')).toBe('success');
