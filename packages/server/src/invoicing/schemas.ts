@@ -35,6 +35,10 @@ export const calendarDateSchema = z
   .refine(isCalendarDate, { message: 'Date attendue au format AAAA-MM-JJ' });
 
 const text = (max: number) => z.string().trim().max(max);
+
+/** Optional text fields: a blank string from a form means "none". */
+const blankAsNull = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullish()).transform((v) => v ?? null);
 const id = z.string().min(1).max(100);
 
 /** Structured address (QR-bill type S; limits from the SIX guidelines). */
@@ -49,7 +53,7 @@ export const postalAddressSchema = z.object({
 /** The billed customer. */
 export const partySchema = postalAddressSchema.extend({
   name: text(70).min(1),
-  email: z.email().max(254).nullish().transform((v) => v ?? null),
+  email: blankAsNull(z.email().max(254)),
 });
 
 export const projectCreateSchema = z.object({
@@ -153,19 +157,19 @@ export const invoiceUpdateSchema = z
 export const settingsSchema = z.object({
   companyName: text(70).min(1),
   address: postalAddressSchema,
-  vatNumber: z
-    .string()
-    .trim()
-    .regex(/^CHE-\d{3}\.\d{3}\.\d{3}( (TVA|MWST|IVA|VAT))?$/, { message: 'Numéro TVA attendu : CHE-123.456.789 TVA' })
-    .nullish()
-    .transform((v) => v ?? null),
-  iban: z
-    .string()
-    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
-    .refine(isSwissIbanValid, { message: 'IBAN ou QR-IBAN suisse (CH/LI) invalide' })
-    .nullish()
-    .transform((v) => v ?? null),
-  email: z.email().max(254).nullish().transform((v) => v ?? null),
+  vatNumber: blankAsNull(
+    z
+      .string()
+      .trim()
+      .regex(/^CHE-\d{3}\.\d{3}\.\d{3}( (TVA|MWST|IVA|VAT))?$/, { message: 'Numéro TVA attendu : CHE-123.456.789 TVA' }),
+  ),
+  iban: blankAsNull(
+    z
+      .string()
+      .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+      .refine(isSwissIbanValid, { message: 'IBAN ou QR-IBAN suisse (CH/LI) invalide' }),
+  ),
+  email: blankAsNull(z.email().max(254)),
   phone: text(40).nullish().transform((v) => v || null),
   defaultVatRate: vatRateSchema.default(8.1),
   paymentTermsDays: z.number().int().min(0).max(365).default(30),

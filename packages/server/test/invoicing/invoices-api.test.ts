@@ -391,6 +391,8 @@ describe('invoicing settings', () => {
     expect(badIban.body.issues[0].path).toEqual(['iban']);
     expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: '123' })).status).toBe(400);
     expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, address: { street: 'x' } })).status).toBe(400);
+    const blanks = await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: '', iban: ' ', email: '' });
+    expect(blanks.body).toMatchObject({ vatNumber: null, iban: null, email: null });
   });
 });
 
