@@ -34,6 +34,12 @@ export function loadLocalCredentials(dataDir: string, password?: string): LocalC
   };
 }
 
+/** Reads a hex secret file in `dataDir`, creating 32 random bytes (mode 0600) on first use. */
+export function loadOrCreateSecret(dataDir: string, name: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return readOrCreate(join(dataDir, name), () => randomBytes(32).toString('hex')).value.trim();
+}
+
 function readOrCreate(path: string, make: () => string): { value: string } {
   if (existsSync(path)) {
     // Tighten permissions left loose by a copy or an editor.

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   CMS_USER_ID: optionalText,
   TASK_API_URL: z.url().optional(),
   TASK_SERVICE_TOKEN: optionalText,
+  UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: boolish,
@@ -72,6 +73,8 @@ export interface ServerConfig {
     webhookSecret?: string;
     userId?: string;
   };
+  /** Secret of one-click unsubscribe tokens; generated in the data folder when absent. */
+  unsubscribeSecret?: string;
   /** swigs-task's API for `create_task`. */
   tasks?: { baseUrl: string; token: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -120,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: { por
           },
         }
       : {}),
+    ...(e.UNSUBSCRIBE_SECRET ? { unsubscribeSecret: e.UNSUBSCRIBE_SECRET } : {}),
     ...(e.TASK_API_URL && e.TASK_SERVICE_TOKEN ? { tasks: { baseUrl: e.TASK_API_URL, token: e.TASK_SERVICE_TOKEN } } : {}),
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT,

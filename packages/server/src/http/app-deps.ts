@@ -39,6 +39,8 @@ export interface AppDeps {
    * name, only for names starting with `WEBHOOK_` (so no other server secret can serve as a webhook secret).
    */
   secrets?: (name: string) => string | undefined;
+  /** Secret of unsubscribe tokens (the engine's `ports.email.unsubscribe.secret`); enables `/api/unsubscribe/:token`. */
+  unsubscribeSecret?: string;
   /** Extra readiness check for `/readyz` (e.g. the scheduler started). */
   isReady?: () => boolean | Promise<boolean>;
   /** More route modules mounted under `/api`, behind authentication (invoicing). */

@@ -16,6 +16,7 @@ import { nodeTypeRoutes } from '../routes/node-types';
 import { outboxRoutes } from '../routes/outbox';
 import { runEventRoutes } from '../routes/run-events';
 import { runRoutes } from '../routes/runs';
+import { unsubscribeRoutes } from '../routes/unsubscribe';
 import type { AppDeps, RouteDeps } from './app-deps';
 import { authMiddleware } from './auth-middleware';
 import type { AppEnv } from './env';
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       authenticator: deps.authenticator,
       limiter,
       trustProxy,
-      isPublic: (path) => PUBLIC_API.has(path) || path.startsWith('/api/hooks/'),
+      isPublic: (path) => PUBLIC_API.has(path) || path.startsWith('/api/hooks/') || path.startsWith('/api/unsubscribe/'),
       allowsQueryToken: (path) => path === '/api/events',
     }),
   );
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   api.route('/', runEventRoutes(routeDeps));
   api.route('/', outboxRoutes(routeDeps));
   api.route('/', hookRoutes(routeDeps, { limiter, trustProxy }));
+  if (deps.unsubscribeSecret) api.route('/', unsubscribeRoutes(deps.store, deps.unsubscribeSecret));
   for (const extra of deps.apiRoutes ?? []) api.route('/', extra);
   app.route('/api', api);
 

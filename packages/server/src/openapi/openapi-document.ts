@@ -150,6 +150,10 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
         responses: { '202': anyJson },
       }),
     },
+    '/api/unsubscribe/{token}': {
+      get: op('Unsubscribe confirmation page (French)', { security: [], parameters: [id('token')], responses: { '200': { description: 'text/html' } } }),
+      post: op('One-click unsubscribe (RFC 8058); 204 for List-Unsubscribe=One-Click', { security: [], parameters: [id('token')], responses: { '204': { description: 'Unsubscribed' }, '200': { description: 'text/html' } } }),
+    },
     '/api/auth/config': { get: op('Which login the UI offers', { security: [], responses: { '200': anyJson } }) },
     '/api/auth/local-login': {
       post: op('Embedded mode: exchange the local password for a token', { security: [], requestBody: body('LocalLoginBody'), responses: { '200': anyJson } }),

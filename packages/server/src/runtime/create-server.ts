@@ -15,7 +15,7 @@ import {
 import { createDefaultRegistry } from '@swigs/automation-nodes';
 import { createOutboxMail } from '@swigs/automation-adapters/outbox';
 import { createAuthenticator, type Authenticator } from '../auth/authenticator';
-import { loadLocalCredentials, type LocalCredentials } from '../auth/local-credentials';
+import { loadLocalCredentials, loadOrCreateSecret, type LocalCredentials } from '../auth/local-credentials';
 import type { ServerConfig } from '../config/server-config';
 import type { CmsWebhookReceiver } from '../http/app-deps';
 import { createApp, createRequestListener } from '../http/app';
@@ -64,6 +64,13 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
   const store = await openStore(config);
   const mail = await openMail(config, store, clock);
   const registry = createDefaultRegistry();
+  // Marketing mail needs an https one-click unsubscribe URL (RFC 8058), so only a public https URL enables it.
+  const unsubscribe = config.publicUrl?.startsWith('https://')
+    ? {
+        baseUrl: `${config.publicUrl.replace(/\/+$/, '')}/api/unsubscribe`,
+        secret: config.unsubscribeSecret ?? loadOrCreateSecret(config.dataDir, 'unsubscribe-secret.key'),
+      }
+    : undefined;
   // The record port fires project events through the engine it is handed to, hence the late binding.
   const fire: Engine['fire'] = (type, payload, opts) => engine.fire(type, payload, opts);
   const records = invoicingRecords({ store, engine: { fire }, clock });
@@ -75,7 +82,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     ports: {
       mail,
       records,
-      email: { from: config.mailFrom },
+      email: { from: config.mailFrom, ...(unsubscribe ? { unsubscribe } : {}) },
       ...(config.tasks ? { tasks: config.tasks } : {}),
     },
     retention: { days: config.retentionDays },
@@ -101,6 +108,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     isReady: () => workersStarted || options.startWorkers === false,
+    ...(unsubscribe ? { unsubscribeSecret: unsubscribe.secret } : {}),
     ...(cms ? { cms } : {}),
     apiRoutes: [invoicing],
   });

@@ -26,6 +26,8 @@ import { createInvoicingRoutes } from '../../src/invoicing/index';
 export const LOCAL_PASSWORD = 'mot-de-passe-local';
 export const SERVICE_TOKEN = 'svc-task-0123456789abcdef';
 export const CMS_WEBHOOK_SECRET = 'cms-webhook-secret-0123456789';
+export const UNSUBSCRIBE_SECRET = 'unsubscribe-secret-0123456789';
+export const UNSUBSCRIBE_BASE = 'https://workflow.example.ch/api/unsubscribe';
 
 export interface Harness {
   url: string;
@@ -70,7 +72,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     registry: createDefaultRegistry(),
     clock,
-    ports: { mail, email: { from: 'Boutique <info@boutique.ch>' } },
+    ports: { mail, email: { from: 'Boutique <info@boutique.ch>', unsubscribe: { baseUrl: UNSUBSCRIBE_BASE, secret: UNSUBSCRIBE_SECRET } } },
     retry: { retries: 0 },
   });
   const authenticator = createAuthenticator({
@@ -95,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mail,
     cms,
     uiDir: null,
+    unsubscribeSecret: UNSUBSCRIBE_SECRET,
     apiRoutes: [createInvoicingRoutes({ store, engine, clock })],
     ...options.app,
   });
