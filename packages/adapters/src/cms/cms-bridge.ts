@@ -75,6 +75,7 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
   // Bumped by stop(): a poll that began under an older generation ends after its current page.
   let generation = 0;
   let closed = false;
+  let closing: Promise<void> | null = null;
   let loop: Promise<void> | null = null;
   let loopAbort: AbortController | null = null;
   let pollChain: Promise<unknown> = Promise.resolve();
@@ -116,11 +117,18 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
 
   const deliverAll = async (events: CmsEvent[], counts: ResourcePollCounts): Promise<void> => {
     let next = 0;
+    let failed = false;
     const worker = async (): Promise<void> => {
-      while (next < events.length) {
+      while (!failed && next < events.length) {
         const event = events[next++] as CmsEvent;
-        if (await sink.deliver(event)) counts.fired += 1;
-        else counts.skipped += 1;
+        try {
+          if (await sink.deliver(event)) counts.fired += 1;
+          else counts.skipped += 1;
+        } catch (error) {
+          // The page is not done: the cursor stays before it and the next poll delivers the rest.
+          failed = true;
+          throw error;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(settings.fireConcurrency, events.length) }, worker));
@@ -255,11 +263,13 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
     stop,
     pollOnce: () => pollOnce(),
     handleWebhook,
-    async close() {
-      if (closed) return;
-      await stop();
-      closed = true;
-      await client.close();
+    close() {
+      closing ??= (async () => {
+        await stop();
+        closed = true;
+        await client.close();
+      })();
+      return closing;
     },
   };
 }
