@@ -1,7 +1,7 @@
 export * from './ports';
 export * from './templates/index';
 export * from './triggers/payloads';
-export * from './triggers/filters';
+export { CmsTriggerConfigSchema, type CmsTriggerConfig } from './triggers/filters';
 export * from './triggers/order-triggers';
 export * from './triggers/customer-created';
 export * from './triggers/time-schedule';
@@ -21,6 +21,6 @@ export * from './flow/condition';
 export * from './shared/unsubscribe';
 export * from './shared/suppressions';
 export * from './shared/ssrf-guard';
-export * from './shared/zoned-time';
+export { isValidTimeZone } from './shared/zoned-time';
 export * from './all-nodes';
 export * from './trigger-payload-schemas';
