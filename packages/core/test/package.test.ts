@@ -1,0 +1,133 @@
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { entry } from '../tsup.config';
+
+const pkgDir = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${pkgDir}package.json`, 'utf8')) as {
+  exports: Record<string, string | Record<string, { types: string; default: string }>>;
+  main: string;
+  module: string;
+  types: string;
+};
+
+beforeAll(() => {
+  // `pnpm test` builds first; a lone run of this file builds core itself.
+  if (!existsSync(`${pkgDir}dist/index.js`)) execSync('pnpm --filter @swigs/automation-core run build', { cwd: root, stdio: 'ignore' });
+}, 180_000);
+
+describe('@swigs/automation-core package', () => {
+  it('has exactly one exports entry per tsup entry, pointing at its built files', () => {
+    const fromExports = Object.keys(pkg.exports)
+      .filter((key) => key !== './package.json')
+      .map((key) => (key === '.' ? 'index' : `${key.slice(2)}/index`))
+      .sort();
+    expect(fromExports).toEqual(Object.keys(entry).sort());
+    for (const name of Object.keys(entry)) {
+      const key = name === 'index' ? '.' : `./${name.replace(/\/index$/, '')}`;
+      expect(pkg.exports[key]).toEqual({
+        import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
+        require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+      });
+    }
+    expect([pkg.main, pkg.module, pkg.types]).toEqual(['./dist/index.cjs', './dist/index.js', './dist/index.d.cts']);
+  });
+
+  it('exports a pinned public API', async () => {
+    const api = await import('@swigs/automation-core');
+    expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+      [
+        "AdapterError",
+        "AutomationNodeSchema",
+        "AutomationRunSchema",
+        "AutomationSchema",
+        "AutomationStatsSchema",
+        "ConditionGroupSchema",
+        "ConditionOperatorSchema",
+        "ConditionRuleSchema",
+        "ConfigInvalidError",
+        "ConflictError",
+        "ConnectionConditionSchema",
+        "ConnectionSchema",
+        "DEFAULT_LIMITS",
+        "DEFAULT_SCHEDULER",
+        "DefinitionInvalidError",
+        "EmailCategorySchema",
+        "EmailTemplateSchema",
+        "ErrorCode",
+        "EvaluationError",
+        "ExecutionLogEntrySchema",
+        "GraphInvalidError",
+        "LogStatusSchema",
+        "NODE_TYPE_PATTERN",
+        "NON_BLOCKING_CODES",
+        "NodeFailedError",
+        "NodeKind",
+        "NonRetriableError",
+        "NotFoundError",
+        "PositionSchema",
+        "RetryAfterError",
+        "RunStatusSchema",
+        "SCHEDULE_TRIGGER",
+        "SwigsError",
+        "TERMINAL_RUN_STATUSES",
+        "TriggerSchema",
+        "ValidationCode",
+        "createEngine",
+        "createFakeClock",
+        "createMemoryStore",
+        "createRegistry",
+        "createSystemClock",
+        "defineNode",
+        "emptyStats",
+        "evaluateCondition",
+        "flattenVariables",
+        "getPath",
+        "hasErrorCode",
+        "isEmpty",
+        "isSwigsError",
+        "silentLogger",
+        "validateAutomation",
+      ]
+    `);
+  });
+
+  it('passes publint in strict mode', async () => {
+    const { messages } = await publint({ pkgDir, strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  it('passes @arethetypeswrong/cli for node16 (ESM and CJS)', () => {
+    let output = '';
+    try {
+      output = execFileSync('pnpm', ['exec', 'attw', '--pack', 'packages/core', '--profile', 'node16', '--format', 'json'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      throw new Error(`attw failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+    }
+    const report = JSON.parse(output.slice(output.indexOf('{'))) as {
+      analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; entrypoint: string; resolutionKind?: string }[] };
+    };
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './testing']);
+    // The node16 profile ignores node10 resolution (no `exports` support there); everything else must be clean.
+    expect(report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
+  }, 120_000);
+
+  it('loads from ESM and CJS as the same API', () => {
+    const script = (kind: 'import' | 'require'): string =>
+      kind === 'import'
+        ? "import('@swigs/automation-core').then((m) => console.log(Object.keys(m).sort().join(',')))"
+        : "console.log(Object.keys(require('@swigs/automation-core')).sort().join(','))";
+    const esm = execFileSync('node', ['-e', script('import')], { cwd: pkgDir, encoding: 'utf8' });
+    const cjs = execFileSync('node', ['-e', script('require')], { cwd: pkgDir, encoding: 'utf8' });
+    expect(cjs.trim().split(',')).toEqual(esm.trim().split(',').filter((name) => name !== 'default'));
+    expect(esm).toContain('createEngine');
+  });
+});
