@@ -31,6 +31,7 @@ export interface PollResult {
 
 /** The CMS data bridge: a poller and a signed-webhook endpoint feeding `engine.fire`. */
 export interface CmsBridge {
+  readonly name: 'cms';
   /** Polls now, then every `pollIntervalMs` after each poll ends. No-op when `enabled` is false or already started. */
   start(): void;
   /** Stops polling; an in-flight poll finishes its current page first. */
@@ -43,7 +44,9 @@ export interface CmsBridge {
   close(): Promise<void>;
 }
 
+/** Store cursor: newest order `updatedAt` processed (ISO). */
 export const CMS_CURSOR_ORDERS = 'cms:orders';
+/** Store cursor: newest customer `updatedAt` processed (ISO). */
 export const CMS_CURSOR_CUSTOMERS = 'cms:customers';
 /** The instant before which customers are not "created" for the bridge: first start minus the backfill. */
 export const CMS_CURSOR_ORIGIN = 'cms:origin';
@@ -237,6 +240,7 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
   };
 
   return {
+    name: 'cms',
     start() {
       if (closed || loop) return;
       if (!settings.enabled) {

@@ -6,6 +6,7 @@ import type { TokenBucket } from './token-bucket';
 /** The CMS collections the bridge reads. */
 export type CmsResource = 'orders' | 'customers';
 
+/** Query of one page. */
 export interface CmsPageQuery {
   /** ISO 8601; the CMS returns records with `updatedAt` at or after it, oldest first. */
   updatedSince: string;
@@ -13,6 +14,7 @@ export interface CmsPageQuery {
   page: number;
 }
 
+/** Options of `createCmsClient`. */
 export interface CmsClientOptions {
   apiUrl: string;
   token: string;

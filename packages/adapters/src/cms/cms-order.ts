@@ -8,6 +8,7 @@ export const ORDER_STATUS_EVENTS = {
   shipped: 'order.shipped',
   delivered: 'order.delivered',
 } as const;
+/** A CMS status the bridge maps. */
 export type CmsOrderStatus = keyof typeof ORDER_STATUS_EVENTS;
 export type OrderEventType = (typeof ORDER_STATUS_EVENTS)[CmsOrderStatus];
 
@@ -57,6 +58,7 @@ export const CmsOrderSchema = z
   })
   .loose()
   .refine((order) => order._id !== undefined || order.id !== undefined, { message: 'order has neither _id nor id', path: ['_id'] });
+/** A validated CMS order. */
 export type CmsOrder = z.infer<typeof CmsOrderSchema>;
 
 /** One line of `OrderPayload.items`: francs as in the CMS (`price`), exact centimes beside them. */

@@ -6,6 +6,7 @@ export type AmountUnit = 'francs' | 'centimes';
 /** A Mongo ObjectId serialises as a string; numeric ids are accepted too. */
 export const IdSchema = z.union([z.string().min(1), z.number().int()]);
 
+/** An amount as the CMS writes it (unit per `AmountUnit`). */
 export const AmountSchema = z.number();
 
 /** ISO 8601 text or epoch milliseconds. */

@@ -10,6 +10,7 @@ export interface CmsEvent {
   seenKey: string;
 }
 
+/** Options of `createEventSink`. */
 export interface EventSinkOptions {
   store: Store;
   fire: Engine['fire'];

@@ -77,6 +77,7 @@ export const CmsBridgeSettingsSchema = z.object({
   fireConcurrency: z.number().int().min(1).max(100).default(8),
   userId: z.string().min(1).optional(),
 });
+/** `CmsBridgeOptions` without ports, validated, defaults filled in. */
 export type CmsBridgeSettings = z.output<typeof CmsBridgeSettingsSchema>;
 
 const truthy = new Set(['1', 'true', 'yes', 'on']);

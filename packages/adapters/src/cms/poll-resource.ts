@@ -2,6 +2,7 @@ import type { Logger, Store } from '@swigs/automation-core';
 import type { CmsClient, CmsResource } from './cms-client';
 import { updatedAtMs } from './cms-values';
 
+/** Options of `pollResource`. */
 export interface PollResourceOptions {
   client: CmsClient;
   store: Store;
@@ -20,6 +21,7 @@ export interface PollResourceOptions {
   signal?: AbortSignal;
 }
 
+/** How far one resource's poll got. */
 export interface ResourcePollResult {
   fetched: number;
   pages: number;

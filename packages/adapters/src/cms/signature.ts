@@ -8,6 +8,7 @@ export const CMS_TIMESTAMP_HEADER = 'x-swigs-timestamp';
 /** Result of `verifyCmsWebhookSignature`. */
 export type SignatureCheck = { ok: true; timestamp: number } | { ok: false; reason: string };
 
+/** Input of `verifyCmsWebhookSignature`. */
 export interface VerifyCmsWebhookOptions {
   secret: string;
   rawBody: string | Uint8Array;

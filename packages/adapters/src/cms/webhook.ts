@@ -26,6 +26,7 @@ export interface CmsSkip {
   reason: string;
 }
 
+/** Options of `createWebhookHandler`. */
 export interface WebhookHandlerOptions {
   secret?: string;
   toleranceMs: number;
