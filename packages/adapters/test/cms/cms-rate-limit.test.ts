@@ -22,12 +22,17 @@ async function engineOnMemory() {
 }
 
 describe('CMS bridge rate limit', () => {
-  it('holds the default policy of 100 requests a minute: the 101st request waits for the minute', async () => {
-    const { standIn, url } = await startStandIn({ token: TOKEN, rateLimit: false });
+  it('holds the default policy of 100 requests a minute: the 101st request waits for the minute, no 429', async () => {
+    // The CMS counts a real minute too, on the same (fake) clock as the bridge.
+    const clock = createFakeClock(Date.now());
+    const { standIn, url } = await startStandIn({
+      token: TOKEN,
+      rateLimit: { limit: 100, windowMs: 60_000 },
+      limiterNow: () => clock.now().getTime(),
+    });
     // 2,500 orders in pages of 20: more than 100 and fewer than 200 requests.
     for (let i = 0; i < 2500; i += 1) standIn.createOrder();
     const under = await engineOnMemory();
-    const clock = createFakeClock(Date.now());
     const bridge = bridgeFor(url, under, { clock, pageSize: 20 });
     closers.push(() => bridge.close());
 
@@ -49,6 +54,8 @@ describe('CMS bridge rate limit', () => {
     expect(result.requests).toBeLessThan(200);
     expect(standIn.stats.requests).toBe(result.requests);
     expect(result.orders).toMatchObject({ fired: 2500, complete: true });
+    expect(standIn.stats.byStatus[429]).toBeUndefined();
+    expect(standIn.stats.maxInWindow).toBe(100);
   });
 
   it('never provokes a 429 from a CMS enforcing 100 requests per sliding window (window scaled to 1 s)', async () => {

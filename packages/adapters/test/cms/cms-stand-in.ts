@@ -34,6 +34,8 @@ export interface CmsStandInOptions {
   token: string;
   /** 429 past `limit` requests in any sliding `windowMs` (every arrival counts). Default 100 per 60 s; false disables. */
   rateLimit?: { limit: number; windowMs: number } | false;
+  /** Time of the rate limiter's window in ms (e.g. a test's fake clock). Default `performance.now`. */
+  limiterNow?: () => number;
   /** Share of requests answered 500 (after the auth and rate checks). Default 0. */
   failureRate?: number;
   /** Share of requests answered after `slowMs`. Default 0. */
@@ -216,7 +218,7 @@ export class CmsStandIn {
 
     const limit = this.options.rateLimit === undefined ? { limit: 100, windowMs: 60_000 } : this.options.rateLimit;
     if (limit) {
-      const now = performance.now();
+      const now = this.options.limiterNow?.() ?? performance.now();
       this.arrivals.push(now);
       while (this.arrivals.length > 0 && (this.arrivals[0] as number) <= now - limit.windowMs) this.arrivals.shift();
       this.stats.maxInWindow = Math.max(this.stats.maxInWindow, this.arrivals.length);
