@@ -37,22 +37,22 @@ describe('send_email through the engine when SMTP fails', () => {
 
     const running: Promise<AutomationRun> = engine.runAutomation('merci', { email: 'lea@example.ch', name: 'Léa' }, { userId: 'user-1' });
     const smtp = server;
-    await vi.waitFor(() => expect(smtp.attempts).toBe(1));
+    await vi.waitFor(() => expect(smtp.attempts).toBe(1), { timeout: 10_000 });
     // Advance only once the engine sleeps on the clock for its backoff.
-    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await vi.waitFor(() => expect(clock.pending).toBe(1), { timeout: 10_000 });
     // The first backoff lies between 1 s and 2 s (jitter): nothing happens before 1 s.
     await clock.advance(999);
     await new Promise((r) => setTimeout(r, 100));
     expect(smtp.attempts).toBe(1);
     await clock.advance(1001);
-    await vi.waitFor(() => expect(smtp.attempts).toBe(2));
-    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await vi.waitFor(() => expect(smtp.attempts).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(clock.pending).toBe(1), { timeout: 10_000 });
     // The second backoff lies between 2 s and 4 s.
     await clock.advance(1999);
     await new Promise((r) => setTimeout(r, 100));
     expect(smtp.attempts).toBe(2);
     await clock.advance(2001);
-    await vi.waitFor(() => expect(smtp.attempts).toBe(3));
+    await vi.waitFor(() => expect(smtp.attempts).toBe(3), { timeout: 10_000 });
 
     const run = await running;
     expect(run.status).toBe('failed');

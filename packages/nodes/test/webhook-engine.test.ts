@@ -31,13 +31,13 @@ describe('webhook retried by the engine', () => {
     );
     const running: Promise<AutomationRun> = engine.runAutomation('notify', { orderNumber: '1042' }, { userId: 'user-1' });
     const http = server;
-    await vi.waitFor(() => expect(http.requests).toHaveLength(1));
+    await vi.waitFor(() => expect(http.requests).toHaveLength(1), { timeout: 10_000 });
     // Advance only once the engine sleeps on the clock for its backoff.
-    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await vi.waitFor(() => expect(clock.pending).toBe(1), { timeout: 10_000 });
     // webhook's policy: first backoff between 1 s and 2 s.
     await clock.advance(2000);
-    await vi.waitFor(() => expect(http.requests).toHaveLength(2));
-    await vi.waitFor(() => expect(clock.pending).toBe(1));
+    await vi.waitFor(() => expect(http.requests).toHaveLength(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(clock.pending).toBe(1), { timeout: 10_000 });
     // Retry-After: 5 -> exactly 5 s.
     await clock.advance(4999);
     await new Promise((r) => setTimeout(r, 100));
