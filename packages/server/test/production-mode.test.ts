@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { MongoClient } from 'mongodb';
 import { SignJWT } from 'jose';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { signCmsWebhook } from '@swigs/automation-adapters/cms';
 import { createServer, loadConfig, type SwigsServer } from '../src/index';
 import { createJsonLogger } from '../src/runtime/logger';
 
@@ -15,6 +17,10 @@ const HUB_SECRET = 'swigs-hub-secret-for-production-test';
 const folder = mkdtempSync(join(tmpdir(), 'swigs-prod-'));
 const dbName = `swigs_server_test_${process.pid}_${Date.now()}`;
 const inbox: ParsedMail[] = [];
+const CMS_TOKEN = 'cms-service-token-0123456789';
+const CMS_WEBHOOK_SECRET = 'cms-webhook-secret-production-0123';
+const cmsRequests: { url: string; authorization: string | undefined }[] = [];
+let cms: Server;
 let smtp: SMTPServer;
 let server: SwigsServer;
 let url = '';
@@ -34,6 +40,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
+  // A stand-in for swigs-cms-backend's API: no orders or customers yet.
+  cms = createHttpServer((req, res) => {
+    cmsRequests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ data: [] }));
+  });
+  await new Promise<void>((resolve) => cms.listen(0, '127.0.0.1', resolve));
+  const cmsUrl = `http://127.0.0.1:${(cms.address() as AddressInfo).port}/api`;
   const config = loadConfig(
     {
       MONGODB_URL,
@@ -43,6 +57,9 @@ beforeAll(async () => {
       SSO_JWT_SECRET: HUB_SECRET,
       SSO_ISSUER: 'https://hub.swigs.ch',
       SSO_AUDIENCE: 'swigs-workflow',
+      CMS_API_URL: cmsUrl,
+      CMS_SERVICE_TOKEN: CMS_TOKEN,
+      CMS_WEBHOOK_SECRET,
       LOG_LEVEL: 'silent',
     },
     { port: 0, dataDir: join(folder, 'data') },
@@ -54,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  if (cms) await new Promise<void>((resolve) => cms.close(() => resolve()));
   if (MONGODB_URL) {
     const client = await MongoClient.connect(MONGODB_URL);
     await client.db(dbName).dropDatabase();
@@ -94,5 +112,18 @@ describe('production configuration', () => {
     expect(inbox[0]!.from?.text).toContain('info@agence.ch');
     expect((await call('GET', '/api/automations')).body.total).toBe(1);
     expect((await fetch(`${url}/api/auth/local-login`, { method: 'POST', body: '{"password":"x"}' })).status).toBe(404);
+  });
+
+  it('starts the CMS poller with the service token and accepts signed CMS webhooks', async () => {
+    for (let i = 0; i < 50 && !cmsRequests.some((r) => r.url.startsWith('/api/orders')); i++) await new Promise((r) => setTimeout(r, 100));
+    const poll = cmsRequests.find((r) => r.url.startsWith('/api/orders'));
+    expect(poll?.url).toMatch(/updatedSince=/);
+    expect(poll?.authorization).toBe(`Bearer ${CMS_TOKEN}`);
+    const raw = JSON.stringify({ event: 'order.updated', data: { _id: 'o-1', status: 'paid', updatedAt: new Date().toISOString(), customer: { email: 'a@example.ch' } } });
+    const signed = await fetch(`${url}/api/hooks/cms`, { method: 'POST', headers: { 'content-type': 'application/json', ...signCmsWebhook(CMS_WEBHOOK_SECRET, raw) }, body: raw });
+    expect(signed.status).toBe(200);
+    expect(((await signed.json()) as { fired: number }).fired).toBe(1);
+    const unsigned = await fetch(`${url}/api/hooks/cms`, { method: 'POST', body: raw });
+    expect(unsigned.status).toBe(401);
   });
 });

@@ -4,6 +4,8 @@ export interface FailureLimiter {
   blockedFor(key: string): number;
   recordFailure(key: string): void;
   reset(key: string): void;
+  /** Number of clients with recorded failures (0 lets callers skip looking up the client address). */
+  readonly size: number;
 }
 
 export interface FailureLimiterOptions {
@@ -52,6 +54,9 @@ export function createFailureLimiter(options: FailureLimiterOptions = {}): Failu
     },
     reset(key) {
       entries.delete(key);
+    },
+    get size() {
+      return entries.size;
     },
   };
 }
