@@ -1,5 +1,5 @@
 export { SwigsAutomationBuilder } from './swigs-automation-builder';
-export type { BuilderUiState, QuickAddState } from './swigs-automation-builder';
+export type { BuilderUiState, QuickAddState } from './ui/ui-state';
 export { SwigsChangeEvent, SwigsSaveEvent } from './events';
 export type { ChangeReason } from './events';
 export { createBuilderClient, resolveClient, BuilderClientError } from './client';

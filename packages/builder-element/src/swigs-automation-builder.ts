@@ -1,77 +1,28 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
-import { nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { resolveClient, type BuilderClient, type BuilderClientOptions, type EmailTemplateSummary, type TestResult } from './client';
+import { resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
 import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
 import { PanZoomController } from './controllers/pan-zoom-controller';
 import { BuilderStore } from './editor/builder-store';
 import { SwigsChangeEvent, SwigsSaveEvent, type ChangeReason } from './events';
 import { messagesFor, type Messages } from './i18n/messages';
-import { CLIPBOARD_MIME, parseClipboard, type ClipboardPayload } from './model/clipboard';
-import { GRID_SIZE, TRIGGER_ID } from './model/geometry';
+import { parseClipboard, type ClipboardPayload } from './model/clipboard';
+import { GRID_SIZE } from './model/geometry';
 import { builderStyles } from './styles';
+import { createUiState, EMPTY_AUTOMATION, type BuilderUiState, type QuickAddState } from './ui/ui-state';
 import { renderCanvas } from './ui/canvas';
 import { renderPalette } from './ui/palette';
 import { renderSidePanel } from './ui/side-panel';
+import { renderToolbar } from './ui/toolbar';
+import { ServerController } from './controllers/server-controller';
+import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
-import { renderTemplateEditor, renderTemplatePicker } from './ui/email-template';
 import { insertVariable } from './model/variables';
 import { configOf } from './model/graph-ops';
 import { getAt, setAt } from './model/schema-form';
-import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, startConnection, toDraft, type ConnectionDraft, type DragItems, type NodeLookup, type PanZoomInstance, type Transform } from './xyflow/index';
-
-/** A popup listing node types (to add) or nodes (to connect to). */
-export interface QuickAddState {
-  mode: 'add' | 'connect';
-  /** Where the popup sits, in pixels inside the canvas. */
-  left: number;
-  top: number;
-  /** Flow position for the new node. */
-  position?: { x: number; y: number };
-  wireFrom?: { id: string; output: string };
-  edgeId?: string;
-  query: string;
-  active: number;
-}
-
-/** UI state that is not part of the automation. */
-export interface BuilderUiState {
-  quickAdd: QuickAddState | null;
-  connection: ConnectionDraft | null;
-  toast: string;
-  live: string;
-  tab: 'config' | 'test' | 'run';
-  paletteQuery: string;
-  showMinimap: boolean;
-  snap: boolean;
-  templates: EmailTemplateSummary[] | null;
-  templatesError: string;
-  templateDraft: { id: string; subject: string; body: string; preheader: string } | null;
-  preview: { subject: string; html: string } | null;
-  previewError: string;
-  testResult: TestResult | null;
-  testError: string;
-  testing: boolean;
-  sampleText: string;
-  /** The template field that last had focus, for variable insertion. */
-  templateField: { path: (string | number)[]; start: number; end: number } | null;
-  loadError: string;
-}
-
-// Not parsed: the trigger type stays empty until one is chosen (validation reports it).
-const EMPTY_AUTOMATION: Automation = {
-  id: 'new',
-  userId: 'local',
-  name: 'Nouvelle automatisation',
-  description: '',
-  isActive: false,
-  trigger: { type: '', config: {}, connections: [], position: { x: 0, y: 0 } },
-  nodes: [],
-  version: 1,
-  stats: { totalRuns: 0, successfulRuns: 0, failedRuns: 0, lastRunAt: null, lastError: null },
-};
+import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, type DragItems, type NodeLookup, type PanZoomInstance, type Transform } from './xyflow/index';
 
 /**
  * `<swigs-automation-builder>`: draws, edits, validates, tests and replays automations.
@@ -141,37 +92,21 @@ export class SwigsAutomationBuilder extends LitElement {
   /** @internal */
   readonly store: BuilderStore;
   /** @internal */
-  readonly ui: BuilderUiState = {
-    quickAdd: null,
-    connection: null,
-    toast: '',
-    live: '',
-    tab: 'config',
-    paletteQuery: '',
-    showMinimap: true,
-    snap: true,
-    templates: null,
-    templatesError: '',
-    templateDraft: null,
-    preview: null,
-    previewError: '',
-    testResult: null,
-    testError: '',
-    testing: false,
-    sampleText: '',
-    templateField: null,
-    loadError: '',
-  };
+  readonly ui: BuilderUiState = createUiState();
   /** @internal */
   readonly nodeLookup: NodeLookup = new Map();
   /** @internal */
   readonly panZoom: PanZoomController;
   /** @internal */
   readonly drags: NodeDragController;
+  /** @internal */
+  readonly server: ServerController;
+  /** @internal */
+  readonly connections: ConnectionController;
   private lastEmitted: Automation | undefined;
-  private loadedTypesFor: unknown = undefined;
   private clipboard: ClipboardPayload | undefined;
-  private needsFit = true;
+  /** @internal */
+  needsFit = true;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private userNodes: ReturnType<typeof adoptNodes> = [];
@@ -200,6 +135,8 @@ export class SwigsAutomationBuilder extends LitElement {
       updatePositions: (items, dragging) => this.onDrag(items, dragging ?? false),
     });
     new MinimapController(this);
+    this.server = new ServerController(this);
+    this.connections = new ConnectionController(this);
     this.addEventListener('keydown', (event) => handleKeydown(this, event));
   }
 
@@ -293,105 +230,9 @@ export class SwigsAutomationBuilder extends LitElement {
     });
   }
 
-  /** @internal */
-  renderTemplatePicker(nodeId: string, path: (string | number)[], id: string, value: string): ReturnType<typeof renderTemplatePicker> {
-    return renderTemplatePicker(this, nodeId, path, id, value);
-  }
-
-  /** @internal */
-  renderTemplateEditor(): ReturnType<typeof renderTemplateEditor> | typeof nothing {
-    return renderTemplateEditor(this);
-  }
-
-  /** @internal */
-  async loadTemplates(): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client || this.ui.templates !== null) return;
-    this.ui.templates = [];
-    try {
-      this.ui.templates = await client.listEmailTemplates();
-      this.ui.templatesError = '';
-    } catch (error) {
-      this.ui.templatesError = (error as Error).message;
-    }
-    this.requestUpdate();
-  }
-
-  /** @internal */
-  editTemplate(id: string): void {
-    const template = this.ui.templates?.find((t) => t.id === id);
-    if (!template) return;
-    this.ui.templateDraft = { id, subject: template.subject ?? '', body: template.body ?? '', preheader: template.preheader ?? '' };
-    this.requestUpdate();
-    void this.refreshPreview();
-  }
-
-  /** @internal */
-  updateTemplateDraft(patch: Partial<{ subject: string; body: string; preheader: string }>): void {
-    if (!this.ui.templateDraft) return;
-    this.ui.templateDraft = { ...this.ui.templateDraft, ...patch };
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => void this.refreshPreview(), 250);
-  }
-
-  /** @internal */
-  async saveTemplateDraft(): Promise<void> {
-    const draft = this.ui.templateDraft;
-    const client = this.resolvedClient;
-    if (!draft || !client?.saveEmailTemplate) return;
-    try {
-      await client.saveEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader });
-      this.ui.templates = (this.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t));
-      this.showToast(this.msg.saved);
-    } catch (error) {
-      this.ui.previewError = (error as Error).message;
-      this.requestUpdate();
-    }
-  }
-
-  /** @internal The sample payload: the trigger's sampleOutput. */
-  defaultSampleText(): string {
-    const sample = this.store.lookup.get(this.store.automation.trigger.type)?.sampleOutput;
-    return JSON.stringify(sample ?? {}, null, 2);
-  }
-
   /** Runs `POST /api/automations/:id/test` and shows the simulated timeline. */
-  async runTest(): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client) {
-      this.setUi({ testError: this.msg.noClient });
-      return;
-    }
-    let sampleData: unknown;
-    try {
-      sampleData = JSON.parse(this.ui.sampleText || this.defaultSampleText());
-    } catch {
-      this.setUi({ testError: this.msg.invalidJson });
-      return;
-    }
-    this.setUi({ testing: true, testError: '' });
-    try {
-      const result = await client.testAutomation(this.store.automation.id, { automation: this.store.automation, sampleData });
-      this.setUi({ testResult: result, testing: false });
-    } catch (error) {
-      this.setUi({ testError: (error as Error).message, testing: false });
-    }
-  }
-
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
-
-  private async refreshPreview(): Promise<void> {
-    const draft = this.ui.templateDraft;
-    const client = this.resolvedClient;
-    if (!draft || !client) return;
-    const trigger = this.store.lookup.get(this.store.automation.trigger.type)?.sampleOutput;
-    const data = { ...(trigger && typeof trigger === 'object' ? trigger : {}), trigger };
-    try {
-      const preview = await client.previewEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader, data });
-      if (this.ui.templateDraft?.id === draft.id) this.setUi({ preview, previewError: '' });
-    } catch (error) {
-      this.setUi({ previewError: (error as Error).message });
-    }
+  runTest(): Promise<void> {
+    return this.server.runTest();
   }
 
   /** @internal */
@@ -542,49 +383,6 @@ export class SwigsAutomationBuilder extends LitElement {
   }
 
   /** @internal */
-  onHandleDown(event: MouseEvent | TouchEvent, nodeId: string, handleId: string | null, isTarget: boolean): void {
-    if (this.isReadonly || ('button' in event && event.button !== 0)) return;
-    const container = this.containerElement();
-    if (!container) return;
-    event.stopPropagation();
-    this.ui.quickAdd = null;
-    const release = this.forwardOutsideMouseup();
-    startConnection(event, event.currentTarget as Element, {
-      container,
-      lookup: this.nodeLookup,
-      nodeId,
-      handleId,
-      isTarget,
-      transform: () => this.panZoom.transform,
-      panBy: (delta) => this.panBy(delta),
-      isValid: (c) => this.store.canConnect({ source: c.source, target: c.target, sourceHandle: (c.sourceHandle ?? 'default') as 'default' }),
-      onChange: (state) => {
-        this.ui.connection = state ? toDraft(state, this.panZoom.transform) : null;
-        this.requestUpdate();
-      },
-      onConnect: (c) => {
-        if (this.store.connect({ source: c.source, target: c.target, sourceHandle: (c.sourceHandle ?? 'default') as 'default' })) {
-          this.announce(this.msg.connected(c.source, c.target));
-        }
-      },
-      onEnd: (evt, state) => {
-        release();
-        if (state.toNode || isTarget) return;
-        const point = 'changedTouches' in evt ? evt.changedTouches[0] : (evt as MouseEvent);
-        if (!point) return;
-        const bounds = container.getBoundingClientRect();
-        this.openQuickAdd({
-          mode: 'add',
-          left: point.clientX - bounds.left,
-          top: point.clientY - bounds.top,
-          position: this.flowPoint(point.clientX, point.clientY - 32),
-          wireFrom: { id: nodeId, output: handleId ?? 'default' },
-        });
-      },
-    });
-  }
-
-  /** @internal */
   openQuickAdd(state: Omit<QuickAddState, 'query' | 'active'>): void {
     this.ui.quickAdd = { ...state, query: '', active: 0 };
     this.requestUpdate();
@@ -632,7 +430,6 @@ export class SwigsAutomationBuilder extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     clearTimeout(this.toastTimer);
-    clearTimeout(this.previewTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -641,7 +438,7 @@ export class SwigsAutomationBuilder extends LitElement {
       this.loadAutomation(this.automation);
     }
     if (changed.has('run') && this.run) this.ui.tab = 'run';
-    if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.loadNodeTypes();
+    if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.server.loadNodeTypes();
   }
 
   protected override updated(): void {
@@ -652,7 +449,7 @@ export class SwigsAutomationBuilder extends LitElement {
   protected override render(): TemplateResult {
     return html`
       <div class="root" part="root" role="region" aria-label=${this.msg.builder}>
-        ${this.renderToolbar()}
+        ${renderToolbar(this)}
         <div class="body">
           ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang, this.ui.loadError], () => renderPalette(this))}
           ${renderCanvas(this)} ${guard(this.panelDeps(), () => renderSidePanel(this))}
@@ -670,42 +467,6 @@ export class SwigsAutomationBuilder extends LitElement {
       store.automation, store.selection, store.selectedEdge, store.report, store.descriptors, this.lang, this.isReadonly, this.run,
       ui.tab, ui.templates, ui.templatesError, ui.templateDraft, ui.preview, ui.previewError, ui.testResult, ui.testError, ui.testing,
     ];
-  }
-
-  private renderToolbar(): TemplateResult {
-    const m = this.msg;
-    const count = this.store.report.problems.length;
-    const edit = !this.isReadonly;
-    return html`
-      <div class="toolbar" part="toolbar" role="toolbar" aria-label=${m.toolbar}>
-        <span class="name" data-testid="automation-name">${this.store.automation.name}</span>
-        ${edit
-          ? html`
-              <button data-testid="undo" aria-label=${m.undo} title="${m.undo} (Ctrl+Z)" ?disabled=${!this.store.canUndo} @click=${() => this.undo()}>↶</button>
-              <button data-testid="redo" aria-label=${m.redo} title="${m.redo} (Ctrl+Shift+Z)" ?disabled=${!this.store.canRedo} @click=${() => this.redo()}>↷</button>
-              <button data-testid="layout" @click=${() => this.autoLayout()}>${m.autoLayout}</button>
-              <button data-testid="delete" aria-label=${m.deleteSelection} ?disabled=${!this.store.selection.size && !this.store.selectedEdge} @click=${() => this.deleteSelection()}>${m.deleteShort}</button>
-            `
-          : html`<span class="status">${m.readonly}</span>`}
-        <button data-testid="fit-view" @click=${() => void this.fitView()}>${m.fitView}</button>
-        <button data-testid="zoom-in" aria-label=${m.zoomIn} @click=${() => this.panZoom.zoomBy(1.2)}>+</button>
-        <button data-testid="zoom-out" aria-label=${m.zoomOut} @click=${() => this.panZoom.zoomBy(1 / 1.2)}>−</button>
-        <label class="toggle"><input type="checkbox" data-testid="toggle-minimap" .checked=${this.ui.showMinimap} @change=${(e: Event) => this.setUi({ showMinimap: (e.target as HTMLInputElement).checked })} />${m.minimap}</label>
-        ${edit
-          ? html`<label class="toggle"><input type="checkbox" data-testid="toggle-snap" .checked=${this.ui.snap} @change=${(e: Event) => this.setUi({ snap: (e.target as HTMLInputElement).checked })} />${m.snapToGrid}</label>`
-          : null}
-        <span class="spacer"></span>
-        <span class="status" data-testid="problem-count">${m.problemCount(count)}</span>
-        ${edit
-          ? html`
-              <label class="toggle" title=${count ? m.activeDisabled : ''}>
-                <input type="checkbox" data-testid="toggle-active" .checked=${this.store.automation.isActive} ?disabled=${count > 0} @change=${(e: Event) => this.store.setActive((e.target as HTMLInputElement).checked)} />${m.active}
-              </label>
-              <button data-testid="save" class="primary" @click=${() => this.save()}>${count ? m.saveDraft : m.save}</button>
-            `
-          : null}
-      </div>
-    `;
   }
 
   /** @internal */
@@ -728,20 +489,6 @@ export class SwigsAutomationBuilder extends LitElement {
     this.needsFit = true;
   }
 
-  private async loadNodeTypes(): Promise<void> {
-    const client = this.resolvedClient;
-    if (!client || this.loadedTypesFor === client) return;
-    this.loadedTypesFor = client;
-    try {
-      const types = await client.listNodeTypes();
-      if (!this.nodeTypes) this.store.setDescriptors(types);
-      this.needsFit = true;
-    } catch (error) {
-      this.ui.loadError = (error as Error).message;
-      this.requestUpdate();
-    }
-  }
-
   private onDrag(items: DragItems, dragging: boolean): void {
     applyDragPositions(items, this.nodeLookup);
     if (dragging) {
@@ -757,7 +504,8 @@ export class SwigsAutomationBuilder extends LitElement {
     else this.requestUpdate();
   }
 
-  private panBy(delta: { x: number; y: number }): Promise<boolean> {
+  /** @internal */
+  panBy(delta: { x: number; y: number }): Promise<boolean> {
     const pane = this.containerElement();
     const { width, height } = pane?.getBoundingClientRect() ?? { width: 0, height: 0 };
     return panByDelta(this.panZoom.instance, this.panZoom.transform, width, height, delta);
@@ -793,22 +541,6 @@ export class SwigsAutomationBuilder extends LitElement {
     const { width, height } = svg.getBoundingClientRect();
     this.minimapScale = Math.max((viewBox[2] ?? 0) / (width || 1), (viewBox[3] ?? 0) / (height || 1));
   }
-
-  /** XYHandle listens for mouseup on the shadow root only; forward a mouseup released outside the element. */
-  private forwardOutsideMouseup(): () => void {
-    const root = this.renderRoot;
-    const listener = (event: MouseEvent) => {
-      if (event.composedPath().includes(root)) return;
-      root.dispatchEvent(new MouseEvent('mouseup', { clientX: event.clientX, clientY: event.clientY, bubbles: true, composed: false }));
-    };
-    window.addEventListener('mouseup', listener, { capture: true });
-    return () => window.removeEventListener('mouseup', listener, { capture: true });
-  }
-
-  /** @internal */
-  static readonly triggerId = TRIGGER_ID;
-  /** @internal */
-  static readonly clipboardMime = CLIPBOARD_MIME;
 }
 
 declare global {

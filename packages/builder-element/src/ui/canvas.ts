@@ -200,8 +200,8 @@ function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: Retu
           data-handlepos=${handle.side}
           data-testid=${handle.type === 'target' ? 'handle-input' : `handle-${handle.id}`}
           title=${m.handleAria(handle.type === 'target' ? 'input' : 'output', m.outputs[handle.id ?? ''] ?? handle.id ?? '')}
-          @mousedown=${(e: MouseEvent) => host.onHandleDown(e, node.id, handle.id, handle.type === 'target')}
-          @touchstart=${(e: TouchEvent) => host.onHandleDown(e, node.id, handle.id, handle.type === 'target')}
+          @mousedown=${(e: MouseEvent) => host.connections.start(e, node.id, handle.id, handle.type === 'target')}
+          @touchstart=${(e: TouchEvent) => host.connections.start(e, node.id, handle.id, handle.type === 'target')}
         >
           ${handle.type === 'source' && node.data.outputs.length > 1 ? html`<span class="hlabel">${m.outputs[handle.id ?? ''] ?? handle.id}</span>` : nothing}
         </div>`,

@@ -4,6 +4,7 @@ import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { describeCron } from '../model/cron-preview';
 import { buildFormModel, defaultValue, getAt, setAt, type FieldModel, type JsonSchema } from '../model/schema-form';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { renderTemplatePicker } from './email-template';
 
 type Path = (string | number)[];
 
@@ -140,7 +141,7 @@ function renderText(ctx: FormContext, field: FieldModel, path: Path, id: string,
     remember(e);
     ctx.set(path, (e.target as HTMLInputElement).value);
   };
-  const templateSelect = field.key === 'templateId' ? ctx.host.renderTemplatePicker(ctx.nodeId, path, id, text) : undefined;
+  const templateSelect = field.key === 'templateId' ? renderTemplatePicker(ctx.host, ctx.nodeId, path, id, text) : undefined;
   if (templateSelect) return templateSelect;
   const describedBy = field.description ? `${id}-hint` : nothing;
   return html`<div class="field">

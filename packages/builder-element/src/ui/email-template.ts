@@ -9,7 +9,7 @@ export function renderTemplatePicker(host: SwigsAutomationBuilder, nodeId: strin
   const templates = host.ui.templates;
   if (!host.resolvedClient) return undefined;
   if (templates === null) {
-    void host.loadTemplates();
+    void host.server.loadTemplates();
     return undefined;
   }
   const m = host.msg;
@@ -22,7 +22,7 @@ export function renderTemplatePicker(host: SwigsAutomationBuilder, nodeId: strin
     </select>
     ${host.ui.templatesError ? html`<div class="error-text">${host.ui.templatesError}</div>` : nothing}
     ${value && !host.isReadonly
-      ? html`<button type="button" data-testid="edit-template" @click=${() => host.editTemplate(value)}>${m.editTemplate}</button>`
+      ? html`<button type="button" data-testid="edit-template" @click=${() => host.server.editTemplate(value)}>${m.editTemplate}</button>`
       : nothing}
   </div>`;
 }
@@ -33,7 +33,7 @@ export function renderTemplateEditor(host: SwigsAutomationBuilder): TemplateResu
   if (!draft) return nothing;
   const m = host.msg;
   const client = host.resolvedClient;
-  const input = (key: 'subject' | 'body' | 'preheader') => (e: Event) => host.updateTemplateDraft({ [key]: (e.target as HTMLInputElement).value });
+  const input = (key: 'subject' | 'body' | 'preheader') => (e: Event) => host.server.updateTemplateDraft({ [key]: (e.target as HTMLInputElement).value });
   return html`<section data-testid="template-editor" aria-labelledby="template-editor-title">
     <h3 id="template-editor-title">${m.editTemplate}</h3>
     <div class="field"><label for="tpl-subject">${m.subject}</label><input id="tpl-subject" name="template.subject" .value=${live(draft.subject)} @input=${input('subject')} /></div>
@@ -46,7 +46,7 @@ export function renderTemplateEditor(host: SwigsAutomationBuilder): TemplateResu
           <iframe class="email" data-testid="preview-frame" title="${m.preview} : ${host.ui.preview.subject}" sandbox="" .srcdoc=${host.ui.preview.html}></iframe>`
       : nothing}
     <div class="inline">
-      ${client?.saveEmailTemplate ? html`<button type="button" data-testid="save-template" @click=${() => void host.saveTemplateDraft()}>${m.saveTemplate}</button>` : nothing}
+      ${client?.saveEmailTemplate ? html`<button type="button" data-testid="save-template" @click=${() => void host.server.saveTemplateDraft()}>${m.saveTemplate}</button>` : nothing}
       <button type="button" @click=${() => host.setUi({ templateDraft: null, preview: null })}>${m.close}</button>
     </div>
   </section>`;

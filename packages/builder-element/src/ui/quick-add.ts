@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { TRIGGER_ID } from '../model/geometry';
-import type { QuickAddState, SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { QuickAddState } from './ui-state';
 
 interface Option {
   key: string;

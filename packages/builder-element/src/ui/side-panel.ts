@@ -5,6 +5,7 @@ import { configOf, typeOf } from '../model/graph-ops';
 import { variablesFor } from '../model/variables';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { renderConfigForm } from './config-form';
+import { renderTemplateEditor } from './email-template';
 import { emailOf, formatZurich, logEntryOf } from './run-data';
 
 /** The side panel: configuration (form, variables, email template), test, run details, and the problems list. */
@@ -54,7 +55,7 @@ function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
             @change=${(e: Event) => store.setLabel(id, (e.target as HTMLInputElement).value)} /></div>`
       : nothing}
     ${descriptor ? renderConfigForm(host, id, descriptor, config) : nothing}
-    ${host.ui.templateDraft ? host.renderTemplateEditor() : nothing}
+    ${host.ui.templateDraft ? renderTemplateEditor(host) : nothing}
     ${problems.length
       ? html`<ul class="problems" data-testid="node-problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>`
       : nothing}
@@ -131,7 +132,7 @@ function renderTest(host: SwigsAutomationBuilder): TemplateResult {
   const result = host.ui.testResult;
   return html`<section data-testid="test-panel">
     <div class="field"><label for="sample-data">${m.sampleData}</label>
-      <textarea id="sample-data" data-testid="sample-data" spellcheck="false" .value=${host.ui.sampleText || host.defaultSampleText()}
+      <textarea id="sample-data" data-testid="sample-data" spellcheck="false" .value=${host.ui.sampleText || host.server.defaultSampleText()}
         @input=${(e: Event) => (host.ui.sampleText = (e.target as HTMLTextAreaElement).value)}></textarea></div>
     <button class="primary" data-testid="run-test" ?disabled=${host.ui.testing} @click=${() => void host.runTest()}>${host.ui.testing ? m.testRunning : m.runTest}</button>
     ${host.ui.testError ? html`<p class="error-text" role="alert" data-testid="test-error">${m.testError} : ${host.ui.testError}</p>` : nothing}

@@ -1,0 +1,112 @@
+import type { ReactiveController } from 'lit';
+import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+
+/** Everything the element asks the server: the catalogue, email templates and previews, test runs. */
+export class ServerController implements ReactiveController {
+  private loadedTypesFor: unknown = undefined;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly host: SwigsAutomationBuilder) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.previewTimer);
+  }
+
+  /** Loads `GET /api/node-types` once per client (unless `nodeTypes` is set). */
+  async loadNodeTypes(): Promise<void> {
+    const host = this.host;
+    const client = host.resolvedClient;
+    if (!client || this.loadedTypesFor === client) return;
+    this.loadedTypesFor = client;
+    try {
+      const types = await client.listNodeTypes();
+      if (!host.nodeTypes) host.store.setDescriptors(types);
+      host.needsFit = true;
+    } catch (error) {
+      host.setUi({ loadError: (error as Error).message });
+    }
+  }
+
+  async loadTemplates(): Promise<void> {
+    const { ui, resolvedClient: client } = this.host;
+    if (!client || ui.templates !== null) return;
+    ui.templates = [];
+    try {
+      this.host.setUi({ templates: await client.listEmailTemplates(), templatesError: '' });
+    } catch (error) {
+      this.host.setUi({ templatesError: (error as Error).message });
+    }
+  }
+
+  editTemplate(id: string): void {
+    const template = this.host.ui.templates?.find((t) => t.id === id);
+    if (!template) return;
+    this.host.setUi({ templateDraft: { id, subject: template.subject ?? '', body: template.body ?? '', preheader: template.preheader ?? '' } });
+    void this.refreshPreview();
+  }
+
+  /** Applies an edit to the template draft; the preview follows 250 ms after the last keystroke. */
+  updateTemplateDraft(patch: Partial<{ subject: string; body: string; preheader: string }>): void {
+    const draft = this.host.ui.templateDraft;
+    if (!draft) return;
+    this.host.ui.templateDraft = { ...draft, ...patch };
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => void this.refreshPreview(), 250);
+  }
+
+  async saveTemplateDraft(): Promise<void> {
+    const host = this.host;
+    const draft = host.ui.templateDraft;
+    const client = host.resolvedClient;
+    if (!draft || !client?.saveEmailTemplate) return;
+    try {
+      await client.saveEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader });
+      host.setUi({ templates: (host.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t)) });
+      host.showToast(host.msg.saved);
+    } catch (error) {
+      host.setUi({ previewError: (error as Error).message });
+    }
+  }
+
+  /** The sample payload offered in the test panel: the trigger's sampleOutput. */
+  defaultSampleText(): string {
+    const { store } = this.host;
+    return JSON.stringify(store.lookup.get(store.automation.trigger.type)?.sampleOutput ?? {}, null, 2);
+  }
+
+  async runTest(): Promise<void> {
+    const host = this.host;
+    const client = host.resolvedClient;
+    if (!client) return host.setUi({ testError: host.msg.noClient });
+    let sampleData: unknown;
+    try {
+      sampleData = JSON.parse(host.ui.sampleText || this.defaultSampleText());
+    } catch {
+      return host.setUi({ testError: host.msg.invalidJson });
+    }
+    host.setUi({ testing: true, testError: '' });
+    try {
+      const result = await client.testAutomation(host.store.automation.id, { automation: host.store.automation, sampleData });
+      host.setUi({ testResult: result, testing: false });
+    } catch (error) {
+      host.setUi({ testError: (error as Error).message, testing: false });
+    }
+  }
+
+  private async refreshPreview(): Promise<void> {
+    const host = this.host;
+    const draft = host.ui.templateDraft;
+    const client = host.resolvedClient;
+    if (!draft || !client) return;
+    const trigger = host.store.lookup.get(host.store.automation.trigger.type)?.sampleOutput;
+    const data = { ...(trigger && typeof trigger === 'object' ? trigger : {}), trigger };
+    try {
+      const preview = await client.previewEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader, data });
+      if (host.ui.templateDraft?.id === draft.id) host.setUi({ preview, previewError: '' });
+    } catch (error) {
+      host.setUi({ previewError: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import type { Automation } from '@swigs/automation-core';
+import type { EmailTemplateSummary, TestResult } from '../client';
+import type { ConnectionDraft } from '../xyflow/index';
+
+/** A popup listing node types (to add) or nodes (to connect to). */
+export interface QuickAddState {
+  mode: 'add' | 'connect';
+  /** Where the popup sits, in pixels inside the canvas. */
+  left: number;
+  top: number;
+  /** Flow position for the new node. */
+  position?: { x: number; y: number };
+  wireFrom?: { id: string; output: string };
+  edgeId?: string;
+  query: string;
+  active: number;
+}
+
+/** UI state that is not part of the automation. */
+export interface BuilderUiState {
+  quickAdd: QuickAddState | null;
+  connection: ConnectionDraft | null;
+  toast: string;
+  live: string;
+  tab: 'config' | 'test' | 'run';
+  paletteQuery: string;
+  showMinimap: boolean;
+  snap: boolean;
+  templates: EmailTemplateSummary[] | null;
+  templatesError: string;
+  templateDraft: { id: string; subject: string; body: string; preheader: string } | null;
+  preview: { subject: string; html: string } | null;
+  previewError: string;
+  testResult: TestResult | null;
+  testError: string;
+  testing: boolean;
+  sampleText: string;
+  /** The template field that last had focus, for variable insertion. */
+  templateField: { path: (string | number)[]; start: number; end: number } | null;
+  loadError: string;
+}
+
+/** UI state at start. */
+export function createUiState(): BuilderUiState {
+  return {
+    quickAdd: null,
+    connection: null,
+    toast: '',
+    live: '',
+    tab: 'config',
+    paletteQuery: '',
+    showMinimap: true,
+    snap: true,
+    templates: null,
+    templatesError: '',
+    templateDraft: null,
+    preview: null,
+    previewError: '',
+    testResult: null,
+    testError: '',
+    testing: false,
+    sampleText: '',
+    templateField: null,
+    loadError: '',
+  };
+}
+
+// Not parsed: the trigger type stays empty until one is chosen (validation reports it).
+export const EMPTY_AUTOMATION: Automation = {
+  id: 'new',
+  userId: 'local',
+  name: 'Nouvelle automatisation',
+  description: '',
+  isActive: false,
+  trigger: { type: '', config: {}, connections: [], position: { x: 0, y: 0 } },
+  nodes: [],
+  version: 1,
+  stats: { totalRuns: 0, successfulRuns: 0, failedRuns: 0, lastRunAt: null, lastError: null },
+};
