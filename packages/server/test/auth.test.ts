@@ -28,12 +28,16 @@ const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toStri
 
 describe('swigs-hub SSO tokens', () => {
   it('accepts a valid HS256 token and takes the tenant from sub', async () => {
-    h = await startHarness({ auth: { sso } });
+    h = await startHarness({ auth: { sso }, app: { ssoLoginUrl: 'https://hub.swigs.ch/login?app=workflow' } });
     const token = await hubToken({ sub: 'hub-user-1' });
     const me = await h.api('GET', '/api/auth/me', { token });
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ userId: 'hub-user-1', mode: 'sso' });
-    expect((await h.api('GET', '/api/auth/config', { token: null })).body).toEqual({ mode: 'sso', localLogin: false });
+    expect((await h.api('GET', '/api/auth/config', { token: null })).body).toEqual({
+      mode: 'sso',
+      localLogin: false,
+      ssoLoginUrl: 'https://hub.swigs.ch/login?app=workflow',
+    });
   });
 
   it('refuses alg none, expired, wrongly signed, wrong-audience and wrong-issuer tokens, and missing ones', async () => {

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   SSO_JWKS_URL: z.url().optional(),
   SSO_ISSUER: optionalText,
   SSO_AUDIENCE: optionalText,
+  SSO_LOGIN_URL: z.url().optional(),
   SERVICE_TOKENS: optionalText,
   LOCAL_PASSWORD: optionalText,
   LOCAL_USER: z.string().regex(/^[\w.@:-]{1,200}$/).default('local'),
@@ -61,7 +62,7 @@ export interface ServerConfig {
   mongodbDb?: string;
   smtpUrl?: string;
   mailFrom: string;
-  sso?: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  sso?: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; loginUrl?: string };
   serviceTokens: ServiceTokenConfig[];
   localPassword?: string;
   localUser: string;
@@ -105,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: { por
             ...(e.SSO_JWKS_URL ? { jwksUrl: e.SSO_JWKS_URL } : {}),
             ...(e.SSO_ISSUER ? { issuer: e.SSO_ISSUER } : {}),
             ...(e.SSO_AUDIENCE ? { audience: e.SSO_AUDIENCE } : {}),
+            ...(e.SSO_LOGIN_URL ? { loginUrl: e.SSO_LOGIN_URL } : {}),
           },
         }
       : {}),

@@ -39,6 +39,8 @@ export interface AppDeps {
    * name, only for names starting with `WEBHOOK_` (so no other server secret can serve as a webhook secret).
    */
   secrets?: (name: string) => string | undefined;
+  /** swigs-hub's login page, offered by the UI in SSO mode (`GET /api/auth/config`). */
+  ssoLoginUrl?: string;
   /** Secret of unsubscribe tokens (the engine's `ports.email.unsubscribe.secret`); enables `/api/unsubscribe/:token`. */
   unsubscribeSecret?: string;
   /** Extra readiness check for `/readyz` (e.g. the scheduler started). */

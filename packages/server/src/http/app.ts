@@ -80,7 +80,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/openapi.json', (c) => c.json(openApi));
 
   const api = new Hono<AppEnv>();
-  api.route('/', authRoutes({ authenticator: deps.authenticator, limiter, trustProxy }));
+  api.route(
+    '/',
+    authRoutes({ authenticator: deps.authenticator, limiter, trustProxy, ...(deps.ssoLoginUrl ? { ssoLoginUrl: deps.ssoLoginUrl } : {}) }),
+  );
   api.route('/', automationRoutes(routeDeps));
   api.route('/', runRoutes(routeDeps));
   api.route('/', emailTemplateRoutes(routeDeps));

@@ -11,6 +11,8 @@ export interface AuthRouteOptions {
   authenticator: Authenticator;
   limiter: FailureLimiter;
   trustProxy: boolean;
+  /** swigs-hub's login page, which sends the user back with `#/login?token=...`. */
+  ssoLoginUrl?: string;
 }
 
 /**
@@ -21,7 +23,13 @@ export function authRoutes(options: AuthRouteOptions): Hono<AppEnv> {
   const { authenticator, limiter } = options;
   const app = new Hono<AppEnv>();
 
-  app.get('/auth/config', (c) => c.json({ mode: authenticator.mode, localLogin: authenticator.mode === 'local' }));
+  app.get('/auth/config', (c) =>
+    c.json({
+      mode: authenticator.mode,
+      localLogin: authenticator.mode === 'local',
+      ...(authenticator.mode === 'sso' && options.ssoLoginUrl ? { ssoLoginUrl: options.ssoLoginUrl } : {}),
+    }),
+  );
 
   app.post('/auth/local-login', async (c) => {
     const client = clientKey(c, options.trustProxy);

@@ -109,6 +109,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     trustProxy: config.trustProxy,
     isReady: () => workersStarted || options.startWorkers === false,
     ...(unsubscribe ? { unsubscribeSecret: unsubscribe.secret } : {}),
+    ...(config.sso?.loginUrl ? { ssoLoginUrl: config.sso.loginUrl } : {}),
     ...(cms ? { cms } : {}),
     apiRoutes: [invoicing],
   });
