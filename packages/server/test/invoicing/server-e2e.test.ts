@@ -88,17 +88,18 @@ describe('invoicing in the composed server (SQLite store, real engine and nodes,
     expect(invoice.body).toMatchObject({ subtotal: 950, vatAmount: 76.95, total: 1026.95, payableTotal: 1026.95 });
     expect((await api(user, 'POST', `/api/invoices/${invoice.body.id}/send`)).status).toBe(200);
     expect(await outboxSubjects(user)).toEqual([]);
+    // While it is payable, the PDF carries the QR-bill for the payable amount.
+    const pdf = await fetch(`${baseUrl}/api/invoices/${invoice.body.id}/pdf`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-swigs-user': user },
+    });
+    const payload = await decodeQrFromPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(payload?.split(/\r?\n/).slice(18, 20)).toEqual(['1026.95', 'CHF']);
 
     expect((await api(user, 'POST', `/api/invoices/${invoice.body.id}/paid`)).body.status).toBe('paid');
     expect(await outboxSubjects(user)).toEqual([`Merci pour votre paiement (${invoice.body.number})`]);
     const { body: outbox } = await api(user, 'GET', '/api/outbox');
     expect(outbox.items[0]).toMatchObject({ to: [CLIENT.email] });
 
-    const pdf = await fetch(`${baseUrl}/api/invoices/${invoice.body.id}/pdf`, {
-      headers: { authorization: `Bearer ${TOKEN}`, 'x-swigs-user': user },
-    });
-    const payload = await decodeQrFromPdf(new Uint8Array(await pdf.arrayBuffer()));
-    expect(payload?.split(/\r?\n/).slice(18, 20)).toEqual(['1026.95', 'CHF']);
   });
 
   it('starts a project.status_changed automation only on its from/to transition', async () => {
