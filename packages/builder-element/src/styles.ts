@@ -78,6 +78,7 @@ export const builderStyles = css`
   .toolbar .name { font-weight: 600; margin-right: 8px; }
   .toolbar label.toggle { display: inline-flex; gap: 4px; align-items: center; }
   .toolbar label.toggle input { width: auto; }
+  .load-error { margin: 0; padding: 4px 8px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
   .status { font-size: 12px; color: var(--_muted); }
   .body { display: flex; flex: 1; min-height: 0; }
   .palette { width: var(--_palette-width); border-right: 1px solid var(--_border); background: var(--_surface); padding: 8px; overflow: auto; }

@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
+import { AutomationRunSchema, AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
 import { guard } from 'lit/directives/guard.js';
-import { resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
+import { NodeTypesResponse, resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
 import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
 import { PanZoomController } from './controllers/pan-zoom-controller';
@@ -110,6 +110,7 @@ export class SwigsAutomationBuilder extends LitElement {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private userNodes: ReturnType<typeof adoptNodes> = [];
+  private additivePress = false;
 
   constructor() {
     super();
@@ -130,7 +131,9 @@ export class SwigsAutomationBuilder extends LitElement {
       panBy: (delta) => this.panBy(delta),
       unselectAll: () => this.store.select([]),
       onNodeMouseDown: (id) => {
-        if (!this.store.selection.has(id)) this.store.select([id]);
+        // Shift (or Ctrl/Cmd) + click adds to the selection; a plain press selects only the pressed node.
+        if (this.additivePress) this.store.select([id], true);
+        else if (!this.store.selection.has(id)) this.store.select([id]);
       },
       updatePositions: (items, dragging) => this.onDrag(items, dragging ?? false),
     });
@@ -138,6 +141,7 @@ export class SwigsAutomationBuilder extends LitElement {
     this.server = new ServerController(this);
     this.connections = new ConnectionController(this);
     this.addEventListener('keydown', (event) => handleKeydown(this, event));
+    this.addEventListener('mousedown', (event) => (this.additivePress = event.shiftKey || event.ctrlKey || event.metaKey), { capture: true });
   }
 
   /** The current automation (same as the `automation` property). */
@@ -433,11 +437,24 @@ export class SwigsAutomationBuilder extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('nodeTypes') && this.nodeTypes) this.store.setDescriptors(this.nodeTypes);
+    if (changed.has('nodeTypes') && this.nodeTypes) {
+      const parsed = NodeTypesResponse.safeParse(this.nodeTypes);
+      if (parsed.success) this.store.setDescriptors(parsed.data as NodeTypeDescriptor[]);
+      else this.ui.loadError = `nodeTypes: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    }
     if (changed.has('automation') && this.automation && this.automation !== this.lastEmitted) {
       this.loadAutomation(this.automation);
     }
-    if (changed.has('run') && this.run) this.ui.tab = 'run';
+    if (changed.has('run') && this.run) {
+      const parsed = AutomationRunSchema.safeParse(this.run);
+      if (parsed.success) {
+        this.ui.tab = 'run';
+        this.ui.loadError = '';
+      } else {
+        this.ui.loadError = `run: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+        this.run = undefined;
+      }
+    }
     if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.server.loadNodeTypes();
   }
 
@@ -450,8 +467,9 @@ export class SwigsAutomationBuilder extends LitElement {
     return html`
       <div class="root" part="root" role="region" aria-label=${this.msg.builder}>
         ${renderToolbar(this)}
+        ${this.ui.loadError ? html`<p class="load-error error-text" role="alert" data-testid="load-error">${this.ui.loadError}</p>` : null}
         <div class="body">
-          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang, this.ui.loadError], () => renderPalette(this))}
+          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang], () => renderPalette(this))}
           ${renderCanvas(this)} ${guard(this.panelDeps(), () => renderSidePanel(this))}
         </div>
         <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>

@@ -178,11 +178,13 @@ function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: Retu
       aria-roledescription=${host.langCode === 'fr' ? 'étape' : 'step'}
       aria-label=${m.nodeAria(label, node.id, problems.length)}
       aria-invalid=${problems.length ? 'true' : 'false'}
-      @focus=${() => {
-        if (!store.selection.has(node.id)) store.select([node.id]);
+      @focus=${(e: FocusEvent) => {
+        // Keyboard focus selects; a mouse press is handled by click (which knows about Shift).
+        if ((e.currentTarget as HTMLElement).matches(':focus-visible') && !store.selection.has(node.id)) store.select([node.id]);
       }}
-      @click=${() => {
-        if (!store.selection.has(node.id)) store.select([node.id]);
+      @click=${(e: MouseEvent) => {
+        if (e.shiftKey || e.ctrlKey || e.metaKey) store.select([node.id], true);
+        else if (store.selection.size !== 1 || !store.selection.has(node.id)) store.select([node.id]);
       }}
       ${ref(host.drags.refFor(node.id))}
     >

@@ -28,7 +28,7 @@ export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
         }}
       />
       ${group(host, m.triggers, triggers)} ${group(host, m.actions, steps)}
-      ${found.length ? null : html`<p class="status">${m.noMatch}</p>`} ${host.ui.loadError ? html`<p class="error-text" role="alert">${host.ui.loadError}</p>` : null}
+      ${found.length ? null : html`<p class="status">${m.noMatch}</p>`}
     </nav>
   `;
 }

@@ -155,6 +155,29 @@ describe('canvas editing in Chromium', () => {
     await page.close();
   });
 
+  it('selects with shift-click and drags the selection together; selects and deletes a link', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await node(page, 'wait-1').click();
+    await node(page, 'condition-1').click({ modifiers: ['Shift'] });
+    expect(await inBuilder(page, '.swigs-flow__node[data-selected="true"]').count()).toBe(2);
+    const before = await automationOf(page);
+    const box = await node(page, 'wait-1').boundingBox();
+    if (!box) throw new Error('no node');
+    await drag(page, { x: box.x + 30, y: box.y + 12 }, { x: box.x + 30, y: box.y + 160 });
+    const after = await automationOf(page);
+    const dy = (id: string) => (after.nodes.find((n) => n.id === id)?.position.y ?? 0) - (before.nodes.find((n) => n.id === id)?.position.y ?? 0);
+    expect(dy('wait-1')).toBeGreaterThan(60);
+    expect(dy('condition-1')).toBe(dy('wait-1'));
+    expect(dy('send-email-1')).toBe(0);
+
+    await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="condition-1--true--send-email-1"]').focus();
+    await expect.poll(() => inBuilder(page, '[data-testid="edge-details"]').count()).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('pans with the mouse, zooms with the wheel and lays out with dagre', async () => {
     const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
     const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);

@@ -126,13 +126,19 @@ describe('side panels against a real HTTP API', () => {
     await page.close();
   });
 
-  it('reports an API error in the palette instead of failing (wrong token)', async () => {
+  it('reports an API error (wrong token) and a malformed run as messages instead of failing', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/`);
     await page.evaluate((origin) => {
       (document.querySelector('swigs-automation-builder') as unknown as { client: unknown }).client = { baseUrl: origin, token: 'wrong' };
     }, server.origin);
-    await expect.poll(() => inBuilder(page, '.palette [role="alert"]').textContent()).toContain('401');
+    await expect.poll(() => inBuilder(page, '[data-testid="load-error"]').textContent()).toContain('401');
+    // A malformed run is refused with a message, not drawn.
+    await page.evaluate(() => {
+      (document.querySelector('swigs-automation-builder') as unknown as { run: unknown }).run = { id: 'r', executionLog: 'nope' };
+    });
+    await expect.poll(() => inBuilder(page, '[data-testid="load-error"]').textContent()).toMatch(/^run: /);
+    expect(await page.evaluate(() => (document.querySelector('swigs-automation-builder') as unknown as { run: unknown }).run)).toBeUndefined();
     await page.close();
   });
 });
