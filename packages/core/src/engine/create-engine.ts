@@ -307,14 +307,22 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     run.status = 'running';
     run.scheduledAt = null;
     run.startedAt ??= this.clock.now();
-    const plan = await this.#planForRun(run).catch((error: unknown) => {
+    let plan: ExecutionPlan | null;
+    try {
+      plan = await this.#planForRun(run);
+    } catch (error) {
+      // A store hiccup is not the run's fault: hand it back so a later poll continues it.
       this.logger.error('could not load the automation version of a run', { runId: run.id, error: messageOf(error) });
-      return null;
-    });
-    if (!plan) {
-      fail(run, this.clock.now(), `automation "${run.automationId}" version ${run.automationVersion} no longer exists`, ErrorCode.NotFound, run.currentNodeId);
+      await this.store.runs.release(run.id, this.workerId).catch(() => {});
+      return run;
+    }
+    if (!plan || plan.blocking.length > 0) {
+      const message = plan
+        ? summarizeProblems(plan.automation.name, plan.blocking)
+        : `automation "${run.automationId}" version ${run.automationVersion} no longer exists`;
+      fail(run, this.clock.now(), message, plan ? ErrorCode.GraphInvalid : ErrorCode.NotFound, run.currentNodeId);
       if (await this.store.runs.checkpoint(run, this.workerId).catch(() => false)) {
-        this.emit('run.failed', { run, error: run.error as string });
+        this.emit('run.failed', { run, error: message });
         await this.#recordOutcome(run);
       }
       return run;
