@@ -25,10 +25,12 @@ export interface Party extends PostalAddress {
   email: string | null;
 }
 
+/** Project statuses, in lifecycle order. */
 export const PROJECT_STATUSES = ['draft', 'active', 'on_hold', 'completed', 'archived'] as const;
 /** Lifecycle of a project; every change fires `project.status_changed`. */
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
+/** A stored project (amounts in centimes). */
 export interface ProjectDoc extends StoredDocument {
   name: string;
   description: string;
@@ -40,10 +42,12 @@ export interface ProjectDoc extends StoredDocument {
   updatedAt: Date;
 }
 
+/** Kinds of billable events. */
 export const EVENT_TYPES = ['hours', 'expense'] as const;
 /** Hours worked or an expense, billable once. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** A stored hours or expense event (amounts in centimes). */
 export interface ProjectEventDoc extends StoredDocument {
   projectId: string;
   type: EventType;
@@ -69,9 +73,12 @@ export interface LineDoc {
   total: number;
 }
 
+/** Quote statuses; only `signed` quotes are billable. */
 export const QUOTE_STATUSES = ['draft', 'signed'] as const;
+/** A quote's status. */
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
+/** A stored quote (amounts in centimes). */
 export interface QuoteDoc extends StoredDocument {
   projectId: string;
   title: string;
@@ -87,8 +94,11 @@ export interface QuoteDoc extends StoredDocument {
   updatedAt: Date;
 }
 
+/** Invoice statuses: draft → sent → paid, or cancelled from draft or sent. */
 export const INVOICE_STATUSES = ['draft', 'sent', 'paid', 'cancelled'] as const;
+/** An invoice's status. */
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+/** `standard` bills events and quotes; `custom` bills free lines ("Facture libre"). */
 export type InvoiceType = 'standard' | 'custom';
 
 /** An event billed on an invoice, frozen at creation. */
@@ -103,6 +113,7 @@ export interface InvoiceQuoteLine extends LineDoc {
   quoteId: string;
 }
 
+/** A stored invoice: amounts in centimes, VAT rates in basis points, dates as Zurich calendar dates. */
 export interface InvoiceDoc extends StoredDocument {
   projectId: string;
   /** `YYYY-NNNN`, allocated at creation from the tenant's per-year counter. */
@@ -134,6 +145,7 @@ export interface InvoiceDoc extends StoredDocument {
   updatedAt: Date;
 }
 
+/** A tenant's stored invoicing settings. */
 export interface InvoiceSettingsDoc extends StoredDocument {
   companyName: string;
   address: PostalAddress | null;

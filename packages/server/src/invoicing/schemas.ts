@@ -56,6 +56,7 @@ export const partySchema = postalAddressSchema.extend({
   email: blankAsNull(z.email().max(254)),
 });
 
+/** Body of `POST /projects`. */
 export const projectCreateSchema = z.object({
   name: text(200).min(1),
   description: text(5000).default(''),
@@ -64,6 +65,7 @@ export const projectCreateSchema = z.object({
   hourlyRate: chfSchema.nonnegative().nullish().transform((v) => v ?? null),
 });
 
+/** Body of `PATCH /projects/:projectId`. */
 export const projectUpdateSchema = z
   .object({
     name: text(200).min(1),
@@ -74,6 +76,7 @@ export const projectUpdateSchema = z
   })
   .partial();
 
+/** Body of `POST /projects/:projectId/events`: hours or an expense. */
 export const eventCreateSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hours'),
@@ -91,6 +94,7 @@ export const eventCreateSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** Body of `PATCH /events/:eventId`. */
 export const eventUpdateSchema = z
   .object({
     description: text(500).min(1),
@@ -108,14 +112,17 @@ export const lineInputSchema = z.object({
   unitPrice: chfSchema,
 });
 
+/** Body of `POST /projects/:projectId/quotes`. */
 export const quoteCreateSchema = z.object({
   title: text(200).min(1),
   lines: z.array(lineInputSchema).min(1).max(500),
   validUntil: calendarDateSchema.nullish().transform((v) => v ?? null),
 });
 
+/** Body of `PATCH /quotes/:quoteId`. */
 export const quoteUpdateSchema = quoteCreateSchema.partial();
 
+/** Optional body of `POST /quotes/:quoteId/sign`. */
 export const quoteSignSchema = z
   .object({ signedBy: text(200).min(1).optional() })
   .optional()
@@ -144,6 +151,7 @@ export const customInvoiceSchema = z.object({
   ...invoiceCommon,
 });
 
+/** Body of `PATCH /invoices/:invoiceId` (drafts only). */
 export const invoiceUpdateSchema = z
   .object({
     notes: text(2000),
@@ -154,6 +162,7 @@ export const invoiceUpdateSchema = z
   })
   .partial();
 
+/** Body of `PUT /settings/invoicing`. */
 export const settingsSchema = z.object({
   companyName: text(70).min(1),
   address: postalAddressSchema,

@@ -23,6 +23,7 @@ export interface LineJson {
   total: number;
 }
 
+/** A project in the API. */
 export interface ProjectJson {
   id: string;
   name: string;
@@ -34,6 +35,7 @@ export interface ProjectJson {
   updatedAt: string | null;
 }
 
+/** An hours or expense event in the API. */
 export interface EventJson {
   id: string;
   projectId: string;
@@ -50,6 +52,7 @@ export interface EventJson {
   updatedAt: string | null;
 }
 
+/** A quote in the API. */
 export interface QuoteJson {
   id: string;
   projectId: string;
@@ -66,6 +69,7 @@ export interface QuoteJson {
   updatedAt: string | null;
 }
 
+/** An invoice in the API: the design's fields plus `vatBreakdown`, `roundingAmount`, `payableTotal`, `reference`. */
 export interface InvoiceJson {
   id: string;
   projectId: string;
@@ -95,6 +99,7 @@ export interface InvoiceJson {
   updatedAt: string | null;
 }
 
+/** Invoicing settings in the API. */
 export interface SettingsJson {
   companyName: string;
   address: PostalAddress | null;
