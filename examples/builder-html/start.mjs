@@ -14,7 +14,7 @@ const bundlePath = require.resolve('@swigs/automation-builder/bundle');
 const html = await readFile(new URL('index.html', here), 'utf8');
 const bundle = await readFile(bundlePath, 'utf8');
 const catalogue = JSON.stringify(createRegistry(allNodes).describe());
-const templates = [{ id: 'merci', name: 'Merci pour votre commande', subject: 'Merci {{customer.firstName}} !', body: '<p>Votre commande n° {{orderNumber}} est payée.</p>', preheader: '' }];
+const templates = [{ id: 'merci', name: 'Merci pour votre commande', subject: 'Merci {{trigger.customer.firstName}} !', body: '<p>Votre commande n° {{trigger.orderNumber}} est payée.</p>', preheader: '' }];
 
 function readBody(req) {
   return new Promise((resolve) => {

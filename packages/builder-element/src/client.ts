@@ -14,11 +14,14 @@ export interface EmailTemplateSummary {
 
 /** What the preview endpoint renders: the stored template, or unsaved edits of it. */
 export interface EmailPreviewInput {
+  /** Unsaved edits to render instead of the stored fields. */
   subject?: string;
   body?: string;
   preheader?: string;
-  /** Variables to render with. */
+  /** Variables to render with: `{ trigger, nodes }`. */
   data?: unknown;
+  /** The trigger whose sample data the server may fall back to. */
+  triggerType?: string;
 }
 
 export interface EmailPreview {
@@ -54,8 +57,8 @@ export interface BuilderClient {
   listEmailTemplates(): Promise<EmailTemplateSummary[]>;
   /** `POST /api/email-templates/:id/preview`. */
   previewEmailTemplate(id: string, input: EmailPreviewInput): Promise<EmailPreview>;
-  /** `PUT /api/email-templates/:id` (optional). */
-  saveEmailTemplate?(id: string, input: Pick<EmailTemplateSummary, 'subject' | 'body' | 'preheader'>): Promise<void>;
+  /** `PUT /api/email-templates/:id` with the whole template (optional). */
+  saveEmailTemplate?(id: string, template: Partial<EmailTemplateSummary> & Record<string, unknown>): Promise<void>;
   /** `POST /api/automations/:id/test`. */
   testAutomation(id: string, input: { automation: Automation; sampleData?: unknown }): Promise<TestResult>;
 }
@@ -114,8 +117,9 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
       const path = `/api/email-templates/${encodeURIComponent(id)}/preview`;
       return parse(PreviewResponse, await request('POST', path, input), `POST ${path}`);
     },
-    async saveEmailTemplate(id, input) {
-      await request('PUT', `/api/email-templates/${encodeURIComponent(id)}`, input);
+    async saveEmailTemplate(id, template) {
+      const { id: _id, userId: _user, createdAt: _created, updatedAt: _updated, ...body } = template;
+      await request('PUT', `/api/email-templates/${encodeURIComponent(id)}`, body);
     },
     async testAutomation(id, input) {
       const path = `/api/automations/${encodeURIComponent(id)}/test`;

@@ -62,7 +62,8 @@ export class ServerController implements ReactiveController {
     const client = host.resolvedClient;
     if (!draft || !client?.saveEmailTemplate) return;
     try {
-      await client.saveEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader });
+      const stored = host.ui.templates?.find((t) => t.id === draft.id);
+      await client.saveEmailTemplate(draft.id, { ...stored, subject: draft.subject, body: draft.body, preheader: draft.preheader });
       host.setUi({ templates: (host.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t)) });
       host.showToast(host.msg.saved);
     } catch (error) {
@@ -100,10 +101,17 @@ export class ServerController implements ReactiveController {
     const draft = host.ui.templateDraft;
     const client = host.resolvedClient;
     if (!draft || !client) return;
-    const trigger = host.store.lookup.get(host.store.automation.trigger.type)?.sampleOutput;
-    const data = { ...(trigger && typeof trigger === 'object' ? trigger : {}), trigger };
+    const triggerType = host.store.automation.trigger.type;
+    // Templates read `trigger.*` and `nodes.<id>.*`, like the running engine provides them.
+    const data = { trigger: host.store.lookup.get(triggerType)?.sampleOutput ?? {}, nodes: {} };
     try {
-      const preview = await client.previewEmailTemplate(draft.id, { subject: draft.subject, body: draft.body, preheader: draft.preheader, data });
+      const preview = await client.previewEmailTemplate(draft.id, {
+        subject: draft.subject,
+        body: draft.body,
+        preheader: draft.preheader,
+        data,
+        ...(triggerType ? { triggerType } : {}),
+      });
       if (host.ui.templateDraft?.id === draft.id) host.setUi({ preview, previewError: '' });
     } catch (error) {
       host.setUi({ previewError: (error as Error).message });

@@ -47,7 +47,7 @@ export function nodeTypes(): NodeTypeDescriptor[] {
 }
 
 export const templates = [
-  { id: 'tpl-merci', name: 'Merci pour votre commande', subject: 'Merci {{customer.firstName}} !', body: '<p>Bonjour {{customer.firstName}}, votre commande n° {{orderNumber}} est payée.</p>', preheader: '' },
+  { id: 'tpl-merci', name: 'Merci pour votre commande', subject: 'Merci {{trigger.customer.firstName}} !', body: '<p>Bonjour {{trigger.customer.firstName}}, votre commande n° {{trigger.orderNumber}} est payée.</p>', preheader: '' },
   { id: 'tpl-avis', name: 'Demande d’avis', subject: 'Votre avis compte', body: '<p>Que pensez-vous de votre commande ?</p>', preheader: '' },
 ];
 
@@ -109,6 +109,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, js: string, req
     const rendered = renderEmail({ subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' }, input.data ?? {});
     return send(res, 200, { subject: rendered.subject, html: rendered.html, text: rendered.text });
   }
+  const stored = /^\/api\/email-templates\/([^/]+)$/.exec(url.pathname);
+  if (req.method === 'PUT' && stored) {
+    const input = body as { name?: string; subject?: string; body?: string };
+    if (!input?.name || !input.subject) return send(res, 400, { error: { code: 'validation_failed', message: 'name and subject are required' } });
+    return send(res, 200, { ...input, id: stored[1] });
+  }
   const test = /^\/api\/automations\/([^/]+)\/test$/.exec(url.pathname);
   if (req.method === 'POST' && test) return send(res, 200, simulate(body as { automation: SimAutomation; sampleData?: unknown }));
   return send(res, 404, { error: { message: 'no route' } });
@@ -136,7 +142,7 @@ function simulate({ automation, sampleData }: { automation: SimAutomation; sampl
       entry.waitUntil = new Date(at).toISOString();
     }
     if (node.type === 'send_email') {
-      const rendered = renderEmail({ subject: String(node.config.subject ?? ''), body: String(node.config.body ?? '') }, { trigger: sampleData, ...(sampleData as object) });
+      const rendered = renderEmail({ subject: String(node.config.subject ?? ''), body: String(node.config.body ?? '') }, { trigger: sampleData, nodes: {} });
       entry.output = { to: [String(node.config.to ?? '')], subject: rendered.subject, html: rendered.html, dryRun: true };
     }
     timeline.push(entry);
