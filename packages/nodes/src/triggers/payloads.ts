@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const isoDate = z.union([z.iso.datetime({ offset: true }), z.date()]);
+/** Invoices carry calendar dates (`2026-03-05`, Europe/Zurich) as well as instants. */
+const calendarOrIsoDate = z.union([z.iso.date(), isoDate]);
 
 /** A CMS customer as carried by order and customer events. */
 export const CustomerRefSchema = z.object({
@@ -63,8 +65,8 @@ export const InvoicePayloadSchema = z.object({
   totalCentimes: z.number().int(),
   currency: z.string().length(3),
   customer: z.object({ id: z.string().optional(), name: z.string(), email: z.string().optional() }),
-  issueDate: isoDate,
-  dueDate: isoDate,
+  issueDate: calendarOrIsoDate,
+  dueDate: calendarOrIsoDate,
   paidAt: isoDate.nullable().optional(),
   projectId: z.string().nullable().optional(),
   /** Where the customer can see and pay the invoice, when the server offers it. */
