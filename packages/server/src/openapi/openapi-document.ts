@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   AutomationBodySchema,
+  AutomationUpdateSchema,
   AutomationResponseSchema,
   AutomationRunSchema,
   EmailTemplateBodySchema,
   EmailTemplateSchema,
+  EmailTemplateUpdateSchema,
   ErrorBodySchema,
   LocalLoginBodySchema,
   PreviewBodySchema,
@@ -20,6 +22,8 @@ type Operation = Record<string, unknown>;
 
 const components: Record<string, z.ZodType> = {
   AutomationBody: AutomationBodySchema,
+  AutomationUpdate: AutomationUpdateSchema,
+  EmailTemplateUpdate: EmailTemplateUpdateSchema,
   Automation: AutomationResponseSchema,
   AutomationRun: AutomationRunSchema,
   RunSummary: RunSummarySchema,
@@ -77,7 +81,7 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
     },
     '/api/automations/{id}': {
       get: op('Get an automation with its validation problems', { parameters: [id()], responses: { '200': json(ref('Automation')) } }),
-      put: op('Replace an automation; a graph change bumps `version`', { parameters: [id()], requestBody: body('AutomationBody'), responses: { '200': json(ref('Automation')) } }),
+      put: op('Update an automation (left-out fields are kept); a graph change bumps `version`', { parameters: [id()], requestBody: body('AutomationUpdate'), responses: { '200': json(ref('Automation')) } }),
       delete: op('Delete an automation', { parameters: [id()], responses: noContent }),
     },
     '/api/automations/{id}/toggle': {
@@ -117,7 +121,7 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
     },
     '/api/email-templates/{id}': {
       get: op('Get an email template', { parameters: [id()], responses: { '200': json(ref('EmailTemplate')) } }),
-      put: op('Replace an email template', { parameters: [id()], requestBody: body('EmailTemplateBody'), responses: { '200': json(ref('EmailTemplate')) } }),
+      put: op('Update an email template (left-out fields are kept)', { parameters: [id()], requestBody: body('EmailTemplateUpdate'), responses: { '200': json(ref('EmailTemplate')) } }),
       delete: op('Delete an email template', { parameters: [id()], responses: noContent }),
     },
     '/api/email-templates/{id}/preview': {

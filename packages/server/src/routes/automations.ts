@@ -8,12 +8,14 @@ import {
 } from '@swigs/automation-core';
 import type { RouteDeps } from '../http/app-deps';
 import type { AppEnv } from '../http/env';
+import { definedOnly } from '../http/defined-only';
 import { problemsToIssues } from '../http/error-handler';
 import { HttpError } from '../http/http-error';
 import { parseWith, readJson } from '../http/read-json';
 import {
   AutomationBodySchema,
   AutomationListQuerySchema,
+  AutomationUpdateSchema,
   RunBodySchema,
   TestBodySchema,
   ToggleBodySchema,
@@ -73,11 +75,11 @@ export function automationRoutes(deps: RouteDeps): Hono<AppEnv> {
 
   app.put('/automations/:id', async (c) => {
     const current = await load(c);
-    const body = await readJson(c, AutomationBodySchema);
-    const graphChanged = graphKey(body) !== graphKey(current);
+    const body = definedOnly(await readJson(c, AutomationUpdateSchema));
+    const merged = { ...current, ...body };
+    const graphChanged = graphKey(merged) !== graphKey(current);
     const next: Automation = {
-      ...current,
-      ...body,
+      ...merged,
       version: graphChanged ? current.version + 1 : current.version,
       updatedAt: clock.now(),
     };

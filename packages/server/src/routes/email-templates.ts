@@ -3,10 +3,11 @@ import { Hono, type Context } from 'hono';
 import { EmailTemplateSchema, type EmailTemplate } from '@swigs/automation-core';
 import { renderEmail, validateTemplateSource, type RenderedEmail } from '@swigs/automation-nodes';
 import type { RouteDeps } from '../http/app-deps';
+import { definedOnly } from '../http/defined-only';
 import type { AppEnv } from '../http/env';
 import { HttpError, type IssueBody } from '../http/http-error';
 import { parseWith, readJson } from '../http/read-json';
-import { EmailTemplateBodySchema, PageQuerySchema, PreviewBodySchema, SendTestBodySchema } from './schemas';
+import { EmailTemplateBodySchema, EmailTemplateUpdateSchema, PageQuerySchema, PreviewBodySchema, SendTestBodySchema } from './schemas';
 
 /** Collection of email templates, as the design names it (also read by the send_email node). */
 export const EMAIL_TEMPLATES_COLLECTION = 'emailtemplates';
@@ -52,8 +53,8 @@ export function emailTemplateRoutes(deps: RouteDeps): Hono<AppEnv> {
 
   app.put('/email-templates/:id', async (c) => {
     const current = await load(c);
-    const body = await readJson(c, EmailTemplateBodySchema);
-    checkSyntax(body);
+    const body = definedOnly(await readJson(c, EmailTemplateUpdateSchema));
+    checkSyntax({ ...current, ...body });
     const updated = await templates.update(c.get('userId'), current.id, { ...body, updatedAt: clock.now() });
     if (!updated) throw new HttpError(404, 'not_found');
     return c.json(updated);

@@ -15,6 +15,13 @@ export const AutomationBodySchema = AutomationSchema.pick({
   nodes: true,
 });
 
+/** Body of `PUT /api/automations/:id`: like creation, but fields left out keep their stored value. */
+export const AutomationUpdateSchema = AutomationBodySchema.extend({
+  description: z.string().max(5000).optional(),
+  isActive: z.boolean().optional(),
+  nodes: AutomationSchema.shape.nodes.unwrap().optional(),
+});
+
 /** Body of `PATCH /api/automations/:id/toggle`; without `isActive` the flag flips. */
 export const ToggleBodySchema = z.object({ isActive: z.boolean().optional() }).optional();
 
@@ -65,6 +72,15 @@ export const EmailTemplateBodySchema = EmailTemplateSchema.omit({
   userId: true,
   createdAt: true,
   updatedAt: true,
+});
+
+/** Body of `PUT /api/email-templates/:id`: fields left out keep their stored value. */
+export const EmailTemplateUpdateSchema = EmailTemplateBodySchema.extend({
+  preheader: z.string().max(300).optional(),
+  text: z.string().max(500_000).optional(),
+  availableVariables: z.array(z.string().max(200)).optional(),
+  category: EmailTemplateSchema.shape.category.unwrap().optional(),
+  isActive: z.boolean().optional(),
 });
 
 /** Body of `POST /api/email-templates/:id/preview`: the data to render with (sample data when absent). */

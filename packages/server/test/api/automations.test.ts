@@ -75,6 +75,17 @@ describe('automations API', () => {
     expect(activePut.status).toBe(400);
   });
 
+  it('keeps the fields an update leaves out', async () => {
+    const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
+    const created = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id, { description: 'Garder' }) });
+    const renamed = await h.api('PUT', `/api/automations/${created.body.id}`, {
+      body: { name: 'Seulement le nom', trigger: { type: 'order.paid', config: {} } },
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Seulement le nom', description: 'Garder', isActive: true, version: 1 });
+    expect(renamed.body.nodes).toHaveLength(2);
+  });
+
   it('toggles a valid automation off and on', async () => {
     const created = await h.api('POST', '/api/automations', { body: manualAutomation() });
     const off = await h.api('PATCH', `/api/automations/${created.body.id}/toggle`);

@@ -19,8 +19,9 @@ describe('email templates API', () => {
     expect(list.body.items.map((t: { name: string }) => t.name)).toEqual(['A bienvenue', 'B merci']);
 
     const id = created.body.id as string;
-    const updated = await h.api('PUT', `/api/email-templates/${id}`, { body: thanksTemplate({ name: 'B merci', subject: 'Nouveau sujet' }) });
-    expect(updated.body.subject).toBe('Nouveau sujet');
+    await h.api('PUT', `/api/email-templates/${id}`, { body: thanksTemplate({ name: 'B merci', category: 'marketing', isActive: false }) });
+    const updated = await h.api('PUT', `/api/email-templates/${id}`, { body: { name: 'B merci', subject: 'Nouveau sujet', body: '<p>Merci</p>' } });
+    expect(updated.body).toMatchObject({ subject: 'Nouveau sujet', category: 'marketing', isActive: false });
     expect((await h.api('GET', `/api/email-templates/${id}`)).body.subject).toBe('Nouveau sujet');
     expect((await h.api('DELETE', `/api/email-templates/${id}`)).status).toBe(204);
     expect((await h.api('GET', `/api/email-templates/${id}`)).status).toBe(404);
