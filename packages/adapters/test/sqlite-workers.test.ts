@@ -23,6 +23,8 @@ describe('several workers on one SQLite file', () => {
         cronPeriodMs: 30_000,
         timeoutMs: 60_000,
         concurrency: 50,
+        pollIntervalMs: 3000,
+        leaseMs: 30_000,
       });
       console.log(`sqlite ${summary}`);
       expect(summary).toMatch(/5000 runs/);

@@ -11,8 +11,10 @@ import { isDuplicateKey, WRITE } from './mongo-errors';
 
 const TERMINAL: RunStatus[] = ['completed', 'failed', 'cancelled'];
 const RUN_FIELDS = Object.keys(AutomationRunSchema.shape).filter((key) => key !== 'id');
-/** Claims issued at once by one `claimDue`; each is its own atomic `findOneAndUpdate`. */
-const CLAIM_PARALLELISM = 8;
+/** Candidates read per wanted run, so a worker that loses some to another has more to try. */
+const CANDIDATE_FACTOR = 3;
+/** Read-then-claim rounds per `claimDue` when other workers took the candidates. */
+const MAX_CLAIM_ROUNDS = 3;
 
 /**
  * Runs in `automationruns`, `_id` = run id. `dueAt` is when a run becomes claimable (a waiting run's schedule,
@@ -74,18 +76,28 @@ export function createMongoRuns(runs: Collection<Document>): RunRepository {
     },
     async claimDue(options) {
       const until = new Date(options.now.getTime() + options.leaseMs);
-      const filter = { dueAt: { $lte: options.now } };
       const claimed: AutomationRun[] = [];
-      let exhausted = false;
-      while (!exhausted && claimed.length < options.limit) {
-        const wave = Math.min(CLAIM_PARALLELISM, options.limit - claimed.length);
-        const docs = await Promise.all(
-          Array.from({ length: wave }, () => claim(filter, options.workerId, until, true)),
-        );
-        for (const doc of docs) {
-          if (doc) claimed.push(fromDocument(doc));
-          else exhausted = true;
+      for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < options.limit; round++) {
+        // Read the oldest due ids, then claim each with its own findOneAndUpdate that re-checks it is still due.
+        // A worker that loses a candidate to another moves on to the next ones instead of contending.
+        const requested = (options.limit - claimed.length) * CANDIDATE_FACTOR;
+        const candidates = await runs
+          .find({ dueAt: { $lte: options.now } }, { projection: { _id: 1 } })
+          .sort({ dueAt: 1 })
+          .limit(requested)
+          .toArray();
+        let next = 0;
+        while (next < candidates.length && claimed.length < options.limit) {
+          const picked = candidates.slice(next, next + options.limit - claimed.length);
+          next += picked.length;
+          const docs = await Promise.all(
+            picked.map((candidate) =>
+              claim({ _id: candidate._id, dueAt: { $lte: options.now } }, options.workerId, until, false),
+            ),
+          );
+          for (const doc of docs) if (doc) claimed.push(fromDocument(doc));
         }
+        if (candidates.length < requested || next < candidates.length) break;
       }
       return claimed.sort(byScheduleThenId);
     },
@@ -108,15 +120,12 @@ export function createMongoRuns(runs: Collection<Document>): RunRepository {
       return doc ? fromDocument(doc) : null;
     },
     async renewLeases(ids, workerId, leaseUntil) {
-      const results = await Promise.all(
-        ids.map((id) =>
-          runs.updateOne(
-            { _id: id as never, leaseOwner: workerId, status: { $in: ['pending', 'running'] } },
-            { $set: { leaseUntil, dueAt: leaseUntil } },
-          ),
-        ),
-      );
-      return ids.filter((_, i) => results[i]!.matchedCount === 1);
+      if (ids.length === 0) return [];
+      const held = { _id: { $in: ids as never[] }, leaseOwner: workerId, status: { $in: ['pending', 'running'] } };
+      await runs.updateMany(held, { $set: { leaseUntil, dueAt: leaseUntil } });
+      const still = await runs.find(held, { projection: { _id: 1 } }).toArray();
+      const heldIds = new Set(still.map((doc) => doc._id as unknown as string));
+      return ids.filter((id) => heldIds.has(id));
     },
     async release(id, workerId) {
       const active = await runs.updateOne(

@@ -1,14 +1,17 @@
-import { createEngine, type MailPort } from '@swigs/automation-core';
+import { createEngine, createFakeClock, type MailPort } from '@swigs/automation-core';
 import { createSmtpMail } from '@swigs/automation-adapters/nodemailer';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
 import { createScaledClock } from './scaled-clock';
-import { FROM, openStore, type StoreTarget } from './scenario';
+import { FROM, openStore, order, type StoreTarget, USER_ID } from './scenario';
 
 /** What the parent test passes in `WORKER_CONFIG` (JSON). */
 export interface WorkerConfig {
   workerId: string;
   store: StoreTarget;
-  clock: { origin: number; scale: number };
+  /** A sped-up system clock shared by all processes, or a fake clock standing still at `fixed`. */
+  clock: { origin: number; scale: number } | { fixed: number };
+  /** Fires this many order.paid events once started, then reports `fired`. */
+  fire?: number;
   smtpPort?: number;
   /** SMTP connections; 1 bounds the e-mails a crash can duplicate to one. */
   smtpConnections?: number;
@@ -26,7 +29,7 @@ const mail: MailPort | undefined =
 const engine = createEngine({
   store,
   registry: createDefaultRegistry(),
-  clock: createScaledClock(config.clock.origin, config.clock.scale),
+  clock: 'fixed' in config.clock ? createFakeClock(config.clock.fixed) : createScaledClock(config.clock.origin, config.clock.scale),
   workerId: config.workerId,
   ports: { ...(mail ? { mail } : {}), email: { from: FROM }, http: { allowedHosts: ['127.0.0.1'] } },
   scheduler: config.scheduler,
@@ -55,6 +58,10 @@ if (process.env.WORKER_DEBUG) {
 }
 await engine.start();
 process.send?.({ type: 'ready', workerId: config.workerId });
+if (config.fire) {
+  for (let i = 0; i < config.fire; i++) await engine.fire('order.paid', order(i), { userId: USER_ID });
+  process.send?.({ type: 'fired', workerId: config.workerId });
+}
 
 let nodes = 0;
 engine.on('node.completed', () => {

@@ -72,6 +72,24 @@ export function hookFlow(hookUrl: string): Automation {
   };
 }
 
+/** order.paid -> wait 7 days -> webhook "after-week". */
+export function weekFlow(hookUrl: string): Automation {
+  return {
+    ...base('auto-week', 'Une semaine plus tard'),
+    trigger: { type: 'order.paid', config: {} },
+    nodes: [
+      { id: 'week', type: 'wait', position: { x: 0, y: 0 }, config: { duration: 7, unit: 'days' }, connections: [{ targetId: 'after-week', condition: 'default' }] },
+      {
+        id: 'after-week',
+        type: 'webhook',
+        position: { x: 0, y: 0 },
+        config: { method: 'POST', url: hookUrl, body: { node: 'after-week', order: '{{trigger.orderNumber}}' } },
+        connections: [],
+      },
+    ],
+  };
+}
+
 /** A `time.schedule` trigger (6-field cron, seconds) -> webhook carrying the slot. */
 export function cronFlow(hookUrl: string, cron: string): Automation {
   return {

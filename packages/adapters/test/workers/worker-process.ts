@@ -10,6 +10,8 @@ export interface WorkerProcess {
   /** Resolves with the exit code or signal. */
   exited: Promise<number | string | null>;
   stderr(): string;
+  /** Resolves once the worker fired the events it was asked to. */
+  fired: Promise<void>;
   /** Nodes the worker completed, reported when it stops gracefully. */
   completedNodes(): number | undefined;
 }
@@ -30,17 +32,22 @@ export async function startWorker(config: WorkerConfig): Promise<WorkerProcess> 
     child.once('exit', (code, signal) => resolve(signal ?? code));
   });
   let completedNodes: number | undefined;
+  let onFired: () => void = () => {};
+  const fired = new Promise<void>((resolve) => {
+    onFired = resolve;
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: { type?: string; nodes?: number }) => {
       if (message?.type === 'ready') resolve();
       if (message?.type === 'stats') completedNodes = message.nodes;
+      if (message?.type === 'fired') onFired();
     });
     void exited.then((how) =>
       reject(new Error(`worker ${config.workerId} exited before ready (${String(how)}): ${stderr.slice(-2000)}`)),
     );
   });
   ready.catch(() => undefined);
-  return { child, ready, exited, stderr: () => stderr, completedNodes: () => completedNodes };
+  return { child, ready, fired, exited, stderr: () => stderr, completedNodes: () => completedNodes };
 }
 
 /** Stops a worker gracefully (SIGTERM), or kills it after `ms`. */

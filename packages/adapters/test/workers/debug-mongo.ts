@@ -1,0 +1,25 @@
+import { createMongoStore } from '@swigs/automation-adapters/mongodb';
+const store = await createMongoStore({ url: process.env.MONGODB_URL!, dbName: 'dbg_' + Date.now() });
+const now = new Date();
+const mk = (i: number) => ({ id: 'r' + i, userId: 'u1', automationId: 'a', automationVersion: 1, triggerType: 't', status: 'waiting' as const, currentNodeId: null, queue: ['a', 'b'], outputs: {}, triggerData: { order: { id: String(i) } }, executionLog: [], scheduledAt: now, error: null, attempt: 0, steps: 0, leaseOwner: null, leaseUntil: null, createdAt: now, updatedAt: now, startedAt: now, completedAt: null });
+const N = 1000;
+let t = performance.now();
+await Promise.all(Array.from({ length: N }, (_, i) => store.runs.create(mk(i))));
+console.log('create (concurrent) ops/s', Math.round(N / ((performance.now() - t) / 1000)));
+t = performance.now();
+for (let i = 0; i < 50; i++) await store.runs.get('r' + i);
+console.log('get sequential ms/op', ((performance.now() - t) / 50).toFixed(1));
+t = performance.now();
+let claimed = 0;
+for (;;) { const got = await store.runs.claimDue({ now: new Date(now.getTime() + 1000), workerId: 'w', leaseMs: 30000, limit: 50 }); if (!got.length) break; claimed += got.length; }
+console.log('claims/s (limit 50)', Math.round(claimed / ((performance.now() - t) / 1000)), claimed);
+t = performance.now();
+await Promise.all(Array.from({ length: N }, (_, i) => store.runs.checkpoint({ ...mk(i), status: 'running', leaseOwner: 'w', leaseUntil: new Date(now.getTime() + 31000) }, 'w')));
+console.log('checkpoint (concurrent) ops/s', Math.round(N / ((performance.now() - t) / 1000)));
+t = performance.now();
+for (let i = 0; i < 50; i++) await store.runs.nextDueAt();
+console.log('nextDueAt ms/op', ((performance.now() - t) / 50).toFixed(1));
+t = performance.now();
+for (let i = 0; i < 20; i++) await store.runs.claimDue({ now: new Date(now.getTime() + 1000), workerId: 'w', leaseMs: 30000, limit: 50 });
+console.log('empty claim ms/op', ((performance.now() - t) / 20).toFixed(1));
+await store.db.dropDatabase(); await store.close();
