@@ -501,8 +501,10 @@ export class SwigsAutomationBuilder extends LitElement {
       return;
     }
     this.ui.loadError = '';
-    this.lastEmitted = parsed.data;
     this.store.load(parsed.data);
+    // The property reads back the parsed, normalized document from now on (defaults filled, trigger edges explicit).
+    this.lastEmitted = this.store.automation;
+    this.automation = this.store.automation;
     this.ui.testResult = null;
     this.needsFit = true;
   }

@@ -196,6 +196,12 @@ describe('canvas editing in Chromium', () => {
     expect(xs[0]).toBeLessThan(xs[1] as number);
     expect(xs[1]).toBeLessThan(xs[2] as number);
     await expect.poll(() => inBuilder(page, '[data-testid="minimap"] rect.node').count()).toBe(4);
+    // Dragging inside the minimap pans the canvas (XYMinimap).
+    const beforeMinimap = await transform();
+    const minimap = await inBuilder(page, '[data-testid="minimap"]').boundingBox();
+    if (!minimap) throw new Error('no minimap');
+    await drag(page, { x: minimap.x + minimap.width / 2, y: minimap.y + minimap.height / 2 }, { x: minimap.x + minimap.width / 2 + 40, y: minimap.y + minimap.height / 2 + 20 });
+    await expect.poll(transform).not.toBe(beforeMinimap);
     expect(errors).toEqual([]);
     await page.close();
   });

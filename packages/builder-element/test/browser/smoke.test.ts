@@ -16,6 +16,18 @@ afterAll(async () => {
 });
 
 describe('the bundled element', () => {
+  it('reads back the parsed, normalized automation right after it is set', async () => {
+    const { page } = await openBuilder(browser, server, {
+      automation: { id: 'a', userId: 'u', name: 'Ancien format', trigger: { type: 'order.paid', config: {} }, nodes: [{ id: 'n1', type: 'wait', position: { x: 400, y: 80 }, config: { duration: 1 } }] },
+    });
+    const automation = (await automationOf(page)) as Awaited<ReturnType<typeof automationOf>> & { stats: unknown; version: number };
+    expect(automation.trigger.connections).toEqual([{ targetId: 'n1', condition: 'default' }]);
+    expect(automation.nodes[0]?.connections).toEqual([]);
+    expect(automation.version).toBe(1);
+    expect(automation.isActive).toBe(false);
+    await page.close();
+  });
+
   it('loads the node catalogue with the bearer token and adds a step by clicking the palette', async () => {
     const { page, errors } = await openBuilder(browser, server);
     expect(server.requests.find((r) => r.url === '/api/node-types')?.authorization).toBe('Bearer test-token-builder');
