@@ -101,8 +101,18 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     const retried = page.waitForResponse((r) => r.url().endsWith(`/api/automation-runs/${failed.body.id}/retry`));
     await page.getByRole('button', { name: 'Relancer' }).click();
     expect((await retried).status()).toBe(200);
-    const after = await server.api<{ attempt: number }>('GET', `/api/automation-runs/${failed.body.id}`);
+    const after = await server.api<{ attempt: number; status: string }>('GET', `/api/automation-runs/${failed.body.id}`);
     expect(after.body.attempt).toBeGreaterThanOrEqual(1);
+
+    // The history filters by status on the server.
+    await page.goto(`${server.url}/#/automations/${brokenId}/runs`);
+    await page.locator(`tr[data-run-id="${failed.body.id}"]`).waitFor();
+    const filtered = page.waitForResponse((r) => r.url().includes(`/api/automations/${brokenId}/runs?`) && r.url().includes('status=completed'));
+    await page.getByLabel('Filtrer par statut').selectOption('completed');
+    await filtered;
+    await page.getByText('Aucune exécution pour l’instant.').waitFor();
+    await page.getByLabel('Filtrer par statut').selectOption(after.body.status);
+    await page.locator(`tr[data-run-id="${failed.body.id}"]`).waitFor();
     expect(errors).toEqual([]);
   });
 
