@@ -86,6 +86,7 @@ export class AutomationsPage extends PageElement {
                       ok: a.stats?.successfulRuns ?? 0,
                       failed: a.stats?.failedRuns ?? 0,
                     })}
+                    ${a.stats?.lastError ? html`<div class="error-text small" title=${a.stats.lastError}>${truncate(a.stats.lastError)}</div>` : nothing}
                   </td>
                   <td>${formatDateTime(a.stats?.lastRunAt ?? null, lang)}</td>
                   <td class="row-actions">
@@ -103,4 +104,8 @@ export class AutomationsPage extends PageElement {
           </table>`
         : nothing}`;
   }
+}
+
+function truncate(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
