@@ -14,3 +14,4 @@ export * from './routes/schemas';
 export * from './runtime/create-server';
 export * from './runtime/issue-token';
 export * from './runtime/logger';
+export { createInvoicingRoutes, createInvoicingRecordPort, type InvoicingDeps } from './invoicing/index';
