@@ -178,6 +178,30 @@ describe('canvas editing in Chromium', () => {
     await page.close();
   });
 
+  it('keeps working after being moved in the DOM (controllers destroyed on disconnect, re-created on connect)', async () => {
+    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    await page.evaluate(() => {
+      const el = document.querySelector('swigs-automation-builder') as HTMLElement;
+      const wrapper = document.createElement('section');
+      wrapper.style.height = '100vh';
+      const main = document.querySelector('main') as HTMLElement;
+      main.before(wrapper);
+      el.remove();
+      wrapper.append(el);
+      main.remove();
+    });
+    await expect.poll(() => node(page, 'wait-1').isVisible()).toBe(true);
+    const box = await node(page, 'wait-1').boundingBox();
+    if (!box) throw new Error('no node');
+    const before = (await automationOf(page)).nodes[0]?.position.y ?? 0;
+    await drag(page, { x: box.x + 30, y: box.y + 12 }, { x: box.x + 30, y: box.y + 140 });
+    await expect.poll(async () => (await automationOf(page)).nodes[0]?.position.y).toBeGreaterThan(before + 60);
+    await drag(page, await centre(page, handle(page, 'condition-1', 'false')), await centre(page, handle(page, 'wait-1', 'input')));
+    await expect.poll(async () => (await automationOf(page)).nodes[1]?.connections).toContainEqual({ targetId: 'wait-1', condition: 'false' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('pans with the mouse, zooms with the wheel and lays out with dagre', async () => {
     const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
     const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
