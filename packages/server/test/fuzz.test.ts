@@ -146,6 +146,37 @@ describe('fuzzing every body route', () => {
     expect(list.body.items[0].name).toBe('Manuelle');
   });
 
+  it('answers 4xx to odd ids in every id route', { timeout: 60_000 }, async () => {
+    const ids = fc.sample(
+      fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 50 }), fc.constantFrom('%', '%E0%A4%A', '..%2F..', '%00', 'a'.repeat(5000))),
+      { numRuns: 300, seed: 7 },
+    );
+    const templates = [
+      ['GET', '/api/automations/:id'],
+      ['DELETE', '/api/automations/:id'],
+      ['PATCH', '/api/automations/:id/toggle'],
+      ['POST', '/api/automations/:id/run'],
+      ['GET', '/api/automations/:id/runs'],
+      ['GET', '/api/automation-runs/:id'],
+      ['POST', '/api/automation-runs/:id/cancel'],
+      ['DELETE', '/api/email-templates/:id'],
+      ['GET', '/api/outbox/:id'],
+      ['POST', '/api/hooks/webhook/:id'],
+      ['GET', '/api/unsubscribe/:id'],
+    ] as const;
+    const statuses = new Set<number>();
+    for (const [i, id] of ids.entries()) {
+      const [method, template] = templates[i % templates.length]!;
+      const encoded = /^[\x20-\x7e]*$/.test(id) && id.includes('%') ? id : encodeURIComponent(id);
+      const res = await fetch(h.url + template.replace(':id', encoded), { method, headers: { authorization: `Bearer ${h.tokenA}` } });
+      await res.arrayBuffer();
+      statuses.add(res.status);
+      expect(res.status, `${method} ${template} ${JSON.stringify(id).slice(0, 80)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${template} ${JSON.stringify(id).slice(0, 80)}`).toBeLessThan(500);
+    }
+    expect(statuses.has(404)).toBe(true);
+  });
+
   it('answers 400 to malformed query strings', async () => {
     for (const query of ['limit=abc', 'limit=-1', 'offset=1e99', 'isActive=maybe', 'limit=0']) {
       const res = await h.api('GET', `/api/automations?${query}`);
