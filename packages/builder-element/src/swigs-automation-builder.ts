@@ -8,10 +8,10 @@ import { PanZoomController } from './controllers/pan-zoom-controller';
 import { BuilderStore } from './editor/builder-store';
 import { SwigsChangeEvent, SwigsSaveEvent, type ChangeReason } from './events';
 import { messagesFor, type Messages } from './i18n/messages';
-import { parseClipboard, type ClipboardPayload } from './model/clipboard';
+import type { ClipboardPayload } from './model/clipboard';
 import { GRID_SIZE } from './model/geometry';
 import { builderStyles } from './styles';
-import { createUiState, EMPTY_AUTOMATION, type BuilderUiState, type QuickAddState } from './ui/ui-state';
+import { createUiState, EMPTY_AUTOMATION, type BuilderUiState } from './ui/ui-state';
 import { renderCanvas } from './ui/canvas';
 import { renderPalette } from './ui/palette';
 import { renderSidePanel } from './ui/side-panel';
@@ -19,9 +19,6 @@ import { renderToolbar } from './ui/toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
-import { insertVariable } from './model/variables';
-import { configOf } from './model/graph-ops';
-import { getAt, setAt } from './model/schema-form';
 import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, type DragItems, type NodeLookup, type PanZoomInstance, type Transform } from './xyflow/index';
 
 /**
@@ -104,7 +101,8 @@ export class SwigsAutomationBuilder extends LitElement {
   /** @internal */
   readonly connections: ConnectionController;
   private lastEmitted: Automation | undefined;
-  private clipboard: ClipboardPayload | undefined;
+  /** @internal In-memory clipboard (the system clipboard needs a permission to read). */
+  clipboard: ClipboardPayload | undefined;
   /** @internal */
   needsFit = true;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
@@ -176,63 +174,11 @@ export class SwigsAutomationBuilder extends LitElement {
   /** @internal */
   paneSize = { width: 0, height: 0 };
 
-  /** @internal */
-  focusPane(): void {
-    (this.paneElement() as HTMLElement | null)?.focus();
-  }
 
-  /** @internal */
-  focusNode(id: string): void {
-    void this.updateComplete.then(() => {
-      const el = this.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(id)}"]`) as HTMLElement | null;
-      el?.focus({ preventScroll: true });
-    });
-  }
 
-  /** @internal */
-  focusSelection(): void {
-    const id = this.store.selectedNode;
-    if (id) this.focusNode(id);
-    else this.focusPane();
-  }
 
-  /** @internal */
-  focusPanel(): void {
-    void this.updateComplete.then(() => {
-      const first = this.renderRoot.querySelector('[data-testid="node-config"] input, [data-testid="node-config"] select, [data-testid="node-config"] textarea') as HTMLElement | null;
-      (first ?? (this.renderRoot.querySelector('.panel') as HTMLElement | null))?.focus();
-    });
-  }
 
-  /** @internal Opens the add/connect popup next to a node (or the pane's top-left corner). */
-  openQuickAddNear(nodeId: string | undefined, wireFrom: { id: string; output: string } | undefined, mode: 'add' | 'connect'): void {
-    const container = this.containerElement();
-    const bounds = container?.getBoundingClientRect();
-    const el = nodeId ? (this.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(nodeId)}"]`) as HTMLElement | null) : null;
-    const rect = el?.getBoundingClientRect();
-    const left = rect && bounds ? Math.min(rect.right - bounds.left + 12, bounds.width - 270) : 16;
-    const top = rect && bounds ? Math.max(rect.top - bounds.top, 8) : 16;
-    this.openQuickAdd({ mode, left: Math.max(left, 8), top, ...(wireFrom ? { wireFrom } : {}) });
-  }
 
-  /** @internal Inserts `{{path}}` at the caret of the last focused template field (else the first one). */
-  insertVariable(nodeId: string, descriptor: NodeTypeDescriptor, path: string): void {
-    const target = this.ui.templateField ?? (descriptor.templateFields?.[0] ? { path: descriptor.templateFields[0].split('.'), start: -1, end: -1 } : null);
-    if (!target) return;
-    const config = configOf(this.store.automation, nodeId) ?? {};
-    const current = getAt(config, target.path);
-    const text = typeof current === 'string' ? current : '';
-    const start = target.start < 0 ? text.length : target.start;
-    const end = target.end < 0 ? text.length : target.end;
-    const next = insertVariable(text, path, start, end);
-    this.store.setConfig(nodeId, setAt(config, target.path, next.text) as Record<string, unknown>);
-    this.ui.templateField = { path: target.path, start: next.caret, end: next.caret };
-    void this.updateComplete.then(() => {
-      const field = this.renderRoot.querySelector(`[name="${CSS.escape(target.path.join('.'))}"]`) as HTMLInputElement | null;
-      field?.focus();
-      field?.setSelectionRange(next.caret, next.caret);
-    });
-  }
 
   /** Runs `POST /api/automations/:id/test` and shows the simulated timeline. */
   runTest(): Promise<void> {
@@ -327,29 +273,7 @@ export class SwigsAutomationBuilder extends LitElement {
     return event;
   }
 
-  /** @internal */
-  copySelection(cut = false): void {
-    const payload = this.store.copy();
-    if (!payload.nodes.length) return;
-    this.clipboard = payload;
-    const text = JSON.stringify(payload);
-    void navigator.clipboard?.writeText?.(text).catch(() => undefined);
-    if (cut) this.deleteSelection();
-  }
 
-  /** @internal */
-  async pasteClipboard(): Promise<void> {
-    if (this.isReadonly) return;
-    let payload = this.clipboard;
-    try {
-      const text = await navigator.clipboard?.readText?.();
-      const parsed = text ? parseClipboard(text) : undefined;
-      if (parsed) payload = parsed;
-    } catch {
-      // Clipboard read needs a permission; the in-memory copy is the fallback.
-    }
-    if (payload) this.store.paste(payload);
-  }
 
   /** @internal */
   titleOf(type: string): string {
@@ -386,18 +310,7 @@ export class SwigsAutomationBuilder extends LitElement {
     return screenToFlow({ x: clientX, y: clientY }, container, this.panZoom.transform, this.ui.snap ? GRID_SIZE : false);
   }
 
-  /** @internal */
-  openQuickAdd(state: Omit<QuickAddState, 'query' | 'active'>): void {
-    this.ui.quickAdd = { ...state, query: '', active: 0 };
-    this.requestUpdate();
-    void this.updateComplete.then(() => (this.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus());
-  }
 
-  /** @internal */
-  closeQuickAdd(): void {
-    this.ui.quickAdd = null;
-    this.requestUpdate();
-  }
 
   /** @internal */
   onStoreChange(reason: ChangeReason | 'select' | 'load'): void {

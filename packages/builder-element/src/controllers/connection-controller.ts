@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { startConnection, toDraft } from '../xyflow/index';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { openQuickAdd } from '../ui/quick-add';
 
 /**
  * Draws connections from handles with `XYHandle`. A connection dropped on empty canvas opens the quick-add popup
@@ -55,7 +56,7 @@ export class ConnectionController implements ReactiveController {
         const point = 'changedTouches' in evt ? evt.changedTouches[0] : (evt as MouseEvent);
         if (!point) return;
         const bounds = container.getBoundingClientRect();
-        host.openQuickAdd({
+        openQuickAdd(host, {
           mode: 'add',
           left: point.clientX - bounds.left,
           top: point.clientY - bounds.top,

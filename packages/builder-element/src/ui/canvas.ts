@@ -6,7 +6,7 @@ import type { FlowEdge, FlowNode } from '../model/flow-graph';
 import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
 import { draftPath, edgeGeometry, handleDataId, minimapBounds } from '../xyflow/index';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { renderQuickAdd } from './quick-add';
+import { closeQuickAdd, openQuickAdd, renderQuickAdd } from './quick-add';
 import { executedEdge, formatZurich, runStatusOf, timelineByNode } from './run-data';
 
 /** The canvas: pane (pan/zoom), viewport with edges and nodes, connection line, minimap and quick-add popup. */
@@ -45,7 +45,7 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
         style="--_grid-size:${grid}px;--_grid-x:${tx}px;--_grid-y:${ty}px"
         @click=${(e: Event) => {
           if (e.target === e.currentTarget) {
-            host.closeQuickAdd();
+            closeQuickAdd(host);
             if (store.selection.size || store.selectedEdge) store.select([]);
           }
         }}
@@ -133,7 +133,7 @@ function renderEdgeButton(host: SwigsAutomationBuilder, edge: FlowEdge): Templat
       const container = host.containerElement();
       const bounds = container?.getBoundingClientRect();
       const target = (e.currentTarget as HTMLElement).getBoundingClientRect();
-      host.openQuickAdd({
+      openQuickAdd(host, {
         mode: 'add',
         left: target.left - (bounds?.left ?? 0) + 16,
         top: target.top - (bounds?.top ?? 0) + 16,

@@ -1,6 +1,9 @@
 import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
 import { isTypingTarget } from '../xyflow/index';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { parseClipboard } from '../model/clipboard';
+import { focusPane, focusPanel } from './focus';
+import { closeQuickAdd, openQuickAddNear } from './quick-add';
 
 /**
  * Shortcuts, bound on the host so they only fire while focus is inside the element, and never while typing
@@ -15,9 +18,9 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
     return;
   }
   if (event.key === 'Escape') {
-    if (host.ui.quickAdd) host.closeQuickAdd();
+    if (host.ui.quickAdd) closeQuickAdd(host);
     else if (host.store.selection.size || host.store.selectedEdge) host.store.select([]);
-    host.focusPane();
+    focusPane(host);
     return;
   }
   if (isTypingTarget(event) || event.defaultPrevented) return;
@@ -35,16 +38,16 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
     return;
   }
   if (mod && key === 'c') {
-    host.copySelection();
+    copySelection(host);
     return;
   }
   if (mod && key === 'x' && editable) {
-    host.copySelection(true);
+    copySelection(host, true);
     return;
   }
   if (mod && key === 'v' && editable) {
     event.preventDefault();
-    void host.pasteClipboard();
+    void pasteClipboard(host);
     return;
   }
   if (mod && key === 'd' && editable) {
@@ -60,7 +63,7 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
   if ((event.key === 'Delete' || event.key === 'Backspace') && editable) {
     event.preventDefault();
     host.deleteSelection();
-    host.focusPane();
+    focusPane(host);
     return;
   }
   if (mod || event.altKey) return;
@@ -80,14 +83,14 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
     event.preventDefault();
     const from = store.selectedNode;
     const output = from ? store.freeOutput(from) : undefined;
-    host.openQuickAddNear(from, output ? { id: from as string, output } : undefined, 'add');
+    openQuickAddNear(host, from, output ? { id: from as string, output } : undefined, 'add');
     return;
   }
   if (key === 'c' && editable && store.selectedNode) {
     event.preventDefault();
     const from = store.selectedNode;
     const output = store.freeOutput(from);
-    if (output) host.openQuickAddNear(from, { id: from, output }, 'connect');
+    if (output) openQuickAddNear(host, from, { id: from, output }, 'connect');
     return;
   }
   if (key === 'l' && event.shiftKey && editable) {
@@ -100,8 +103,32 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
   }
   if (key === 'enter' && store.selectedNode) {
     event.preventDefault();
-    host.focusPanel();
+    focusPanel(host);
     return;
   }
   if (key === 't' && !store.selection.size) store.select([TRIGGER_ID]);
+}
+
+/** Copies (or cuts) the selected steps to the system clipboard and an in-memory copy. */
+export function copySelection(host: SwigsAutomationBuilder, cut = false): void {
+  const payload = host.store.copy();
+  if (!payload.nodes.length) return;
+  host.clipboard = payload;
+  const text = JSON.stringify(payload);
+  void navigator.clipboard?.writeText?.(text).catch(() => undefined);
+  if (cut) host.deleteSelection();
+}
+
+/** Pastes steps from the system clipboard, else the in-memory copy. */
+export async function pasteClipboard(host: SwigsAutomationBuilder): Promise<void> {
+  if (host.isReadonly) return;
+  let payload = host.clipboard;
+  try {
+    const text = await navigator.clipboard?.readText?.();
+    const parsed = text ? parseClipboard(text) : undefined;
+    if (parsed) payload = parsed;
+  } catch {
+    // Clipboard read needs a permission; the in-memory copy is the fallback.
+  }
+  if (payload) host.store.paste(payload);
 }

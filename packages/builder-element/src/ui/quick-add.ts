@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { TRIGGER_ID } from '../model/geometry';
+import { focusNode, focusSelection } from './focus';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import type { QuickAddState } from './ui-state';
 
@@ -41,8 +42,8 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
           } else if (e.key === 'Escape') {
             e.preventDefault();
             e.stopPropagation();
-            host.closeQuickAdd();
-            host.focusSelection();
+            closeQuickAdd(host);
+            focusSelection(host);
           }
         }}
       />
@@ -81,11 +82,11 @@ function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[
         label: title,
         hint: node.id,
         pick: () => {
-          host.closeQuickAdd();
+          closeQuickAdd(host);
           if (host.store.connect({ source: from.id, sourceHandle: from.output as 'default', target: node.id })) {
             host.announce(host.msg.connected(from.id, node.id));
           }
-          host.focusNode(from.id);
+          focusNode(host, from.id);
         },
       }));
   }
@@ -98,13 +99,13 @@ function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[
       label: d.title[host.langCode],
       hint: d.description?.[host.langCode] ?? d.type,
       pick: () => {
-        host.closeQuickAdd();
+        closeQuickAdd(host);
         let id: string | undefined;
         if (state.edgeId) id = host.store.insertOnEdge(state.edgeId, d.type);
         else id = host.store.addNodeOfType(d.type, { ...(state.position ? { position: state.position } : {}), ...(state.wireFrom ? { wireFrom: state.wireFrom } : {}) });
         if (id) {
           host.announce(host.msg.added(d.title[host.langCode]));
-          host.focusNode(id);
+          focusNode(host, id);
         }
       },
     }));
@@ -117,4 +118,28 @@ export function matches(descriptor: NodeTypeDescriptor, query: string, lang: 'fr
     .join(' ')
     .toLowerCase();
   return query.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+/** Opens the add/connect popup next to a node (or the pane's top-left corner). */
+export function openQuickAddNear(host: SwigsAutomationBuilder, nodeId: string | undefined, wireFrom: { id: string; output: string } | undefined, mode: 'add' | 'connect'): void {
+  const container = host.containerElement();
+  const bounds = container?.getBoundingClientRect();
+  const el = nodeId ? (host.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(nodeId)}"]`) as HTMLElement | null) : null;
+  const rect = el?.getBoundingClientRect();
+  const left = rect && bounds ? Math.min(rect.right - bounds.left + 12, bounds.width - 270) : 16;
+  const top = rect && bounds ? Math.max(rect.top - bounds.top, 8) : 16;
+  openQuickAdd(host, { mode, left: Math.max(left, 8), top, ...(wireFrom ? { wireFrom } : {}) });
+}
+
+/** Opens the add/connect popup and focuses its search field. */
+export function openQuickAdd(host: SwigsAutomationBuilder, state: Omit<QuickAddState, 'query' | 'active'>): void {
+  host.ui.quickAdd = { ...state, query: '', active: 0 };
+  host.requestUpdate();
+  void host.updateComplete.then(() => (host.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus());
+}
+
+/** Closes the add/connect popup. */
+export function closeQuickAdd(host: SwigsAutomationBuilder): void {
+  host.ui.quickAdd = null;
+  host.requestUpdate();
 }

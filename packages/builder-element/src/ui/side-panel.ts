@@ -2,7 +2,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { TRIGGER_ID } from '../model/geometry';
 import { configOf, typeOf } from '../model/graph-ops';
-import { variablesFor } from '../model/variables';
+import { insertVariable, variablesFor } from '../model/variables';
+import { getAt, setAt } from '../model/schema-form';
+import { focusNode } from './focus';
+import { openQuickAddNear } from './quick-add';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { renderConfigForm } from './config-form';
 import { renderTemplateEditor } from './email-template';
@@ -63,7 +66,7 @@ function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
       ? nothing
       : html`<div class="inline">
           ${store.freeOutput(id)
-            ? html`<button data-testid="connect-menu" @click=${() => host.openQuickAddNear(id, { id, output: store.freeOutput(id) as string }, 'connect')}>${m.connectTo}</button>`
+            ? html`<button data-testid="connect-menu" @click=${() => openQuickAddNear(host, id, { id, output: store.freeOutput(id) as string }, 'connect')}>${m.connectTo}</button>`
             : nothing}
           ${id === TRIGGER_ID ? nothing : html`<button data-testid="delete-node" @click=${() => host.deleteSelection()}>${m.deleteSelection}</button>`}
         </div>`}
@@ -96,7 +99,7 @@ function renderVariables(host: SwigsAutomationBuilder, id: string, descriptor: N
                 (v) => html`<li>
                   <code>{{${v.path}}}</code>
                   <button data-testid="insert-variable" data-path=${v.path} aria-label="${m.insertVariable} {{${v.path}}}"
-                    @click=${() => host.insertVariable(id, descriptor, v.path)}>${m.insertVariable}</button>
+                    @click=${() => insertVariableAtCaret(host, id, descriptor, v.path)}>${m.insertVariable}</button>
                 </li>`,
               )}
             </ul>`,
@@ -117,7 +120,7 @@ function renderProblems(host: SwigsAutomationBuilder): TemplateResult {
               ${p.nodeId
                 ? html`<button class="link" @click=${() => {
                     host.store.select([p.nodeId as string]);
-                    host.focusNode(p.nodeId as string);
+                    focusNode(host, p.nodeId as string);
                   }}>${p.message}</button>`
                 : p.message}
             </li>`,
@@ -180,4 +183,23 @@ function renderRun(host: SwigsAutomationBuilder): TemplateResult {
         : html`<p class="status" data-testid="run-node" data-node-id=${id} data-status="none">${id === TRIGGER_ID ? json(run.triggerData) : m.notExecuted}</p>`
       : html`<p class="status">${m.noSelection}</p>`}
   </section>`;
+}
+
+/** Inserts `{{path}}` at the caret of the last focused template field (else the first one). */
+export function insertVariableAtCaret(host: SwigsAutomationBuilder, nodeId: string, descriptor: NodeTypeDescriptor, path: string): void {
+  const target = host.ui.templateField ?? (descriptor.templateFields?.[0] ? { path: descriptor.templateFields[0].split('.'), start: -1, end: -1 } : null);
+  if (!target) return;
+  const config = configOf(host.store.automation, nodeId) ?? {};
+  const current = getAt(config, target.path);
+  const text = typeof current === 'string' ? current : '';
+  const start = target.start < 0 ? text.length : target.start;
+  const end = target.end < 0 ? text.length : target.end;
+  const next = insertVariable(text, path, start, end);
+  host.store.setConfig(nodeId, setAt(config, target.path, next.text) as Record<string, unknown>);
+  host.ui.templateField = { path: target.path, start: next.caret, end: next.caret };
+  void host.updateComplete.then(() => {
+    const field = host.renderRoot.querySelector(`[name="${CSS.escape(target.path.join('.'))}"]`) as HTMLInputElement | null;
+    field?.focus();
+    field?.setSelectionRange(next.caret, next.caret);
+  });
 }
