@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getRequestListener } from '@hono/node-server';
 import { silentLogger } from '@swigs/automation-core';
 import { createFailureLimiter } from '../auth/failure-limiter';
@@ -19,9 +18,9 @@ import { runRoutes } from '../routes/runs';
 import { unsubscribeRoutes } from '../routes/unsubscribe';
 import type { AppDeps, RouteDeps } from './app-deps';
 import { authMiddleware } from './auth-middleware';
+import { limitBodySize } from './body-size';
 import type { AppEnv } from './env';
 import { createErrorHandler } from './error-handler';
-import { HttpError } from './http-error';
 import { pickLang, t } from './i18n';
 import { staticUi } from './static-ui';
 
@@ -57,16 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.route('/', healthRoutes(deps.store, deps.isReady));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      onError: () => {
-        // The unread rest of the body would poison a kept-alive socket: close it after the answer.
-        throw new HttpError(413, 'payload_too_large', { headers: { Connection: 'close' } });
-      },
-    }),
-  );
+  app.use('/api/*', limitBodySize(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
   app.use(
     '/api/*',
     authMiddleware({

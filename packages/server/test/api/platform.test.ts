@@ -53,6 +53,25 @@ describe('platform routes', () => {
     const res = await h.api('POST', '/api/automations', { body: manualAutomation({ description: 'x'.repeat(20_000) }) });
     expect(res.status).toBe(413);
     expect(res.body.error).toBe('Le corps de la requête est trop volumineux');
+
+    // Without Content-Length (chunked), the body is counted as it arrives.
+    const chunk = new TextEncoder().encode(JSON.stringify({ name: 'x'.repeat(6000) }));
+    const chunkedBody = (parts: number): ReadableStream<Uint8Array> =>
+      new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < parts; i++) controller.enqueue(chunk);
+          controller.close();
+        },
+      });
+    const init = (parts: number): RequestInit & { duplex: 'half' } => ({
+      method: 'POST',
+      headers: { authorization: `Bearer ${h!.tokenA}`, 'content-type': 'application/json' },
+      body: chunkedBody(parts),
+      duplex: 'half',
+    });
+    expect((await fetch(`${h.url}/api/automations`, init(3))).status).toBe(413);
+    const small = await fetch(`${h.url}/api/automations`, init(1));
+    expect(small.status).toBe(400);
   });
 
   it('answers unknown API routes with a JSON 404 and serves the French placeholder page', async () => {
