@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'builder',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
