@@ -93,6 +93,18 @@ describe('canvas editing in Chromium', () => {
     await inBuilder(page, '[name="to"]').fill('{{trigger.customer.email}}');
     await expect.poll(() => inBuilder(page, '[data-testid="problem-marker"]').count()).toBe(0);
 
+    // Arrays of nested objects (condition rules): add a rule, fill it, pick an operator.
+    await node(page, 'condition-1').click();
+    await inBuilder(page, '[data-testid="array-field"][data-name="conditions"] [data-testid="array-add"]').click();
+    await inBuilder(page, '[name="conditions.1.field"]').fill('trigger.currency');
+    await inBuilder(page, '#cfg-conditions-1-operator').selectOption({ label: 'est égal à' });
+    await inBuilder(page, '[name="conditions.1.value"]').fill('CHF');
+    await inBuilder(page, '[name="conditions.1.value"]').press('Tab');
+    await expect.poll(async () => (await automationOf(page)).nodes[1]?.config.conditions).toEqual([
+      { field: 'trigger.total', operator: 'greater_than', value: 100 },
+      { field: 'trigger.currency', operator: 'equals', value: 'CHF', caseSensitive: false },
+    ]);
+
     await node(page, 'trigger').click();
     await inBuilder(page, '#trigger-type').selectOption('time.schedule');
     await inBuilder(page, '[name="cron"]').fill('0 8 * * 1');
