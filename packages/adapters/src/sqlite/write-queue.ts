@@ -43,21 +43,14 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
   let unsynced: (() => void)[] = [];
   let unsyncedFailures: ((error: unknown) => void)[] = [];
   let syncing = false;
-  const savepoint = db.prepare('SAVEPOINT op');
-  const releaseSavepoint = db.prepare('RELEASE op');
-  const rollbackSavepoint = db.prepare('ROLLBACK TO op');
-
   const commitBatch = db.transaction((batch: QueuedWrite[]) => {
     const outcomes: Outcome[] = [];
+    // No savepoint per write: SQLite undoes a failing statement (a duplicate id) on its own, and every write
+    // fails, if at all, on its first statement, so a failure never leaves half a write in the transaction.
     for (const write of batch) {
-      // Each write gets a savepoint, so one failing write (a duplicate id) never undoes its neighbours.
-      savepoint.run();
       try {
         outcomes.push({ ok: true, value: write.op() });
-        releaseSavepoint.run();
       } catch (error) {
-        rollbackSavepoint.run();
-        releaseSavepoint.run();
         outcomes.push({ ok: false, value: error });
       }
     }
