@@ -24,6 +24,7 @@ export interface EmailPreviewInput {
   triggerType?: string;
 }
 
+/** A rendered email. */
 export interface EmailPreview {
   subject: string;
   html: string;
@@ -42,6 +43,7 @@ export interface TestTimelineEntry {
   waitUntil?: string | Date;
 }
 
+/** The dry run returned by the test endpoint (core `DryRunResult` as JSON). */
 export interface TestResult {
   status: 'completed' | 'failed';
   timeline: TestTimelineEntry[];
@@ -158,6 +160,7 @@ const listOf = <T extends z.ZodType>(item: T, key: string) =>
     z.object({ data: z.array(item) }).transform((v) => v.data),
   ]);
 
+/** The catalogue response: a list of node type descriptors, bare or wrapped. */
 export const NodeTypesResponse = listOf(Descriptor, 'nodeTypes');
 
 const Template = z.looseObject({

@@ -30,11 +30,13 @@ export interface FlowEdge {
   targetHandle: null;
 }
 
+/** Nodes and edges as drawn. */
 export interface FlowGraph {
   nodes: FlowNode[];
   edges: FlowEdge[];
 }
 
+/** Node type descriptors by type. */
 export type DescriptorLookup = ReadonlyMap<string, NodeTypeDescriptor>;
 
 /** Stable id of the edge `source --handle--> target`. */

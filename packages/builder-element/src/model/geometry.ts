@@ -1,11 +1,15 @@
 /** Every node is drawn at a fixed size, so handles have static bounds and nothing needs measuring. */
 export const NODE_WIDTH = 220;
+/** Height of every node. */
 export const NODE_HEIGHT = 64;
+/** Side of a handle's square box. */
 export const HANDLE_SIZE = 12;
+/** Snap grid step, in flow pixels. */
 export const GRID_SIZE = 20;
 /** The trigger is drawn as a node with this fixed id. */
 export const TRIGGER_ID = 'trigger';
 
+/** Inputs sit on the left, outputs on the right (left-to-right flows). */
 export type HandleSide = 'left' | 'right';
 
 /** A handle's static box, relative to its node's top-left corner. */

@@ -21,6 +21,7 @@ export type JsonSchema = {
   [key: string]: unknown;
 };
 
+/** The widget a field is drawn with. */
 export type FieldKind =
   | 'string'
   | 'text'
@@ -58,6 +59,7 @@ export interface FieldModel {
   inline?: boolean;
 }
 
+/** Options of `buildFormModel`. */
 export interface FormModelOptions {
   /** Dot paths of Handlebars template fields (`descriptor.templateFields`). */
   templateFields?: readonly string[];

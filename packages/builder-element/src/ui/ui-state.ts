@@ -66,6 +66,7 @@ export function createUiState(): BuilderUiState {
 }
 
 // Not parsed: the trigger type stays empty until one is chosen (validation reports it).
+/** What the element edits before an `automation` is set. */
 export const EMPTY_AUTOMATION: Automation = {
   id: 'new',
   userId: 'local',

@@ -33,12 +33,17 @@ import type { FlowEdge, FlowNode } from '../model/flow-graph';
 
 /** Class prefix `@xyflow/system` looks for: `swigs-flow__node`, `swigs-flow__handle`... */
 export const LIB = 'swigs';
+/** Zoom limits of the canvas. */
 export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 2;
 
+/** Types of `@xyflow/system` the rest of the element may name. */
 export type { ConnectionState, FinalConnectionState, PanZoomInstance, Rect, Transform, Viewport, XYDragInstance, XYMinimapInstance };
+/** A node as `@xyflow/system` keeps it (with measured size, absolute position, handle bounds). */
 export type InternalFlowNode = InternalNodeBase<NodeBase<FlowNode['data']>>;
+/** Internal nodes by id. */
 export type NodeLookup = Map<string, InternalFlowNode>;
+/** What XYDrag reports per dragged node. */
 export type DragItems = Map<string, Pick<NodeDragItem, 'id' | 'position' | 'internals'>>;
 
 /** The connection being drawn, in flow coordinates. */
@@ -103,6 +108,7 @@ export function toDraft(state: ConnectionState, transform: Transform): Connectio
   return { from: state.from, to: pointToRendererPoint(state.to, transform), isValid: state.isValid };
 }
 
+/** What pan/zoom reports to, and asks of, the element. */
 export interface PanZoomCallbacks {
   onTransformChange: (transform: Transform) => void;
   isConnecting: () => boolean;
@@ -192,6 +198,7 @@ export function createNodeDrag(store: DragStore, element: Element, nodeId: strin
   return drag;
 }
 
+/** Options of `startConnection`. */
 export interface ConnectOptions {
   container: HTMLDivElement;
   lookup: NodeLookup;
