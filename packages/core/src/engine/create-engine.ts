@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { evaluateCondition } from '../conditions/evaluate-condition';
-import { ConflictError, NotFoundError, type ValidationProblem } from '../errors/errors';
-import { ErrorCode, SwigsError } from '../errors/swigs-error';
+import { AdapterError, ConflictError, NotFoundError, type ValidationProblem } from '../errors/errors';
+import { ErrorCode, SwigsError, hasErrorCode } from '../errors/swigs-error';
 import type { Automation } from '../model/automation';
 import type { AutomationRun } from '../model/run';
 import type { NodeRetryPolicy, Ports, Registry } from '../node/types';
@@ -15,6 +15,7 @@ import { LruCache } from './lru-cache';
 import { compilePlan, planKey, summarizeProblems, type ExecutionPlan } from './plan';
 import { DEFAULT_RETRY } from './run-node';
 import { RunAbort } from './run-abort';
+import { runIdForKey } from './run-id';
 import { runPool } from './run-pool';
 import { createScheduler, type Scheduler } from './scheduler';
 import type {
@@ -131,17 +132,22 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     try {
       automations = await this.store.automations.findActiveByTrigger(eventType, options.userId);
     } catch (error) {
-      this.logger.error('fire: could not load automations', { eventType, error: messageOf(error) });
-      return [];
+      throw new AdapterError(this.store.name, `fire "${eventType}": could not load automations: ${messageOf(error)}`, { cause: error });
     }
+    const failures: string[] = [];
     const started = await Promise.all(
       automations.map((automation) =>
         this.#startRun(automation, payload, { match: true, ...(options.dedupeKey ? { dedupeKey: options.dedupeKey } : {}) }).catch((error: unknown) => {
           this.logger.error('fire: could not start a run', { eventType, automationId: safeId(automation), error: messageOf(error) });
+          failures.push(`${safeId(automation)}: ${messageOf(error)}`);
           return null;
         }),
       ),
     );
+    // Callers must learn that an event was not fully taken, so they can deliver it again (safe with a dedupeKey).
+    if (failures.length > 0) {
+      throw new AdapterError(this.store.name, `fire "${eventType}": ${failures.length} run(s) could not start (${failures.join('; ')})`);
+    }
     return started.filter((run): run is AutomationRun => run !== null);
   }
 
@@ -257,14 +263,14 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
         refusal = { message: `automation "${plan.automation.name}": trigger filter failed: ${messageOf(error)}`, code: codeOf(error) };
       }
     }
-    if (options.dedupeKey !== undefined) {
-      const key = options.rawKey ? options.dedupeKey : `${options.dedupeKey}:${automation.id}`;
-      if (!(await this.store.keys.add(key))) return null;
-    }
+    const key =
+      options.dedupeKey === undefined ? undefined : options.rawKey ? options.dedupeKey : `${options.dedupeKey}:${automation.id}`;
+    // The key outlives purged runs; the deterministic run id makes the insert itself the dedupe.
+    if (key !== undefined && (await this.store.keys.has(key))) return null;
 
     const now = this.clock.now();
     const run = newRun({
-      id: this.#generateId(),
+      id: key === undefined ? this.#generateId() : runIdForKey(`${automation.userId}\u0000${key}`),
       automation: plan.automation,
       triggerType: automation.trigger?.type ?? plan.trigger?.type ?? 'unknown',
       payload,
@@ -274,7 +280,13 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       leaseMs: this.schedulerOptions.leaseMs,
     });
     if (refusal) fail(run, now, refusal.message, refusal.code, null);
-    await this.store.runs.create(run);
+    try {
+      await this.store.runs.create(run);
+    } catch (error) {
+      if (key !== undefined && hasErrorCode(error, ErrorCode.Conflict)) return null;
+      throw error;
+    }
+    if (key !== undefined) await this.store.keys.add(key);
     // Counted with the run's first outcome (completed, failed or parked) in one stats write.
     this.#creationStats.set(run.id, now);
     if (this.listenerCount('run.created') > 0) this.emit('run.created', { run });
