@@ -109,18 +109,18 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
 
   return {
     mode: sso ? 'sso' : 'local',
-    isServiceToken: (token) => findService(token) !== undefined,
+    isServiceToken: (token) => serviceDigests.length > 0 && findService(token) !== undefined,
     async verify(token, asUser) {
       if (!token || token.length > 8192) return null;
-      const service = findService(token);
-      if (service) {
-        if (!asUser || !USER_ID.test(asUser)) return null;
-        return { userId: asUser, kind: 'service', service };
-      }
       const cached = verified.get(token);
       if (cached) {
         if (cached.expiresAt > Date.now()) return cached.principal;
         verified.delete(token);
+      }
+      const service = serviceDigests.length > 0 ? findService(token) : undefined;
+      if (service) {
+        if (!asUser || !USER_ID.test(asUser)) return null;
+        return { userId: asUser, kind: 'service', service };
       }
       try {
         if (sso && ssoKey) {
