@@ -16,11 +16,13 @@ import {
   TestBodySchema,
   ToggleBodySchema,
 } from '../routes/schemas';
+import { invoicingComponents, invoicingPaths } from './invoicing-paths';
 
 type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown>;
 
 const components: Record<string, z.ZodType> = {
+  ...invoicingComponents,
   AutomationBody: AutomationBodySchema,
   AutomationUpdate: AutomationUpdateSchema,
   EmailTemplateUpdate: EmailTemplateUpdateSchema,
@@ -41,7 +43,7 @@ const components: Record<string, z.ZodType> = {
 /** Builds the OpenAPI 3.1 document of the API from the same zod schemas that validate requests. */
 export function createOpenApiDocument(options: { version?: string; serverUrl?: string } = {}): JsonSchema {
   const schemas = Object.fromEntries(Object.entries(components).map(([name, schema]) => [name, toSchema(schema)]));
-  const ref = (name: keyof typeof components): JsonSchema => ({ $ref: `#/components/schemas/${String(name)}` });
+  const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
   const json = (schema: JsonSchema, description = 'OK'): JsonSchema => ({
     description,
     content: { 'application/json': { schema } },
@@ -67,7 +69,7 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
   });
   const paging = [q('limit', { type: 'integer', minimum: 1, maximum: 200, default: 50 }), q('offset', { type: 'integer', minimum: 0, default: 0 })];
   const op = (summary: string, extra: Operation): Operation => ({ summary, responses: { ...errors, ...(extra.responses as object) }, ...omit(extra, 'responses') });
-  const body = (name: keyof typeof components, required = true): JsonSchema => ({
+  const body = (name: string, required = true): JsonSchema => ({
     required,
     content: { 'application/json': { schema: ref(name) } },
   });
@@ -163,6 +165,7 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
       post: op('Embedded mode: exchange the local password for a token', { security: [], requestBody: body('LocalLoginBody'), responses: { '200': anyJson } }),
     },
     '/api/auth/me': { get: op('The caller', { responses: { '200': anyJson } }) },
+    ...invoicingPaths({ op, body, id }),
     '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': anyJson } } },
     '/readyz': { get: { summary: 'Readiness (store reachable, scheduler running)', security: [], responses: { '200': anyJson, '503': anyJson } } },
   };

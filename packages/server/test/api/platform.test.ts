@@ -43,6 +43,11 @@ describe('platform routes', () => {
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/api/automations', '/api/automations/{id}/test', '/api/automation-runs/{id}/retry', '/api/email-templates/{id}/preview']),
     );
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/projects/{projectId}/invoices', '/api/invoices/{invoiceId}/pdf']));
+    expect(res.body.components.schemas.CustomInvoice.properties.customLines.type).toBe('array');
+    const refs = JSON.stringify(res.body).match(/"#\/components\/schemas\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(20);
+    for (const ref of new Set(refs)) expect(res.body.components.schemas, ref).toHaveProperty(ref.slice(22, -1));
     const body = res.body.components.schemas.AutomationBody;
     expect(body.required).toEqual(expect.arrayContaining(['name', 'trigger']));
     expect(body.properties.nodes.type).toBe('array');
