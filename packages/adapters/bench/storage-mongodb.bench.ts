@@ -28,6 +28,8 @@ async function open(label: string): Promise<MongoStore> {
 /** Parks one run through the engine, then inserts `count` copies of its stored document (new ids and due times). */
 async function parkCopies(store: MongoStore, count: number, dueAt: (i: number) => number, start = 0): Promise<void> {
   const engine = createEngine({ store, registry, clock: createFakeClock(T0), workerId: 'parker' });
+  // Only the parked automation may answer the trigger here (the RSS probe also stores the 4-node one).
+  await store.automations.save({ ...fourNodes, isActive: false });
   await store.automations.save(parked);
   const [template] = await engine.fire('order.paid', payload(0, T0 + DAY));
   if (template?.status !== 'waiting') throw new Error(`template run did not park (${template?.status})`);

@@ -18,6 +18,8 @@ const log = (line: string): void => console.log(`storage (sqlite, durability ful
 /** Parks one run through the engine, then stores `count` copies of it (new ids, `dueAt(i)`) in one statement. */
 async function parkCopies(store: SqliteStore, count: number, dueAt: (i: number) => number, start = 0): Promise<void> {
   const engine = createEngine({ store, registry, clock: createFakeClock(T0), workerId: 'parker' });
+  // Only the parked automation may answer the trigger here (the RSS probe also stores the 4-node one).
+  await store.automations.save({ ...fourNodes, isActive: false });
   await store.automations.save(parked);
   const [template] = await engine.fire('order.paid', payload(0, T0 + DAY));
   if (template?.status !== 'waiting') throw new Error(`template run did not park (${template?.status})`);
@@ -41,15 +43,15 @@ async function throughput(): Promise<number> {
   const store = createSqliteStore({ filename: join(dir, 'throughput.db') });
   const engine = createEngine({ store, registry, clock: createFakeClock(T0), workerId: 'bench' });
   await store.automations.save(fourNodes);
-  await fireMany((i) => engine.fire('order.paid', payload(i)), 1000, 256);
-  const runs = 10_000;
+  await fireMany((i) => engine.fire('order.paid', payload(i)), 2000, 512);
+  const runs = 20_000;
   const started = performance.now();
-  await fireMany((i) => engine.fire('order.paid', payload(i)), runs, 256);
+  await fireMany((i) => engine.fire('order.paid', payload(i)), runs, 512);
   const seconds = (performance.now() - started) / 1000;
   const completed = await countRuns(store, 'completed');
-  if (completed !== runs + 1000) throw new Error(`expected ${runs + 1000} completed runs, found ${completed}`);
+  if (completed !== runs + 2000) throw new Error(`expected ${runs + 2000} completed runs, found ${completed}`);
   const sent = (await store.collection('outbox').find('u1', { limit: 0 })).total;
-  if (sent !== runs + 1000) throw new Error(`expected ${runs + 1000} outbox entries, found ${sent}`);
+  if (sent !== runs + 2000) throw new Error(`expected ${runs + 2000} outbox entries, found ${sent}`);
   await store.close();
   return runs / seconds;
 }
@@ -120,7 +122,7 @@ async function rssWith(waiting: number[]): Promise<{ waiting: number; rss: numbe
 try {
   log(`machine load average ${loadavg().map((n) => n.toFixed(1)).join(' / ')} on this 2-core machine`);
   const rate = await throughput();
-  log(`complete 4-node runs/s (trigger -> condition -> transform -> outbox, 256 concurrent fires): ${fmt(rate)} (target >= 2,000: ${rate >= 2000 ? 'met' : 'NOT met'})`);
+  log(`complete 4-node runs/s (trigger -> condition -> transform -> outbox, 512 concurrent fires, 20,000 runs): ${fmt(rate)} (target >= 2,000: ${rate >= 2000 ? 'met' : 'NOT met'})`);
   const resume = await resumeAll(100_000);
   log(`resume 100,000 waiting runs due at once (resumeDue to completion): ${resume.seconds.toFixed(1)} s (${fmt(100_000 / resume.seconds)} runs/s; target <= 30 s: ${resume.seconds <= 30 ? 'met' : 'NOT met'}); parked in ${resume.parkSeconds.toFixed(1)} s`);
   const lag = await schedulerLag(1000, 10);
