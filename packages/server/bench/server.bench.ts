@@ -45,6 +45,8 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
     return res.json();
   };
 
+  const rssNow = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  const idleRss = rssNow();
   const { token } = await json('POST', '/api/auth/local-login', undefined, { password });
   // The n8n/Node-RED comparison flow: a condition, a template, a response (the run itself).
   const automation = await json('POST', '/api/automations', token, {
@@ -80,7 +82,7 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
   const mode = durability === 'full' ? 'SQLite synchronous=FULL (default)' : 'SQLite synchronous=NORMAL';
   console.log(`server: POST /api/automations/:id/run, ${mode}, each run persisted and executed: ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors); completed runs stored: ${n(done.total)}`);
   if (list) console.log(`server: GET /api/automations?limit=20: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`);
-  console.log(`server: peak RSS of the server process (${durability}): ${(rss / 1024 / 1024).toFixed(1)} MB`);
+  console.log(`server: RSS of the server process (${durability}): ${(idleRss / 1024 / 1024).toFixed(1)} MB after start, peak ${(rss / 1024 / 1024).toFixed(1)} MB under load`);
 }
 
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
