@@ -67,8 +67,10 @@ export function emailTemplateRoutes(deps: RouteDeps): Hono<AppEnv> {
   });
 
   app.post('/email-templates/:id/preview', async (c) => {
-    const template = await load(c);
+    const stored = await load(c);
     const body = await readJson(c, PreviewBodySchema);
+    const template = { ...stored, ...definedEdits(body) };
+    checkSyntax(template);
     return c.json(render(template, renderData(body)));
   });
 
@@ -115,4 +117,14 @@ function render(template: EmailTemplate, data: unknown): RenderedEmail {
       issues: [{ path: ['body'], message: error instanceof Error ? error.message : String(error) }],
     });
   }
+}
+
+/** The template fields a preview body overrides; absent ones keep the stored value. */
+function definedEdits(body: { subject?: string; body?: string; preheader?: string; text?: string } | undefined): Partial<EmailTemplate> {
+  const edits: Partial<EmailTemplate> = {};
+  for (const field of ['subject', 'body', 'preheader', 'text'] as const) {
+    const value = body?.[field];
+    if (value !== undefined) edits[field] = value;
+  }
+  return edits;
 }

@@ -89,6 +89,11 @@ export const PreviewBodySchema = z
     data: z.record(z.string(), z.unknown()).optional(),
     /** Take the sample data of this trigger type (default `order.paid`). */
     triggerType: z.string().min(1).max(100).optional(),
+    /** Unsaved edits to preview instead of the stored fields (the builder's live preview). */
+    subject: EmailTemplateSchema.shape.subject.optional(),
+    body: EmailTemplateSchema.shape.body.optional(),
+    preheader: z.string().max(300).optional(),
+    text: z.string().max(500_000).optional(),
   })
   .optional();
 

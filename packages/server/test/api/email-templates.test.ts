@@ -55,6 +55,20 @@ describe('email templates API', () => {
     expect(given.body.html).toContain('&lt;script&gt;');
   });
 
+  it('previews unsaved edits of subject and body without storing them, and refuses edits that do not compile', async () => {
+    const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate({ subject: 'Stocké' }) });
+    const edited = await h.api('POST', `/api/email-templates/${template.body.id}/preview`, {
+      body: { subject: 'Brouillon {{trigger.orderNumber}}', body: '<p>Bonjour {{trigger.customer.firstName}}</p>', data: { orderNumber: 'E-1', customer: { firstName: 'Zoé' } } },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.subject).toBe('Brouillon E-1');
+    expect(edited.body.html).toContain('Bonjour Zoé');
+    expect((await h.api('GET', `/api/email-templates/${template.body.id}`)).body.subject).toBe('Stocké');
+    const broken = await h.api('POST', `/api/email-templates/${template.body.id}/preview`, { body: { body: '<p>{{#if trigger.x}}</p>' } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.issues[0].path).toEqual(['body']);
+  });
+
   it('sends a test email through the mail port (kept in the outbox) and lists the outbox', async () => {
     const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
     const sent = await h.api('POST', `/api/email-templates/${template.body.id}/send-test`, {
