@@ -39,16 +39,17 @@ describe('crash recovery on SQLite', () => {
         workerId: 'seeder',
       });
       await store.automations.save(mailFlow());
-      for (let start = 0; start < RUNS; start += 250) {
-        await Promise.all(
-          Array.from({ length: 250 }, (_, i) =>
-            seeder.fire('order.paid', order(start + i), { userId: USER_ID, dedupeKey: `order:${start + i}:paid` }),
-          ),
-        );
-      }
-      const seeded = await allRuns(store);
-      expect(seeded).toHaveLength(RUNS);
-      expect(seeded.every((run) => run.status === 'waiting')).toBe(true);
+      // Orders keep arriving while the worker is being killed: 250 every ~2.5 s, so the kills hit live work.
+      const seeding = (async () => {
+        for (let start = 0; start < RUNS; start += 250) {
+          await Promise.all(
+            Array.from({ length: 250 }, (_, i) =>
+              seeder.fire('order.paid', order(start + i), { userId: USER_ID, dedupeKey: `order:${start + i}:paid` }),
+            ),
+          );
+          await sleep(2500);
+        }
+      })();
 
       const config = (n: number) => ({
         workerId: `crash-worker-${n}`,
@@ -61,19 +62,24 @@ describe('crash recovery on SQLite', () => {
       });
       const killPhase = Date.now();
       let kills = 0;
+      let killsDuringWork = 0;
       const progress: string[] = [];
       for (let n = 1; n <= KILLS; n++) {
         const worker = await startWorker(config(n));
         await worker.ready;
-        await sleep(700 + Math.random() * 1800);
+        await sleep(400 + Math.random() * 1400);
         worker.child.kill('SIGKILL');
         expect(await worker.exited).toBe('SIGKILL');
         kills += 1;
         const runs = await allRuns(store);
-        progress.push(`${runs.filter((r) => r.status === 'completed').length}/${smtp.total()}`);
+        const done = runs.filter((r) => r.status === 'completed').length;
+        if (done < RUNS) killsDuringWork += 1;
+        progress.push(`${done}/${smtp.total()}`);
       }
 
       const killSeconds = (Date.now() - killPhase) / 1000;
+      await seeding;
+      expect((await allRuns(store)).length).toBe(RUNS);
       const last = await startWorker(config(KILLS + 1));
       await last.ready;
       const deadline = Date.now() + 60_000;
@@ -88,10 +94,11 @@ describe('crash recovery on SQLite', () => {
       const received = [...smtp.counts.keys()];
       const duplicates = smtp.total() - smtp.counts.size;
       console.log(
-        `crash test: ${kills} SIGKILLs in ${killSeconds.toFixed(1)} s (completed runs/e-mails after each: ${progress.join(', ')}); ` +
+        `crash test: ${kills} SIGKILLs (${killsDuringWork} with runs still to do) in ${killSeconds.toFixed(1)} s (completed runs/e-mails after each: ${progress.join(', ')}); ` +
           `${runs.length} runs, ${runs.filter((r) => r.status === 'completed').length} completed; ` +
           `${smtp.total()} e-mails received, ${smtp.counts.size} distinct, ${duplicates} duplicates`,
       );
+      expect(killsDuringWork).toBeGreaterThanOrEqual(10);
       expect(runs).toHaveLength(RUNS);
       expect(runs.filter((run) => run.status !== 'completed').map((run) => `${run.id}:${run.status}`)).toEqual([]);
       expect(runs.every((run) => run.leaseOwner === null && run.scheduledAt === null)).toBe(true);
