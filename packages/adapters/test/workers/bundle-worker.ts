@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,9 @@ export function bundleWorker(): Promise<string> {
     // esbuild is tsx's own dependency; resolving it from there needs no extra package.
     const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx'));
     const esbuild = fromTsx('esbuild') as Esbuild;
-    const outfile = join(mkdtempSync(join(tmpdir(), 'swigs-worker-')), 'automation-worker.cjs');
+    const outdir = mkdtempSync(join(tmpdir(), 'swigs-worker-'));
+    process.once('exit', () => rmSync(outdir, { recursive: true, force: true }));
+    const outfile = join(outdir, 'automation-worker.cjs');
     await esbuild.build({
       entryPoints: [join(here, 'worker-main.ts')],
       bundle: true,
