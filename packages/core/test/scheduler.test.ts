@@ -57,6 +57,43 @@ describe('the scheduler (start/stop)', () => {
     expect(await store.keys.has('cron:daily:2026-03-03T07:00:00.000Z')).toBe(true);
   });
 
+  it('fires cron slots on time while every run slot of the worker is busy', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const busy = defineNode({
+      type: 'busy',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'Occupé', en: 'Busy' },
+      configSchema: z.object({}),
+      execute: async () => {
+        await gate;
+        return { output: {} };
+      },
+    });
+    const { engine, store, clock, save } = setup([busy], { scheduler: { pollIntervalMs: 3_600_000, concurrency: 1 } });
+    await save(chain([{ id: 'pause', type: 'wait', config: { minutes: 1 } }, { id: 'busy', type: 'busy' }], { id: 'long' }));
+    await save(
+      chain([{ id: 'copy', type: 'transform', config: { field: 'trigger.scheduledAt', as: 'slot' } }], {
+        id: 'minutely',
+        trigger: { type: 'time.schedule', config: { cron: '* * * * *', timezone: 'Europe/Zurich' } },
+      }),
+    );
+    await engine.fire('order.paid', {});
+    await run(engine);
+    await flush();
+    for (let minute = 0; minute < 4; minute++) {
+      await clock.advance(60_000);
+      await flush();
+    }
+    await vi.waitFor(async () => {
+      const cronRuns = (await store.runs.list({ userId: 'u1', status: ['completed'] })).items.filter((r) => r.automationId === 'minutely');
+      expect(cronRuns.length).toBeGreaterThanOrEqual(4);
+    });
+    expect((await store.runs.list({ userId: 'u1', status: ['running'] })).items.map((r) => r.automationId)).toEqual(['long']);
+    release();
+  });
+
   it('renews the lease of a long node so no other worker steals the run', async () => {
     let finish!: () => void;
     const gate = new Promise<void>((resolve) => (finish = resolve));

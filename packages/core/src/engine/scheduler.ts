@@ -92,8 +92,6 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
     let delay = options.pollIntervalMs;
     const nextDue = await host.store.runs.nextDueAt().catch(() => null);
     if (nextDue) delay = Math.min(delay, nextDue.getTime() - now);
-    const nextSlot = options.cron ? cron.nextSlot() : null;
-    if (nextSlot) delay = Math.min(delay, nextSlot.getTime() - now);
     // A due time already past but not claimable (another worker holds it) must not spin the loop.
     if (delay <= 0) return yieldToHost(Math.min(options.pollIntervalMs, 20));
     await host.clock.sleep(delay, signal).catch(() => {});
@@ -103,13 +101,28 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
     while (!signal.aborted) {
       let full = false;
       try {
-        await tickCron(host.clock.now());
-        if (!signal.aborted) full = await claimBatch();
+        full = await claimBatch();
       } catch (error) {
         report('poll')(error);
       }
       if (signal.aborted) break;
       await pause(signal, full);
+    }
+  };
+
+  // Its own loop, so a worker whose run slots are all busy still fires every slot on time.
+  const cronLoop = async (signal: AbortSignal): Promise<void> => {
+    if (!options.cron) return;
+    while (!signal.aborted) {
+      try {
+        await tickCron(host.clock.now());
+      } catch (error) {
+        report('cron')(error);
+      }
+      if (signal.aborted) break;
+      const nextSlot = cron.nextSlot();
+      const untilSlot = nextSlot ? nextSlot.getTime() - host.clock.now().getTime() : options.pollIntervalMs;
+      await host.clock.sleep(Math.max(1, Math.min(options.pollIntervalMs, untilSlot)), signal).catch(() => {});
     }
   };
 
@@ -162,7 +175,7 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
       running = true;
       loopController = new AbortController();
       const signal = loopController.signal;
-      loops = [pollLoop(signal), renewLoop(signal), retentionLoop(signal)];
+      loops = [pollLoop(signal), cronLoop(signal), renewLoop(signal), retentionLoop(signal)];
     },
     async stop() {
       if (!running) return;
