@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineNodePackage } from '../../tsup.shared';
 
 export const entry = {
   'sqlite/index': 'src/sqlite/index.ts',
@@ -9,13 +9,4 @@ export const entry = {
   'cms/index': 'src/cms/index.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  external: ['better-sqlite3', 'mongodb', 'nodemailer'],
-});
+export default defineNodePackage(entry, { external: ['better-sqlite3', 'mongodb', 'nodemailer'] });

@@ -1,16 +1,8 @@
-import { defineConfig } from 'tsup';
+import { defineNodePackage } from '../../tsup.shared';
 
 export const entry = {
   index: 'src/index.ts',
   'testing/index': 'src/testing/index.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineNodePackage(entry);

@@ -1,15 +1,7 @@
-import { defineConfig } from 'tsup';
+import { defineNodePackage } from '../../tsup.shared';
 
 export const entry = {
   index: 'src/index.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineNodePackage(entry);

@@ -1,16 +1,8 @@
-import { defineConfig } from 'tsup';
+import { defineNodePackage } from '../../tsup.shared';
 
 export const entry = {
   index: 'src/index.ts',
   cli: 'src/cli.ts',
 };
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineNodePackage(entry);

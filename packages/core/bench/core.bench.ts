@@ -1,97 +1,19 @@
 // Core executor benchmarks: complete runs per second of a 4-node automation on the memory store, and the memory
 // and resume time of 100,000 runs parked in waits. Run with `pnpm bench core` (after `pnpm build`).
 import { cpus, loadavg } from 'node:os';
-import { z } from 'zod';
+import { createEngine, createFakeClock, createMemoryStore, type Store } from '@swigs/automation-core';
 import {
-  AutomationSchema,
-  ConditionGroupSchema,
-  createEngine,
-  createFakeClock,
-  createMemoryStore,
-  createRegistry,
-  defineNode,
-  evaluateCondition,
-  type Automation,
-  type Store,
-} from '@swigs/automation-core';
+  createReferenceRegistry,
+  referenceAutomation,
+  referenceParkedAutomation,
+  referencePayload as payload,
+} from '@swigs/automation-core/testing';
 
-const orderPaid = defineNode({
-  type: 'order.paid',
-  kind: 'trigger',
-  version: 1,
-  title: { fr: 'Commande payée', en: 'Order paid' },
-  configSchema: z.object({}),
-});
-const condition = defineNode({
-  type: 'condition',
-  kind: 'condition',
-  version: 1,
-  title: { fr: 'Condition', en: 'Condition' },
-  configSchema: ConditionGroupSchema,
-  execute: (ctx) => ({ branch: evaluateCondition(ctx.config, ctx.data) ? 'true' : 'false' }),
-});
-const transform = defineNode({
-  type: 'transform',
-  kind: 'action',
-  version: 1,
-  title: { fr: 'Transformer', en: 'Transform' },
-  configSchema: z.object({ prefix: z.string() }),
-  execute: (ctx) => {
-    const order = (ctx.data.trigger as { order: { id: string; total: number } }).order;
-    return { output: { reference: `${ctx.config.prefix}${order.id}`, totalCentimes: Math.round(order.total * 100) } };
-  },
-});
-const outboxAction = defineNode({
-  type: 'outbox',
-  kind: 'action',
-  version: 1,
-  title: { fr: 'Boîte d’envoi', en: 'Outbox' },
-  configSchema: z.object({ subject: z.string() }),
-  execute: async (ctx) => {
-    const reference = (ctx.data.nodes.transform as { reference: string }).reference;
-    await ctx.ports.store.collection('outbox').insert({ id: ctx.idempotencyKey, userId: ctx.run.userId, subject: `${ctx.config.subject} ${reference}` });
-    return { output: { queued: true } };
-  },
-});
-const wait = defineNode({
-  type: 'wait',
-  kind: 'wait',
-  version: 1,
-  title: { fr: 'Attendre', en: 'Wait' },
-  configSchema: z.object({ days: z.number() }),
-  execute: (ctx) => ({ waitUntil: new Date(ctx.clock.now().getTime() + ctx.config.days * 86_400_000) }),
-});
-const registry = createRegistry([orderPaid, condition, transform, outboxAction, wait]);
-
-const fourNodes: Automation = AutomationSchema.parse({
-  id: 'bench-4',
-  userId: 'u1',
-  name: 'Bench',
-  isActive: true,
-  trigger: { type: 'order.paid', config: {} },
-  nodes: [
-    {
-      id: 'paid',
-      type: 'condition',
-      config: { combinator: 'all', conditions: [{ field: 'trigger.order.status', operator: 'equals', value: 'paid' }] },
-      connections: [{ targetId: 'transform', condition: 'true' }],
-    },
-    { id: 'transform', type: 'transform', config: { prefix: 'CMD-' }, connections: [{ targetId: 'send' }] },
-    { id: 'send', type: 'outbox', config: { subject: 'Merci pour la commande' } },
-  ],
-});
-
-const parked: Automation = AutomationSchema.parse({
-  ...fourNodes,
-  id: 'bench-wait',
-  nodes: [
-    { id: 'wait', type: 'wait', config: { days: 2 }, connections: [{ targetId: 'transform' }] },
-    { id: 'transform', type: 'transform', config: { prefix: 'CMD-' }, connections: [{ targetId: 'send' }] },
-    { id: 'send', type: 'outbox', config: { subject: 'Merci' } },
-  ],
-});
-
-const payload = (i: number): unknown => ({ order: { id: String(i), status: 'paid', total: 49.9 }, customer: { email: 'anna@example.ch' } });
+// The reference workload shared with the storage and server benches: trigger -> condition -> transform -> outbox.
+const registry = createReferenceRegistry();
+const fourNodes = referenceAutomation();
+// Parks each run for two days (the payload sets no dueAt).
+const parked = referenceParkedAutomation();
 
 async function fireMany(fire: (i: number) => Promise<unknown>, count: number, concurrency: number): Promise<void> {
   for (let start = 0; start < count; start += concurrency) {

@@ -39,6 +39,20 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       last_error = CASE WHEN @set_error THEN @last_error ELSE last_error END
     WHERE user_id = @user_id AND id = @id
     RETURNING total_runs, successful_runs, failed_runs, last_run_at, last_error`);
+  // Prepared once per filter shape: listing is the server's hottest read.
+  const listCache = new Map<boolean, { items: Database.Statement; count: Database.Statement }>();
+  const listStatements = (byActive: boolean): { items: Database.Statement; count: Database.Statement } => {
+    let statements = listCache.get(byActive);
+    if (!statements) {
+      const active = byActive ? ' AND is_active = ?' : '';
+      statements = {
+        items: db.prepare(`SELECT * FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`),
+        count: db.prepare(`SELECT COUNT(*) AS total FROM automations WHERE user_id = ?${active}`),
+      };
+      listCache.set(byActive, statements);
+    }
+    return statements;
+  };
   const byTrigger = db.prepare<[string], AutomationRow>(
     'SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 ORDER BY name, id',
   );
@@ -56,14 +70,10 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       return row ? decodeJson<Automation>(row.doc) : null;
     },
     async list(userId, query = {}) {
-      const active = query.isActive === undefined ? '' : ' AND is_active = ?';
+      const statements = listStatements(query.isActive !== undefined);
       const params: unknown[] = [userId, ...(query.isActive === undefined ? [] : [query.isActive ? 1 : 0])];
-      const rows = db
-        .prepare(`SELECT * FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`)
-        .all(...params, query.limit ?? -1, query.offset ?? 0) as AutomationRow[];
-      const { total } = db.prepare(`SELECT COUNT(*) AS total FROM automations WHERE user_id = ?${active}`).get(
-        ...params,
-      ) as { total: number };
+      const rows = statements.items.all(...params, query.limit ?? -1, query.offset ?? 0) as AutomationRow[];
+      const { total } = statements.count.get(...params) as { total: number };
       return { items: rows.map(fromRow), total };
     },
     async findActiveByTrigger(triggerType, userId) {
