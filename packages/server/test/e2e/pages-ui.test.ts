@@ -127,9 +127,14 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Bonjour Léa');
     expect(await page.locator('.preview-subject').textContent()).toContain('Merci Léa !');
 
+    // The preview follows the edits before they are saved.
     await page.getByLabel('Objet', { exact: true }).fill('Un grand merci {{trigger.customer.firstName}}');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect.poll(() => page.locator('.preview-subject').textContent()).toContain('Un grand merci Léa');
+    const before = await server.api<{ subject: string }>('GET', `/api/email-templates/${templateId}`);
+    expect(before.body.subject).toBe('Merci {{trigger.customer.firstName}} !');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/email-templates/${templateId}`) && r.request().method() === 'PUT');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    expect((await saved).status()).toBe(200);
     await expectAccessible(page, 'template editor');
 
     await page.getByLabel('Adresse de test').fill('test@swigs.ch');

@@ -119,12 +119,33 @@ export class TemplatePage extends PageElement {
       this.previewError = this.ctx.t('templates.badJson');
       return;
     }
+    // The preview shows the form as typed, saved or not.
+    const form = this.querySelector('#template-form');
+    const { subject, body, preheader, text } = form ? this.readForm() : (this.template ?? blank());
     try {
-      this.preview = await this.ctx.api.post<Preview>(`/api/email-templates/${encodeURIComponent(id)}/preview`, { data });
+      this.preview = await this.ctx.api.post<Preview>(`/api/email-templates/${encodeURIComponent(id)}/preview`, {
+        data,
+        ...(subject ? { subject } : {}),
+        body,
+        preheader,
+        ...(text ? { text } : {}),
+      });
       this.previewError = null;
     } catch (err) {
       this.previewError = messageOf(err);
     }
+  }
+
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private schedulePreview(): void {
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => void this.refreshPreview(), 400);
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.previewTimer);
+    super.disconnectedCallback();
   }
 
   private async sendTest(e: SubmitEvent): Promise<void> {
@@ -154,7 +175,7 @@ export class TemplatePage extends PageElement {
       </div>
       ${this.renderState()}
       <div class="split">
-        <form id="template-form" class="stack card" @submit=${this.save}>
+        <form id="template-form" class="stack card" @submit=${this.save} @input=${this.schedulePreview}>
           <label class="field"><span>${t('common.name')}</span><input name="name" required maxlength="200" .value=${tpl.name} /></label>
           <label class="field"><span>${t('templates.subject')}</span><input name="subject" required maxlength="500" .value=${tpl.subject} /></label>
           <label class="field"><span>${t('templates.preheader')}</span><input name="preheader" maxlength="300" .value=${tpl.preheader} /></label>
