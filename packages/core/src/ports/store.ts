@@ -39,7 +39,10 @@ export interface AutomationRepository {
   /** The immutable snapshot of `version`, kept for runs pinned to it. */
   getVersion(userId: string, id: string, version: number): Promise<Automation | null>;
   list(userId: string, query?: AutomationListQuery): Promise<{ items: Automation[]; total: number }>;
-  /** Active automations whose trigger type is `triggerType`, across tenants unless `userId` is given. */
+  /**
+   * Active automations whose trigger type is `triggerType`, across tenants unless `userId` is given.
+   * The results are read-only: a store may share their nested values between calls.
+   */
   findActiveByTrigger(triggerType: string, userId?: string): Promise<Automation[]>;
   /**
    * Inserts or replaces the automation (stats are kept from the stored copy) and records the snapshot
@@ -77,6 +80,8 @@ export interface RunRepository {
   /**
    * Writes the whole run in one write, only while `workerId` holds its lease and it is not cancelled.
    * Returns false when the lease was lost or the run was cancelled meanwhile; the caller must stop.
+   * A run's `triggerData`, each value of `outputs` and each `executionLog` entry are append-only: once written
+   * they are never changed (new ones are appended), so a store may keep its first copy of them.
    */
   checkpoint(run: AutomationRun, workerId: string): Promise<boolean>;
   /**

@@ -6,6 +6,8 @@ import { cloneValue } from './clone';
 export function createMemoryAutomations(): AutomationRepository {
   const automations = new Map<string, Automation>();
   const versions = new Map<string, Automation>();
+  // Deep-frozen graphs shared by `findActiveByTrigger` results, which callers only read (the hot path of `fire`).
+  const readOnly = new Map<string, Automation>();
   const keyOf = (userId: string, id: string): string => `${userId}\u0000${id}`;
 
   return {
@@ -29,18 +31,28 @@ export function createMemoryAutomations(): AutomationRepository {
       return [...automations.values()]
         .filter((a) => a.isActive && a.trigger.type === triggerType && (userId === undefined || a.userId === userId))
         .sort(byNameThenId)
-        .map((a) => cloneValue(a));
+        .map((a) => {
+          const key = keyOf(a.userId, a.id);
+          let graph = readOnly.get(key);
+          if (!graph) {
+            graph = deepFreeze(cloneValue(a));
+            readOnly.set(key, graph);
+          }
+          return { ...graph, stats: { ...a.stats } };
+        });
     },
     async save(automation) {
       const key = keyOf(automation.userId, automation.id);
       const existing = automations.get(key);
       const stored = cloneValue({ ...automation, stats: existing?.stats ?? automation.stats ?? emptyStats() });
       automations.set(key, stored);
+      readOnly.delete(key);
       const versionKey = `${key}\u0000${stored.version}`;
       if (!versions.has(versionKey)) versions.set(versionKey, cloneValue(stored));
       return cloneValue(stored);
     },
     async delete(userId, id) {
+      readOnly.delete(keyOf(userId, id));
       return automations.delete(keyOf(userId, id));
     },
     async updateStats(userId, id, delta) {
@@ -62,4 +74,12 @@ export function createMemoryAutomations(): AutomationRepository {
 export function byNameThenId(a: Automation, b: Automation): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
 }

@@ -13,6 +13,23 @@ export function createMemoryRuns(): RunRepository {
   const waiting = createDueIndex();
   const leases = createDueIndex();
 
+  /** Copies `run`, reusing the stored copy's append-only parts (see `RunRepository.checkpoint`). */
+  const copyIn = (run: AutomationRun, stored: AutomationRun | undefined): AutomationRun => {
+    const { triggerData, outputs, executionLog, ...rest } = run;
+    const copy = cloneValue(rest) as AutomationRun;
+    copy.triggerData = stored ? stored.triggerData : cloneValue(triggerData);
+    copy.outputs = {};
+    for (const nodeId of Object.keys(outputs)) {
+      copy.outputs[nodeId] = stored && nodeId in stored.outputs ? stored.outputs[nodeId] : cloneValue(outputs[nodeId]);
+    }
+    const kept = stored ? Math.min(stored.executionLog.length, executionLog.length) : 0;
+    copy.executionLog = new Array(executionLog.length);
+    for (let i = 0; i < executionLog.length; i++) {
+      copy.executionLog[i] = i < kept ? stored!.executionLog[i]! : cloneValue(executionLog[i]!);
+    }
+    return copy;
+  };
+
   const write = (run: AutomationRun): void => {
     const previous = runs.get(run.id);
     runs.set(run.id, run);
@@ -42,7 +59,7 @@ export function createMemoryRuns(): RunRepository {
   return {
     async create(run) {
       if (runs.has(run.id)) throw new ConflictError(`run "${run.id}" already exists`);
-      write(cloneValue(run));
+      write(copyIn(run, undefined));
     },
     async get(id, userId) {
       const run = runs.get(id);
@@ -65,7 +82,7 @@ export function createMemoryRuns(): RunRepository {
     async checkpoint(run, workerId) {
       const stored = runs.get(run.id);
       if (!stored || stored.leaseOwner !== workerId || stored.status === 'cancelled') return false;
-      const next = cloneValue(run);
+      const next = copyIn(run, stored);
       // A lease renewed meanwhile is never shortened by a checkpoint carrying the older lease.
       if (next.leaseOwner === workerId && stored.leaseUntil && next.leaseUntil && stored.leaseUntil > next.leaseUntil) {
         next.leaseUntil = stored.leaseUntil;
