@@ -1,4 +1,4 @@
-import type { Store } from '@swigs/automation-core';
+import { createEngine, type Store } from '@swigs/automation-core';
 import {
   createReferenceRegistry,
   referenceAutomation,
@@ -31,4 +31,31 @@ export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * Starts a worker on `store`, whose `count` parked runs fall due from `startAt` on, and measures due -> started
+ * (the transform node starting) for each run. Fails when not all start by `deadline`.
+ */
+export async function measureSchedulerLag(
+  store: Store,
+  options: { count: number; deadline: number; concurrency: number },
+): Promise<{ p50: number; p99: number; max: number; count: number }> {
+  const engine = createEngine({
+    store,
+    registry,
+    workerId: 'bench',
+    scheduler: { pollIntervalMs: 1000, batchSize: options.concurrency, concurrency: options.concurrency, cron: false },
+    retention: { days: 0 },
+  });
+  const lags: number[] = [];
+  engine.on('node.started', ({ run, nodeId }) => {
+    if (nodeId === 'transform') lags.push(Date.now() - (run.triggerData as { dueAt: number }).dueAt);
+  });
+  await engine.start();
+  while (lags.length < options.count && Date.now() < options.deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  await engine.stop();
+  if (lags.length < options.count) throw new Error(`only ${lags.length} of ${options.count} runs started`);
+  lags.sort((a, b) => a - b);
+  return { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags[lags.length - 1]!, count: options.count };
 }

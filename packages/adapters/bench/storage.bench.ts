@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore, type SqliteStore } from '@swigs/automation-adapters/sqlite';
 import { type AutomationRun, createEngine, createFakeClock } from '@swigs/automation-core';
-import { countRuns, fireMany, fmt, fourNodes, mb, parked, payload, percentile, registry } from './storage-fixtures';
+import { countRuns, fireMany, fmt, fourNodes, mb, measureSchedulerLag, parked, payload, registry } from './storage-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'swigs-storage-bench-'));
 const T0 = Date.UTC(2026, 2, 1, 8);
@@ -80,25 +80,9 @@ async function schedulerLag(perSecond: number, seconds: number): Promise<{ p50: 
   const start = Date.now() + 6000;
   await parkCopies(store, count, (i) => start + Math.floor((i * 1000) / perSecond));
   if (Date.now() > start - 500) throw new Error('parking took longer than the lead time; raise it');
-  const engine = createEngine({
-    store,
-    registry,
-    workerId: 'bench',
-    scheduler: { pollIntervalMs: 1000, batchSize: 200, concurrency: 200, cron: false },
-    retention: { days: 0 },
-  });
-  const lags: number[] = [];
-  engine.on('node.started', ({ run, nodeId }) => {
-    if (nodeId === 'transform') lags.push(Date.now() - (run.triggerData as { dueAt: number }).dueAt);
-  });
-  await engine.start();
-  const deadline = start + seconds * 1000 + 30_000;
-  while (lags.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  await engine.stop();
+  const lag = await measureSchedulerLag(store, { count, deadline: start + seconds * 1000 + 30_000, concurrency: 200 });
   await store.close();
-  if (lags.length < count) throw new Error(`only ${lags.length} of ${count} runs started`);
-  lags.sort((a, b) => a - b);
-  return { p50: percentile(lags, 50), p99: percentile(lags, 99), max: lags[lags.length - 1]!, count };
+  return lag;
 }
 
 async function rssWith(waiting: number[]): Promise<{ waiting: number; rss: number }[]> {
