@@ -17,62 +17,60 @@ const sampleOrder = (status: string, updatedAt: string): OrderPayload => ({
   updatedAt,
 });
 
-const description = (what: { fr: string; en: string }): { fr: string; en: string } => ({
-  fr: `Démarre quand une commande ${what.fr} dans le CMS. Montants en francs (CHF).`,
-  en: `Starts when an order ${what.en} in the CMS. Amounts in francs (CHF).`,
-});
+/** One `order.*` trigger: they differ only in their type, wording and sample. */
+function defineOrderTrigger(input: {
+  type: string;
+  title: { fr: string; en: string };
+  verb: { fr: string; en: string };
+  sampleOutput: OrderPayload;
+}) {
+  return defineNode({
+    type: input.type,
+    kind: 'trigger',
+    version: 1,
+    category: 'cms',
+    title: input.title,
+    description: {
+      fr: `Démarre quand une commande ${input.verb.fr} dans le CMS. Montants en francs (CHF).`,
+      en: `Starts when an order ${input.verb.en} in the CMS. Amounts in francs (CHF).`,
+    },
+    configSchema: CmsTriggerConfigSchema,
+    sampleOutput: input.sampleOutput,
+    matches: ({ config, payload }) => matchesCms(config, payload),
+  });
+}
 
 /** A CMS order was placed. */
-export const orderCreated = defineNode({
+export const orderCreated = defineOrderTrigger({
   type: 'order.created',
-  kind: 'trigger',
-  version: 1,
-  category: 'cms',
   title: { fr: 'Commande créée', en: 'Order created' },
-  description: description({ fr: 'est créée', en: 'is created' }),
-  configSchema: CmsTriggerConfigSchema,
+  verb: { fr: 'est créée', en: 'is created' },
   sampleOutput: sampleOrder('pending', '2026-03-02T09:15:00.000Z'),
-  matches: ({ config, payload }) => matchesCms(config, payload),
 });
 
 /** A CMS order's payment went through. */
-export const orderPaid = defineNode({
+export const orderPaid = defineOrderTrigger({
   type: 'order.paid',
-  kind: 'trigger',
-  version: 1,
-  category: 'cms',
   title: { fr: 'Commande payée', en: 'Order paid' },
-  description: description({ fr: 'est payée', en: 'is paid' }),
-  configSchema: CmsTriggerConfigSchema,
+  verb: { fr: 'est payée', en: 'is paid' },
   sampleOutput: sampleOrder('paid', '2026-03-02T09:20:00.000Z'),
-  matches: ({ config, payload }) => matchesCms(config, payload),
 });
 
 /** A CMS order left the warehouse. */
-export const orderShipped = defineNode({
+export const orderShipped = defineOrderTrigger({
   type: 'order.shipped',
-  kind: 'trigger',
-  version: 1,
-  category: 'cms',
   title: { fr: 'Commande expédiée', en: 'Order shipped' },
-  description: description({ fr: 'est expédiée', en: 'is shipped' }),
-  configSchema: CmsTriggerConfigSchema,
+  verb: { fr: 'est expédiée', en: 'is shipped' },
   sampleOutput: {
     ...sampleOrder('shipped', '2026-03-03T14:00:00.000Z'),
     shipping: { carrier: 'La Poste', trackingNumber: '99.00.123456.78901234', trackingUrl: 'https://service.post.ch/track?n=99.00.123456.78901234' },
   },
-  matches: ({ config, payload }) => matchesCms(config, payload),
 });
 
 /** A CMS order reached the customer. */
-export const orderDelivered = defineNode({
+export const orderDelivered = defineOrderTrigger({
   type: 'order.delivered',
-  kind: 'trigger',
-  version: 1,
-  category: 'cms',
   title: { fr: 'Commande livrée', en: 'Order delivered' },
-  description: description({ fr: 'est livrée', en: 'is delivered' }),
-  configSchema: CmsTriggerConfigSchema,
+  verb: { fr: 'est livrée', en: 'is delivered' },
   sampleOutput: sampleOrder('delivered', '2026-03-05T10:30:00.000Z'),
-  matches: ({ config, payload }) => matchesCms(config, payload),
 });
