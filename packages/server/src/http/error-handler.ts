@@ -15,7 +15,8 @@ export interface ErrorBody {
 
 /**
  * The one place where errors become HTTP statuses: our `HttpError`s, zod errors (400), the runtime's typed errors
- * (config or graph invalid 400, not found 404, conflict 409) and anything else (500, logged, no detail leaked).
+ * (config or graph invalid 400, not found 404, conflict 409, store or mail unreachable 503 with Retry-After) and anything
+ * else (500, logged, no detail leaked).
  */
 export function createErrorHandler(logger: Logger): (err: Error, c: Context<AppEnv>) => Response {
   return (err, c) => {
@@ -46,6 +47,9 @@ function toResponse(err: unknown, lang: Lang): { status: number; body: ErrorBody
         return { status: 404, body: { error: t('not_found', lang), code: err.code, issues: [] } };
       case 'CONFLICT':
         return { status: 409, body: { error: err.message || t('conflict', lang), code: err.code, issues: [] } };
+      // A store or mail outage: the caller (a CMS webhook, a service) should deliver again, which is safe.
+      case 'ADAPTER_FAILURE':
+        return { status: 503, body: { error: t('unavailable', lang), code: err.code, issues: [] }, headers: { 'Retry-After': '5' } };
       default:
         break;
     }
