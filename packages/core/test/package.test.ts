@@ -81,6 +81,7 @@ describe('@swigs/automation-core package', () => {
         "createMemoryStore",
         "createRegistry",
         "createSystemClock",
+        "deepFreeze",
         "defineNode",
         "emptyStats",
         "evaluateCondition",

@@ -1,4 +1,5 @@
 import {
+  type AutomationRepository,
   type AutomationRun,
   AutomationRunSchema,
   ConflictError,
@@ -21,7 +22,7 @@ const MAX_CLAIM_ROUNDS = 3;
  * a pending/running run's lease end, epoch 0 without a lease, null otherwise), so one index serves every claim;
  * `finishedAt` serves purges. Every write is a single-document atomic operation.
  */
-export function createMongoRuns(runs: Collection<Document>): RunRepository {
+export function createMongoRuns(runs: Collection<Document>, automations: Pick<AutomationRepository, 'updateStats'>): RunRepository {
   const claim = (filter: Filter<Document>, workerId: string, until: Date, sortByDue: boolean) =>
     runs.findOneAndUpdate(
       filter,
@@ -55,7 +56,7 @@ export function createMongoRuns(runs: Collection<Document>): RunRepository {
       ]);
       return { items: docs.map(fromDocument), total };
     },
-    async checkpoint(run, workerId) {
+    async checkpoint(run, workerId, options) {
       const doc = toDocument(run);
       delete doc._id;
       const update: Document = { $set: doc };
@@ -72,7 +73,10 @@ export function createMongoRuns(runs: Collection<Document>): RunRepository {
         update,
         WRITE,
       );
-      return result.matchedCount === 1;
+      if (result.matchedCount !== 1) return false;
+      // A second single-document write (no multi-document transactions): counted only once the run is written.
+      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
+      return true;
     },
     async claimDue(options) {
       const until = new Date(options.now.getTime() + options.leaseMs);

@@ -52,13 +52,14 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
   const collection = (name: string) => withConflictRetries(db.collection(name));
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
   const indexed = new Map<string, Promise<void>>(KNOWN_DOCUMENT_COLLECTIONS.map((name) => [name, Promise.resolve()]));
+  const automations = createMongoAutomations(collection(COLLECTIONS.automations), collection(COLLECTIONS.versions));
   let closed = false;
 
   return {
     name: 'mongodb',
     db,
-    automations: createMongoAutomations(collection(COLLECTIONS.automations), collection(COLLECTIONS.versions)),
-    runs: createMongoRuns(collection(COLLECTIONS.runs)),
+    automations,
+    runs: createMongoRuns(collection(COLLECTIONS.runs), automations),
     keys: createMongoKeys(collection(COLLECTIONS.keys)),
     cursors: createMongoCursors(collection(COLLECTIONS.cursors)),
     counters: createMongoCounters(collection(COLLECTIONS.counters)),

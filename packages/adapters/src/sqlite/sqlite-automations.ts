@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
-import { type Automation, type AutomationRepository, type AutomationStats, emptyStats } from '@swigs/automation-core';
+import {
+  type Automation,
+  type AutomationRepository,
+  type AutomationStats,
+  emptyStats,
+  type StatsDelta,
+} from '@swigs/automation-core';
 import { decodeJson, encodeJson } from './codec';
+import { AUTOMATION_COLUMNS, type AutomationRaw, createAutomationDecoder } from './decoded-automations';
+import { createPageCache } from './page-cache';
 import type { WriteQueue } from './write-queue';
 
-interface AutomationRow {
-  user_id: string;
-  id: string;
-  doc: string;
+interface StatsRow {
   total_runs: number;
   successful_runs: number;
   failed_runs: number;
@@ -14,11 +19,19 @@ interface AutomationRow {
   last_error: string | null;
 }
 
-type StatsRow = Omit<AutomationRow, 'user_id' | 'id' | 'doc'>;
+export interface SqliteAutomations {
+  repository: AutomationRepository;
+  /** Stats increments for a write already running in the queue (a run checkpoint carrying its outcome). */
+  applyStats(userId: string, id: string, delta: StatsDelta): AutomationStats | null;
+}
 
 /** Automations in `automations` (stats in their own columns, so increments are atomic) and `automation_versions`. */
-export function createSqliteAutomations(db: Database.Database, writes: WriteQueue): AutomationRepository {
-  const select = db.prepare<[string, string], AutomationRow>('SELECT * FROM automations WHERE user_id = ? AND id = ?');
+export function createSqliteAutomations(db: Database.Database, writes: WriteQueue): SqliteAutomations {
+  const decode = createAutomationDecoder();
+  const pages = createPageCache<{ items: readonly Automation[]; total: number }>(db);
+  const select = db
+    .prepare<[string, string], AutomationRaw>(`SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ? AND id = ?`)
+    .raw();
   const selectVersion = db.prepare<[string, string, number], { doc: string }>(
     'SELECT doc FROM automation_versions WHERE user_id = ? AND id = ? AND version = ?',
   );
@@ -28,7 +41,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       @last_run_at, @last_error)
     ON CONFLICT (user_id, id) DO UPDATE SET name = excluded.name, is_active = excluded.is_active,
       trigger_type = excluded.trigger_type, doc = excluded.doc
-    RETURNING *`);
+    RETURNING ${AUTOMATION_COLUMNS}`).raw();
   const insertVersion = db.prepare(
     'INSERT OR IGNORE INTO automation_versions (user_id, id, version, doc) VALUES (?, ?, ?, ?)',
   );
@@ -46,45 +59,72 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
     if (!statements) {
       const active = byActive ? ' AND is_active = ?' : '';
       statements = {
-        items: db.prepare(`SELECT * FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`),
+        items: db
+          .prepare(`SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`)
+          .raw(),
         count: db.prepare(`SELECT COUNT(*) AS total FROM automations WHERE user_id = ?${active}`),
       };
       listCache.set(byActive, statements);
     }
     return statements;
   };
-  const byTrigger = db.prepare<[string], AutomationRow>(
-    'SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 ORDER BY name, id',
-  );
-  const byTriggerForUser = db.prepare<[string, string], AutomationRow>(
-    'SELECT * FROM automations WHERE trigger_type = ? AND is_active = 1 AND user_id = ? ORDER BY name, id',
-  );
+  const byTrigger = db
+    .prepare<[string], AutomationRaw>(
+      `SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE trigger_type = ? AND is_active = 1 ORDER BY name, id`,
+    )
+    .raw();
+  const byTriggerForUser = db
+    .prepare<[string, string], AutomationRaw>(
+      `SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE trigger_type = ? AND is_active = 1 AND user_id = ? ORDER BY name, id`,
+    )
+    .raw();
 
-  return {
+  /** Applies `delta` inside the caller's write (the write queue's open transaction). */
+  const applyStats = (userId: string, id: string, delta: StatsDelta): AutomationStats | null => {
+    pages.changed();
+    const row = updateStats.get({
+      user_id: userId,
+      id,
+      total: delta.totalRuns ?? 0,
+      successful: delta.successfulRuns ?? 0,
+      failed: delta.failedRuns ?? 0,
+      last_run_at: delta.lastRunAt ? delta.lastRunAt.getTime() : null,
+      set_error: delta.lastError === undefined ? 0 : 1,
+      last_error: delta.lastError ?? null,
+    }) as StatsRow | undefined;
+    return row ? statsFrom(row) : null;
+  };
+
+  const repository: AutomationRepository = {
     async get(userId, id) {
       const row = select.get(userId, id);
-      return row ? fromRow(row) : null;
+      return row ? decode(row) : null;
     },
     async getVersion(userId, id, version) {
       const row = selectVersion.get(userId, id, version);
       return row ? decodeJson<Automation>(row.doc) : null;
     },
     async list(userId, query = {}) {
-      const statements = listStatements(query.isActive !== undefined);
-      const params: unknown[] = [userId, ...(query.isActive === undefined ? [] : [query.isActive ? 1 : 0])];
-      const rows = statements.items.all(...params, query.limit ?? -1, query.offset ?? 0) as AutomationRow[];
-      const { total } = statements.count.get(...params) as { total: number };
-      return { items: rows.map(fromRow), total };
+      const key = `${userId}\u0000${query.isActive ?? ''}\u0000${query.limit ?? ''}\u0000${query.offset ?? ''}`;
+      const page = pages.read(key, () => {
+        const statements = listStatements(query.isActive !== undefined);
+        const params: unknown[] = [userId, ...(query.isActive === undefined ? [] : [query.isActive ? 1 : 0])];
+        const rows = statements.items.all(...params, query.limit ?? -1, query.offset ?? 0) as AutomationRaw[];
+        const { total } = statements.count.get(...params) as { total: number };
+        return { items: rows.map(decode), total };
+      });
+      return { items: [...page.items], total: page.total };
     },
     async findActiveByTrigger(triggerType, userId) {
       const rows = userId === undefined ? byTrigger.all(triggerType) : byTriggerForUser.all(triggerType, userId);
-      return rows.map(fromRow);
+      return rows.map(decode);
     },
     save(automation) {
       const { stats, ...rest } = automation;
       const initial = stats ?? emptyStats();
       const doc = encodeJson(rest);
       return writes.run(() => {
+        pages.changed();
         const row = upsert.get({
           user_id: automation.userId,
           id: automation.id,
@@ -97,35 +137,23 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
           failed_runs: initial.failedRuns,
           last_run_at: initial.lastRunAt ? initial.lastRunAt.getTime() : null,
           last_error: initial.lastError,
-        }) as AutomationRow;
-        const saved = fromRow(row);
+        }) as AutomationRaw;
+        const saved = decode(row);
         insertVersion.run(automation.userId, automation.id, automation.version, encodeJson(saved));
         return saved;
       });
     },
     delete(userId, id) {
-      return writes.run(() => remove.run(userId, id).changes === 1);
-    },
-    updateStats(userId, id, delta) {
       return writes.run(() => {
-        const row = updateStats.get({
-          user_id: userId,
-          id,
-          total: delta.totalRuns ?? 0,
-          successful: delta.successfulRuns ?? 0,
-          failed: delta.failedRuns ?? 0,
-          last_run_at: delta.lastRunAt ? delta.lastRunAt.getTime() : null,
-          set_error: delta.lastError === undefined ? 0 : 1,
-          last_error: delta.lastError ?? null,
-        }) as StatsRow | undefined;
-        return row ? statsFrom(row) : null;
+        pages.changed();
+        return remove.run(userId, id).changes === 1;
       });
     },
+    updateStats(userId, id, delta) {
+      return writes.run(() => applyStats(userId, id, delta));
+    },
   };
-}
-
-function fromRow(row: AutomationRow): Automation {
-  return { ...decodeJson<Omit<Automation, 'stats'>>(row.doc), stats: statsFrom(row) };
+  return { repository, applyStats };
 }
 
 function statsFrom(row: StatsRow): AutomationStats {

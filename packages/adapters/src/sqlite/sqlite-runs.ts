@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type AutomationRun, ConflictError, type RunRepository, type RunStatus } from '@swigs/automation-core';
+import type { SqliteAutomations } from './sqlite-automations';
 import { decodeJson, encodeJson } from './codec';
 import type { WriteQueue } from './write-queue';
 
@@ -30,7 +31,11 @@ interface Claim {
  * (queue, outputs, trigger data, log). `due_at` is when a run becomes claimable: a waiting run's schedule,
  * or a pending/running run's lease end (0 without a lease), so one index serves every claim.
  */
-export function createSqliteRuns(db: Database.Database, writes: WriteQueue): RunRepository {
+export function createSqliteRuns(
+  db: Database.Database,
+  writes: WriteQueue,
+  applyStats: SqliteAutomations['applyStats'],
+): RunRepository {
   const insert = db.prepare(`INSERT INTO runs (id, user_id, automation_id, status, scheduled_at, lease_owner,
     lease_until, created_at, updated_at, completed_at, due_at, finished_at, doc)
     VALUES (@id, @user_id, @automation_id, @status, @scheduled_at, @lease_owner, @lease_until, @created_at,
@@ -110,7 +115,7 @@ export function createSqliteRuns(db: Database.Database, writes: WriteQueue): Run
       const { total } = statements.count.get(...params) as { total: number };
       return { items: rows.map(fromRow), total };
     },
-    checkpoint(run, workerId) {
+    checkpoint(run, workerId, options) {
       const row = toRow(run);
       return writes.run(() => {
         const stored = selectGuard.get(run.id);
@@ -122,6 +127,8 @@ export function createSqliteRuns(db: Database.Database, writes: WriteQueue): Run
         }
         const { user_id: _user, automation_id: _automation, created_at: _created, ...changed } = row;
         update.run(changed);
+        // The same transaction: the outcome is counted exactly when the run's state is written.
+        if (options?.stats) applyStats(run.userId, run.automationId, options.stats);
         return true;
       });
     },

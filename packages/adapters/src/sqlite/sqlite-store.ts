@@ -62,6 +62,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   const writes = createWriteQueue(db, { walFd });
+  const automations = createSqliteAutomations(db, writes);
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
   let closed = false;
 
@@ -70,8 +71,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db,
     durability,
     stats: writes.stats,
-    automations: createSqliteAutomations(db, writes),
-    runs: createSqliteRuns(db, writes),
+    automations: automations.repository,
+    runs: createSqliteRuns(db, writes, automations.applyStats),
     keys: createSqliteKeys(db, writes),
     cursors: createSqliteCursors(db, writes),
     counters: createSqliteCounters(db, writes),

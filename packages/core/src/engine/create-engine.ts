@@ -111,12 +111,11 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       dryRun: false,
       limits: this.limits,
       retry: this.retry,
-      checkpoint: (run) => this.store.runs.checkpoint(run, this.workerId),
+      checkpoint: (run) => this.#checkpoint(run),
       listening: (event) => this.listenerCount(event) > 0,
       emit: (event, payload) => {
         (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
       },
-      onFinished: (run) => this.#recordOutcome(run),
       onAborted: (run, reason) => this.#onAborted(run, reason),
     };
     this.#scheduler = createScheduler(this, {
@@ -333,10 +332,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
         ? summarizeProblems(plan.automation.name, plan.blocking)
         : `automation "${run.automationId}" version ${run.automationVersion} no longer exists`;
       fail(run, this.clock.now(), message, plan ? ErrorCode.GraphInvalid : ErrorCode.NotFound, run.currentNodeId);
-      if (await this.store.runs.checkpoint(run, this.workerId).catch(() => false)) {
-        this.emit('run.failed', { run, error: message });
-        await this.#recordOutcome(run);
-      }
+      if (await this.#checkpoint(run).catch(() => false)) this.emit('run.failed', { run, error: message });
       return run;
     }
     return this.#execute(run, plan);
@@ -354,7 +350,28 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     }
   }
 
+  /** Writes the run; its first checkpoint and its outcome carry their stats in the same write. */
+  async #checkpoint(run: AutomationRun): Promise<boolean> {
+    const delta = this.#statsDelta(run, true);
+    const taken = await this.store.runs.checkpoint(run, this.workerId, delta ? { stats: delta } : undefined);
+    if (taken && delta?.totalRuns) this.#creationStats.delete(run.id);
+    return taken;
+  }
+
+  /** Counts the run's outcome (or, with `outcome` false, only its start) in a stats write of its own. */
   async #recordOutcome(run: AutomationRun, outcome = true): Promise<void> {
+    const delta = this.#statsDelta(run, outcome);
+    if (!delta) return;
+    if (delta.totalRuns) this.#creationStats.delete(run.id);
+    try {
+      await this.store.automations.updateStats(run.userId, run.automationId, delta);
+    } catch (error) {
+      this.logger.error('could not update stats', { automationId: run.automationId, error: messageOf(error) });
+    }
+  }
+
+  /** The stats change `run` brings now: its start (once) and, with `outcome`, a completion or failure. */
+  #statsDelta(run: AutomationRun, outcome: boolean): StatsDelta | undefined {
     const delta: StatsDelta = !outcome
       ? {}
       : run.status === 'completed'
@@ -364,16 +381,11 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
           : {};
     const createdAt = this.#creationStats.get(run.id);
     if (createdAt) {
-      this.#creationStats.delete(run.id);
       delta.totalRuns = 1;
       delta.lastRunAt = createdAt;
     }
-    if (delta.totalRuns === undefined && delta.successfulRuns === undefined && delta.failedRuns === undefined) return;
-    try {
-      await this.store.automations.updateStats(run.userId, run.automationId, delta);
-    } catch (error) {
-      this.logger.error('could not update stats', { automationId: run.automationId, error: messageOf(error) });
-    }
+    if (delta.totalRuns === undefined && delta.successfulRuns === undefined && delta.failedRuns === undefined) return undefined;
+    return delta;
   }
 
   async #onAborted(run: AutomationRun, reason: unknown): Promise<void> {

@@ -18,15 +18,13 @@ export interface RunHost {
   dryRun: boolean;
   limits: Required<EngineLimits>;
   retry: Required<NodeRetryPolicy>;
-  /** One store write per node; false when the lease was lost or the run cancelled. */
+  /** One store write per node with side effects, and one per outcome; false when the lease was lost or the run cancelled. */
   checkpoint(run: AutomationRun): Promise<boolean>;
   /** Whether `event` has listeners, so payloads are only built when someone listens. */
   listening(event: keyof EngineEvents): boolean;
   emit<E extends keyof EngineEvents>(event: E, payload: Parameters<EngineEvents[E]>[0]): void;
   /** Called once the node's checkpoint is written. */
   onNode?(entry: ExecutionLogEntry, result: NodeResult | undefined): void;
-  /** Called once a completed or failed state is written (stats). */
-  onFinished?(run: AutomationRun): Promise<void>;
   /** Called when `abort` stopped the run mid-node (engine stop, cancel, lost lease). */
   onAborted?(run: AutomationRun, reason: unknown): Promise<void>;
 }
@@ -53,12 +51,12 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     const nodeId = run.queue[0];
     if (nodeId === undefined) {
       finish(run, host.clock.now(), 'completed');
-      if (await save(host, run, abort)) await settle(host, run);
+      if (await save(host, run, abort)) settle(host, run);
       return run;
     }
     if (run.steps >= host.limits.maxStepsPerRun) {
       fail(run, host.clock.now(), `run exceeded the limit of ${host.limits.maxStepsPerRun} steps`, ErrorCode.LimitExceeded, nodeId);
-      if (await save(host, run, abort)) await settle(host, run);
+      if (await save(host, run, abort)) settle(host, run);
       return run;
     }
     const node = plan.nodes.get(nodeId);
@@ -66,7 +64,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     if (!node || !definition?.execute || node.config === undefined) {
       const message = `node "${nodeId}" cannot run in version ${plan.automation.version} of automation "${plan.automation.name}"`;
       fail(run, host.clock.now(), message, ErrorCode.GraphInvalid, nodeId);
-      if (await save(host, run, abort)) await settle(host, run);
+      if (await save(host, run, abort)) settle(host, run);
       return run;
     }
 
@@ -129,7 +127,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       if (!(await save(host, run, abort))) return run;
       host.onNode?.(entry, result);
       if (host.listening('node.failed')) host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
-      await settle(host, run);
+      settle(host, run);
       return run;
     }
 
@@ -151,7 +149,9 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     } else if (run.queue.length === 0) {
       finish(run, completedAt, 'completed');
     }
-    if (!(await save(host, run, abort))) return run;
+    // A node without side effects that leaves the run going is saved with the next checkpoint.
+    const deferSave = definition.sideEffects === false && !waitUntil && run.status !== 'completed';
+    if (!deferSave && !(await save(host, run, abort))) return run;
     host.onNode?.(entry, result);
     if (host.listening('node.completed')) host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
     if (waitUntil) {
@@ -159,7 +159,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       return run;
     }
     if (run.status === 'completed') {
-      await settle(host, run);
+      settle(host, run);
       return run;
     }
   }
@@ -224,10 +224,9 @@ async function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise
   }
 }
 
-async function settle(host: RunHost, run: AutomationRun): Promise<void> {
+function settle(host: RunHost, run: AutomationRun): void {
   if (run.status === 'completed') host.emit('run.completed', { run });
   else if (run.status === 'failed') host.emit('run.failed', { run, error: run.error ?? 'failed' });
-  await host.onFinished?.(run);
 }
 
 function resolveRetry(engine: Required<NodeRetryPolicy>, node: NodeRetryPolicy | false | undefined): Required<NodeRetryPolicy> {

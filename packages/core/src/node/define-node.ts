@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DefinitionInvalidError } from '../errors/errors';
+import { deepFreeze } from '../store/deep-freeze';
 import { NodeKind, type NodeDefinition, type NodeDefinitionInput } from './types';
 
 /** Allowed node type names: dotted or snake/kebab case segments, e.g. `order.paid`, `send_email`. */
@@ -53,6 +54,7 @@ export function defineNode<Schema extends z.ZodType, Output = unknown>(
   if (input.timeoutMs !== undefined && !(Number.isFinite(input.timeoutMs) && input.timeoutMs > 0)) {
     fail('timeoutMs', `must be a positive number (got ${String(input.timeoutMs)})`);
   }
+  if (input.sideEffects !== undefined && typeof input.sideEffects !== 'boolean') fail('sideEffects', 'must be a boolean');
   if (input.templateFields !== undefined) {
     if (!Array.isArray(input.templateFields) || input.templateFields.some((f) => typeof f !== 'string' || f === '')) {
       fail('templateFields', 'must be an array of non-empty strings');
@@ -135,12 +137,4 @@ function cloneSample(value: unknown, fail: Fail): unknown {
   } catch {
     return fail('sampleOutput', 'must be plain data (cloneable)');
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

@@ -115,6 +115,12 @@ export interface NodeDefinitionInput<Schema extends z.ZodType = z.ZodType, Outpu
   /** Per-attempt timeout; the signal aborts past it. */
   timeoutMs?: number;
   /**
+   * Set false when `execute` only computes from its input (no messages, no writes, no calls that change
+   * anything): the executor then saves its result with the run's next checkpoint instead of one of its own, and
+   * after a crash simply runs it again. Default true: every other node's result is written before the run goes on.
+   */
+  sideEffects?: boolean;
+  /**
    * Checks beyond the schema, run by `validateAutomation` (template syntax, unknown variables...).
    * `variables` holds every dot path available to this node: `trigger.*` from the trigger's sampleOutput and
    * `nodes.<id>.*` from upstream nodes' sampleOutput.

@@ -34,15 +34,17 @@ export interface AutomationListQuery {
   offset?: number;
 }
 
+/**
+ * Automations of every tenant. The automations `get`, `list`, `findActiveByTrigger` and `save` return are read-only:
+ * a store may share them, deep-frozen, between calls (they are read far more often than written), so a
+ * caller that wants a changed copy builds a new object.
+ */
 export interface AutomationRepository {
   get(userId: string, id: string): Promise<Automation | null>;
   /** The immutable snapshot of `version`, kept for runs pinned to it. */
   getVersion(userId: string, id: string, version: number): Promise<Automation | null>;
   list(userId: string, query?: AutomationListQuery): Promise<{ items: Automation[]; total: number }>;
-  /**
-   * Active automations whose trigger type is `triggerType`, across tenants unless `userId` is given.
-   * The results are read-only: a store may share their nested values between calls.
-   */
+  /** Active automations whose trigger type is `triggerType`, across tenants unless `userId` is given. */
   findActiveByTrigger(triggerType: string, userId?: string): Promise<Automation[]>;
   /**
    * Inserts or replaces the automation (stats are kept from the stored copy) and records the snapshot
@@ -60,6 +62,14 @@ export interface RunListQuery {
   status?: RunStatus[];
   limit?: number;
   offset?: number;
+}
+
+export interface CheckpointOptions {
+  /**
+   * Applied to the run's automation (`AutomationRepository.updateStats`) only when the checkpoint is taken, so
+   * a run's outcome is counted once and costs no second write. A store writes both atomically where it can.
+   */
+  stats?: StatsDelta;
 }
 
 export interface ClaimOptions {
@@ -83,7 +93,7 @@ export interface RunRepository {
    * A run's `triggerData`, each value of `outputs` and each `executionLog` entry are append-only: once written
    * they are never changed (new ones are appended), so a store may keep its first copy of them.
    */
-  checkpoint(run: AutomationRun, workerId: string): Promise<boolean>;
+  checkpoint(run: AutomationRun, workerId: string, options?: CheckpointOptions): Promise<boolean>;
   /**
    * Atomically claims up to `limit` runs that are due: `waiting` with `scheduledAt <= now`, or
    * `pending`/`running` whose lease expired (a crashed worker). Sets status `running`, the lease owner and

@@ -1,1 +1,2 @@
 export { createMemoryStore } from './memory-store';
+export { deepFreeze } from './deep-freeze';

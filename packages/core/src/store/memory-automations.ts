@@ -1,6 +1,7 @@
 import { type Automation, emptyStats } from '../model/automation';
 import type { AutomationRepository } from '../ports/store';
 import { cloneValue } from './clone';
+import { deepFreeze } from './deep-freeze';
 
 /** Automations and their version snapshots held in memory. Lists are ordered by name, then id. */
 export function createMemoryAutomations(): AutomationRepository {
@@ -74,12 +75,4 @@ export function createMemoryAutomations(): AutomationRepository {
 export function byNameThenId(a: Automation, b: Automation): number {
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

@@ -1,6 +1,6 @@
 import { ConflictError } from '../errors/errors';
 import { type AutomationRun, type RunStatus, TERMINAL_RUN_STATUSES } from '../model/run';
-import type { ClaimOptions, RunRepository } from '../ports/store';
+import type { AutomationRepository, ClaimOptions, RunRepository } from '../ports/store';
 import { cloneValue } from './clone';
 import { MinHeap } from './min-heap';
 
@@ -8,7 +8,7 @@ import { MinHeap } from './min-heap';
  * Runs held in memory. Waiting runs are indexed in a heap by `scheduledAt` (stale entries are skipped
  * lazily), and pending/running runs in a set, so claims never scan the whole store.
  */
-export function createMemoryRuns(): RunRepository {
+export function createMemoryRuns(automations: Pick<AutomationRepository, 'updateStats'>): RunRepository {
   const runs = new Map<string, AutomationRun>();
   const waiting = createDueIndex();
   const leases = createDueIndex();
@@ -79,7 +79,7 @@ export function createMemoryRuns(): RunRepository {
       const end = query.limit === undefined ? undefined : offset + query.limit;
       return { items: matched.slice(offset, end).map((run) => cloneValue(run)), total: matched.length };
     },
-    async checkpoint(run, workerId) {
+    async checkpoint(run, workerId, options) {
       const stored = runs.get(run.id);
       if (!stored || stored.leaseOwner !== workerId || stored.status === 'cancelled') return false;
       const next = copyIn(run, stored);
@@ -88,6 +88,7 @@ export function createMemoryRuns(): RunRepository {
         next.leaseUntil = stored.leaseUntil;
       }
       write(next);
+      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
       return true;
     },
     async claimDue(options) {

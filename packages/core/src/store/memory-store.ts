@@ -18,10 +18,11 @@ import { createMemoryRuns } from './memory-runs';
  */
 export function createMemoryStore(): Store {
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
+  const automations = createMemoryAutomations();
   return {
     name: 'memory',
-    automations: createMemoryAutomations(),
-    runs: createMemoryRuns(),
+    automations,
+    runs: createMemoryRuns(automations),
     keys: createMemoryKeys(),
     cursors: createMemoryCursors(),
     counters: createMemoryCounters(),

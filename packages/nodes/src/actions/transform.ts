@@ -18,6 +18,8 @@ export const transform = defineNode({
   title: { fr: 'Transformer des données', en: 'Transform data' },
   description: { fr: 'Calcule des valeurs à partir de modèles pour les étapes suivantes.', en: 'Computes values from templates for later steps.' },
   configSchema: TransformConfigSchema,
+  // Pure: evaluated from the run data alone, so it shares the next node's checkpoint.
+  sideEffects: false,
   templateFields: ['fields'],
   sampleOutput: { fullName: 'Léa Müller', totalLabel: '1 234.50 CHF' },
   validate: ({ config, variables }) => validateTemplateFields(config, ['fields'], variables),

@@ -14,6 +14,8 @@ export const condition = defineNode({
   },
   configSchema: ConditionGroupSchema,
   outputs: ['true', 'false'],
+  // Pure: evaluated from the run data alone, so it shares the next node's checkpoint.
+  sideEffects: false,
   sampleOutput: { result: true },
   validate: ({ config, variables }) => unknownFields(config, variables, []),
   execute(ctx) {

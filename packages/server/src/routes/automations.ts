@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/env';
 import { definedOnly } from '../http/defined-only';
 import { problemsToIssues } from '../http/error-handler';
 import { HttpError } from '../http/http-error';
+import { pageText } from '../http/json-text';
 import { parseWith, readJson } from '../http/read-json';
 import {
   AutomationBodySchema,
@@ -48,7 +49,8 @@ export function automationRoutes(deps: RouteDeps): Hono<AppEnv> {
       offset: query.offset,
       ...(query.isActive ? { isActive: query.isActive === 'true' } : {}),
     });
-    return c.json({ items, total, limit: query.limit, offset: query.offset });
+    const body = pageText(items, { total, limit: query.limit, offset: query.offset });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/automations', async (c) => {

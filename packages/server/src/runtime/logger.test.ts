@@ -26,6 +26,17 @@ describe('createJsonLogger', () => {
     expect(JSON.stringify(out.lines())).not.toMatch(/tok-123|Bearer abc|pw"|svc-1/);
   });
 
+  it('gives nested children their parents\' fields, redacted, and writes nothing below the level', () => {
+    const out = capture();
+    const logger = toPortLogger(createJsonLogger({ destination: out.stream, level: 'info' }));
+    const node = logger.child?.({ runId: 'run-1', token: 'tok-9' }).child?.({ nodeId: 'mail' });
+    node?.debug('hidden');
+    node?.error('smtp refused', { code: 'EAUTH' });
+    const lines = out.lines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'smtp refused', runId: 'run-1', nodeId: 'mail', code: 'EAUTH', token: '[redacted]' });
+  });
+
   it('hides passwords in connection strings', () => {
     expect(redactUrl('mongodb://admin:s3cret@db:27017/swigs')).toBe('mongodb://admin:***@db:27017/swigs');
     expect(redactUrl('not a url')).toBe('[unparsable url]');

@@ -26,7 +26,31 @@ export function toPortLogger(log: Pino): Logger {
     info: (message, fields) => log.info(fields ?? {}, message),
     warn: (message, fields) => log.warn(fields ?? {}, message),
     error: (message, fields) => log.error(fields ?? {}, message),
-    child: (fields) => toPortLogger(log.child(fields)),
+    child: (fields) => lazyChild(log, fields),
+  };
+}
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * A child logger that builds its pino child (bindings serialized and redacted) only when it first writes at an
+ * enabled level: the engine makes one per node run, and most never log.
+ */
+function lazyChild(log: Pino, fields: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const at =
+    (level: Level) =>
+    (message: string, extra?: Record<string, unknown>): void => {
+      if (!log.isLevelEnabled(level)) return;
+      child ??= toPortLogger(log.child(fields));
+      child[level](message, extra);
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => lazyChild(log, { ...fields, ...more }),
   };
 }
 

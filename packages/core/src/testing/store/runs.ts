@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, hasErrorCode } from '../../errors/swigs-error';
-import { at, makeLogEntry, makeRun, type SuiteContext } from './fixtures';
+import { at, makeAutomation, makeLogEntry, makeRun, type SuiteContext } from './fixtures';
 
 /** Runs: round-trips, tenancy, listing, guarded checkpoints, cancel, delete, purge. */
 export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
@@ -126,6 +126,25 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       expect(await ctx.store().runs.get(run.id)).toEqual(next);
       expect(await ctx.store().runs.checkpoint({ ...next, steps: 3 }, 'w1')).toBe(false);
       expect(await ctx.store().runs.checkpoint(makeRun({ leaseOwner: 'w1' }), 'w1')).toBe(false);
+    });
+
+    it('counts the stats a checkpoint carries only when the checkpoint is taken', async () => {
+      await ctx.store().automations.save(makeAutomation({ id: 'auto-1' }));
+      const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000), scheduledAt: null });
+      await ctx.store().runs.create(run);
+      const done = { ...run, status: 'completed' as const, completedAt: at(900), leaseOwner: null, leaseUntil: null };
+      const stats = { totalRuns: 1, successfulRuns: 1, lastRunAt: at(100) };
+      expect(await ctx.store().runs.checkpoint(done, 'w2', { stats })).toBe(false);
+      expect((await ctx.store().automations.get('tenant-a', 'auto-1'))?.stats.totalRuns).toBe(0);
+      expect(await ctx.store().runs.checkpoint(done, 'w1', { stats })).toBe(true);
+      expect((await ctx.store().runs.get(run.id))?.status).toBe('completed');
+      expect((await ctx.store().automations.get('tenant-a', 'auto-1'))?.stats).toEqual({
+        totalRuns: 1,
+        successfulRuns: 1,
+        failedRuns: 0,
+        lastRunAt: at(100),
+        lastError: null,
+      });
     });
 
     it('refuses a checkpoint after the run was cancelled', async () => {
