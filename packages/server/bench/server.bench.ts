@@ -71,7 +71,15 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
   const runBody = JSON.stringify({ payload: { startedBy: 'Léa', note: 'commande 1042' } });
   await fire('warm-up', { url: runUrl, method: 'POST', headers, body: runBody, connections: 10, duration: 3 });
   const runs = await fire('run', { url: runUrl, method: 'POST', headers, body: runBody, connections: 32, duration: 15 });
-  const list = withList ? await fire('list', { url: `${url}/api/automations?limit=20`, headers, connections: 32, duration: 10 }) : null;
+  const listUrl = `${url}/api/automations?limit=20`;
+  const list = withList ? await fire('list', { url: listUrl, headers, connections: 32, duration: 10 }) : null;
+  // The list's cache is checked against every write: measure it too while runs keep changing the stats it shows.
+  const mixed = withList
+    ? await Promise.all([
+        fire('mixed-run', { url: runUrl, method: 'POST', headers, body: runBody, connections: 8, duration: 10 }),
+        fire('mixed-list', { url: listUrl, headers, connections: 24, duration: 10 }),
+      ])
+    : null;
   const done = await json('GET', `/api/automations/${automation.id}/runs?limit=1&status=completed`, token);
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const rss = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -82,6 +90,10 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
   const mode = durability === 'full' ? 'SQLite synchronous=FULL (default)' : 'SQLite synchronous=NORMAL';
   console.log(`server: POST /api/automations/:id/run, ${mode}, each run persisted and executed: ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors); completed runs stored: ${n(done.total)}`);
   if (list) console.log(`server: GET /api/automations?limit=20: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`);
+  if (mixed) {
+    const [r, l] = mixed;
+    console.log(`server: both at once, runs changing the listed stats: GET list ${n(l.requests.average)} req/s (p99 ${l.latency.p99} ms) while POST run ${n(r.requests.average)} req/s (p99 ${r.latency.p99} ms), errors ${errorsOf(l) + errorsOf(r)}`);
+  }
   console.log(`server: RSS of the server process (${durability}): ${(idleRss / 1024 / 1024).toFixed(1)} MB after start, peak ${(rss / 1024 / 1024).toFixed(1)} MB under load`);
 }
 
