@@ -30,21 +30,35 @@ const broken = defineNode({
   },
 });
 
-/** The memory store, with each checkpoint's run status recorded on its way in. */
-function countingStore(): { store: Store; checkpoints: string[] } {
+const pause = defineNode({
+  type: 'pause',
+  kind: 'wait',
+  version: 1,
+  title: { fr: 'Pause', en: 'Pause' },
+  configSchema: z.object({ days: z.number() }),
+  sideEffects: false,
+  execute: (ctx) => ({ waitUntil: new Date(ctx.clock.now().getTime() + ctx.config.days * 86_400_000) }),
+});
+
+/** The memory store, with each run write (`create:<status>` or `checkpoint:<status>`) recorded on its way in. */
+function countingStore(): { store: Store; writes: string[] } {
   const memory = createMemoryStore();
-  const checkpoints: string[] = [];
+  const writes: string[] = [];
   const runs = { ...memory.runs };
+  runs.create = (run, options) => {
+    writes.push(`create:${run.status}`);
+    return memory.runs.create(run, options);
+  };
   runs.checkpoint = (run, workerId, options) => {
-    checkpoints.push(run.status);
+    writes.push(`checkpoint:${run.status}`);
     return memory.runs.checkpoint(run, workerId, options);
   };
-  return { store: { ...memory, runs }, checkpoints };
+  return { store: { ...memory, runs }, writes };
 }
 
 describe('checkpoints', () => {
   it('saves side-effect-free nodes with the next checkpoint, and the outcome with its stats in one write', async () => {
-    const { store, checkpoints } = countingStore();
+    const { store, writes } = countingStore();
     const { engine, save } = setup([label], { store });
     await save(
       chain([
@@ -54,7 +68,7 @@ describe('checkpoints', () => {
       ]),
     );
     const [run] = await engine.fire('order.paid', order);
-    expect(checkpoints).toEqual(['completed']);
+    expect(writes).toEqual(['create:running', 'checkpoint:completed']);
     const stored = await store.runs.get(run!.id);
     expect(stored?.executionLog.map((entry) => [entry.nodeId, entry.status])).toEqual([
       ['a', 'success'],
@@ -66,7 +80,7 @@ describe('checkpoints', () => {
   });
 
   it('writes a node with side effects before the run goes on', async () => {
-    const { store, checkpoints } = countingStore();
+    const { store, writes } = countingStore();
     const { engine, save } = setup([], { store });
     await save(
       chain([
@@ -75,17 +89,17 @@ describe('checkpoints', () => {
       ]),
     );
     await engine.fire('order.paid', order);
-    expect(checkpoints).toEqual(['running', 'completed']);
+    expect(writes).toEqual(['create:running', 'checkpoint:running', 'checkpoint:completed']);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
   });
 
   it('counts a failure once, with the side-effect-free steps before it in the log', async () => {
-    const { store, checkpoints } = countingStore();
+    const { store, writes } = countingStore();
     const { engine, save } = setup([label, broken], { store });
     await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'crm', type: 'broken' }]));
     const [run] = await engine.fire('order.paid', order);
     expect(run?.status).toBe('failed');
-    expect(checkpoints).toEqual(['failed']);
+    expect(writes).toEqual(['create:running', 'checkpoint:failed']);
     expect((await store.runs.get(run!.id))?.executionLog.map((entry) => entry.status)).toEqual(['success', 'failed']);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({
       totalRuns: 1,
@@ -95,13 +109,23 @@ describe('checkpoints', () => {
     });
   });
 
-  it('parks a run in a wait with one write that counts it started', async () => {
-    const { store, checkpoints } = countingStore();
+  it('writes a run made only of side-effect-free nodes once, when it ends', async () => {
+    const { store, writes } = countingStore();
     const { engine, save } = setup([label], { store });
-    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'w', type: 'wait', config: { days: 2 } }]));
+    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'b', type: 'label', config: { text: 'y' } }]));
+    const [run] = await engine.fire('order.paid', order);
+    expect(writes).toEqual(['create:completed']);
+    expect((await store.runs.get(run!.id))?.executionLog).toHaveLength(2);
+    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
+  });
+
+  it('parks a run in a wait with one write that counts it started', async () => {
+    const { store, writes } = countingStore();
+    const { engine, save } = setup([label, pause], { store });
+    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'w', type: 'pause', config: { days: 2 } }]));
     const [run] = await engine.fire('order.paid', order);
     expect(run?.status).toBe('waiting');
-    expect(checkpoints).toEqual(['waiting']);
+    expect(writes).toEqual(['create:waiting']);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 0, failedRuns: 0 });
   });
 

@@ -31,13 +31,14 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
     );
 
   return {
-    async create(run) {
+    async create(run, options) {
       try {
         await runs.insertOne(toDocument(run), WRITE);
       } catch (error) {
         if (isDuplicateKey(error)) throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
         throw error;
       }
+      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
     },
     async get(id, userId) {
       const doc = await runs.findOne({ _id: id as never });

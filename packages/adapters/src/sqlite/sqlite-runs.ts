@@ -74,16 +74,18 @@ export function createSqliteRuns(
   const listCache = new Map<string, { items: Database.Statement; count: Database.Statement }>();
 
   return {
-    create(run) {
+    create(run, options) {
+      const row = toRow(run);
       return writes.run(() => {
         try {
-          insert.run(toRow(run));
+          insert.run(row);
         } catch (error) {
           if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
             throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
           }
           throw error;
         }
+        if (options?.stats) applyStats(run.userId, run.automationId, options.stats);
       });
     },
     async get(id, userId) {

@@ -66,7 +66,19 @@ export interface InFlight {
   run: AutomationRun;
   abort: RunAbort;
   done: Promise<unknown>;
+  /** Set for a run this worker started: until `written`, there is no stored lease to renew. */
+  first?: FirstWrite;
 }
+
+/** The first write of a run started by this worker. */
+interface FirstWrite {
+  key: string | undefined;
+  written: boolean;
+  /** Why it could not be written: `DUPLICATE` (the keyed event was taken elsewhere) or the store's error. */
+  failure?: unknown;
+}
+
+const DUPLICATE = Symbol('duplicate');
 
 /** Why a run's signal aborted. */
 export type AbortWhy = 'stop' | 'cancel' | 'lease';
@@ -87,6 +99,8 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   readonly #plans = new LruCache<string, ExecutionPlan>(1000);
   /** Runs created but not yet counted in their automation's stats, with their creation instant. */
   readonly #creationStats = new Map<string, Date>();
+  /** Runs started by this worker, until `#startRun` returns: whether (and how) their first write happened. */
+  readonly #firstWrites = new Map<string, FirstWrite>();
   readonly #host: RunHost;
   readonly #scheduler: Scheduler;
 
@@ -112,6 +126,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       limits: this.limits,
       retry: this.retry,
       checkpoint: (run) => this.#checkpoint(run),
+      beforeEffects: (run) => this.#beforeEffects(run),
       listening: (event) => this.listenerCount(event) > 0,
       emit: (event, payload) => {
         (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
@@ -278,28 +293,49 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       workerId: this.workerId,
       leaseMs: this.schedulerOptions.leaseMs,
     });
-    if (refusal) fail(run, now, refusal.message, refusal.code, null);
+    if (refusal) {
+      // A run that cannot start is written failed at once, counted in the same write.
+      fail(run, now, refusal.message, refusal.code, null);
+      const stats: StatsDelta = { totalRuns: 1, lastRunAt: now, failedRuns: 1, lastError: run.error };
+      if (!(await this.#writeFirst(run, key, stats))) return null;
+      if (this.listenerCount('run.failed') > 0) this.emit('run.failed', { run, error: refusal.message });
+      return run;
+    }
+    // Written first before a node with side effects, when it parks, or when it ends (see #checkpoint).
+    const first: FirstWrite = { key, written: false };
+    this.#firstWrites.set(run.id, first);
+    this.#creationStats.set(run.id, now);
     try {
-      await this.store.runs.create(run);
+      const result = await this.#execute(run, plan, first);
+      if (first.failure === DUPLICATE) return null;
+      if (first.failure !== undefined) throw first.failure;
+      return result;
+    } finally {
+      this.#firstWrites.delete(run.id);
+      // Still pending here means no outcome was written by this worker (parked, lost lease, stopped).
+      if (!first.written) this.#creationStats.delete(run.id);
+      else if (this.#creationStats.has(run.id)) await this.#recordOutcome(run, false);
+    }
+  }
+
+  /**
+   * Inserts a new run (with `stats` in the same write), records its dedupe key and announces it. False when
+   * the insert found the run already there: the same keyed event was taken by someone else.
+   */
+  async #writeFirst(run: AutomationRun, key: string | undefined, stats?: StatsDelta): Promise<boolean> {
+    // The lease runs from the first write: nothing could renew it before.
+    if (run.leaseOwner === this.workerId && run.leaseUntil) {
+      run.leaseUntil = new Date(this.clock.now().getTime() + this.schedulerOptions.leaseMs);
+    }
+    try {
+      await this.store.runs.create(run, stats ? { stats } : undefined);
     } catch (error) {
-      if (key !== undefined && hasErrorCode(error, ErrorCode.Conflict)) return null;
+      if (key !== undefined && hasErrorCode(error, ErrorCode.Conflict)) return false;
       throw error;
     }
     if (key !== undefined) await this.store.keys.add(key);
-    // Counted with the run's first outcome (completed, failed or parked) in one stats write.
-    this.#creationStats.set(run.id, now);
     if (this.listenerCount('run.created') > 0) this.emit('run.created', { run });
-    try {
-      if (refusal) {
-        if (this.listenerCount('run.failed') > 0) this.emit('run.failed', { run, error: refusal.message });
-        await this.#recordOutcome(run);
-        return run;
-      }
-      return await this.#execute(run, plan);
-    } finally {
-      // Still pending here means no outcome was written by this worker (parked, lost lease, stopped).
-      if (this.#creationStats.has(run.id)) await this.#recordOutcome(run, false);
-    }
+    return true;
   }
 
   #matches(plan: ExecutionPlan, payload: unknown): boolean {
@@ -338,10 +374,10 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     return this.#execute(run, plan);
   }
 
-  async #execute(run: AutomationRun, plan: ExecutionPlan): Promise<AutomationRun> {
+  async #execute(run: AutomationRun, plan: ExecutionPlan, first?: FirstWrite): Promise<AutomationRun> {
     const abort = new RunAbort();
     const done = executeRun(this.#host, run, plan, abort);
-    this.inFlight.set(run.id, { run, abort, done });
+    this.inFlight.set(run.id, first ? { run, abort, done, first } : { run, abort, done });
     this.#scheduler.notifyBusy();
     try {
       return await done;
@@ -350,12 +386,34 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
     }
   }
 
-  /** Writes the run; its first checkpoint and its outcome carry their stats in the same write. */
+  /** Writes the run (inserting it the first time); its first write and its outcome carry their stats. */
   async #checkpoint(run: AutomationRun): Promise<boolean> {
     const delta = this.#statsDelta(run, true);
+    const first = this.#firstWrites.get(run.id);
+    if (first && !first.written) {
+      try {
+        if (!(await this.#writeFirst(run, first.key, delta))) {
+          first.failure = DUPLICATE;
+          return false;
+        }
+      } catch (error) {
+        // Reported by #startRun, so the caller (an event source, an HTTP client) can deliver it again.
+        first.failure = error;
+        return false;
+      }
+      first.written = true;
+      if (delta?.totalRuns) this.#creationStats.delete(run.id);
+      return true;
+    }
     const taken = await this.store.runs.checkpoint(run, this.workerId, delta ? { stats: delta } : undefined);
     if (taken && delta?.totalRuns) this.#creationStats.delete(run.id);
     return taken;
+  }
+
+  /** Before a node with side effects: a run not written yet is written now, so no effect is lost in a crash. */
+  #beforeEffects(run: AutomationRun): Promise<boolean> {
+    const first = this.#firstWrites.get(run.id);
+    return first && !first.written ? this.#checkpoint(run) : Promise.resolve(true);
   }
 
   /** Counts the run's outcome (or, with `outcome` false, only its start) in a stats write of its own. */
@@ -391,10 +449,19 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   async #onAborted(run: AutomationRun, reason: unknown): Promise<void> {
     // A stopping worker hands the run back at once; a cancelled run or a lost lease belongs to someone else now.
     if ((reason as { details?: { why?: AbortWhy } })?.details?.why !== 'stop') return;
+    const first = this.#firstWrites.get(run.id);
     try {
+      if (first && !first.written) {
+        // Never written: store it with its lease already expired, so another worker continues it at once.
+        run.leaseUntil = this.clock.now();
+        await this.store.runs.create(run);
+        if (first.key !== undefined) await this.store.keys.add(first.key);
+        first.written = true;
+        return;
+      }
       await this.store.runs.release(run.id, this.workerId);
     } catch (error) {
-      this.logger.error('could not release a lease', { runId: run.id, error: messageOf(error) });
+      this.logger.error('could not hand a run back', { runId: run.id, error: messageOf(error) });
     }
   }
 }

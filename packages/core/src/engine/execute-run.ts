@@ -23,6 +23,8 @@ export interface RunHost {
   /** Whether `event` has listeners, so payloads are only built when someone listens. */
   listening(event: keyof EngineEvents): boolean;
   emit<E extends keyof EngineEvents>(event: E, payload: Parameters<EngineEvents[E]>[0]): void;
+  /** Called before a node with side effects runs; false stops the run (it could not be written first). */
+  beforeEffects?(run: AutomationRun): Promise<boolean>;
   /** Called once the node's checkpoint is written. */
   onNode?(entry: ExecutionLogEntry, result: NodeResult | undefined): void;
   /** Called when `abort` stopped the run mid-node (engine stop, cancel, lost lease). */
@@ -68,6 +70,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       return run;
     }
 
+    if (definition.sideEffects !== false && host.beforeEffects && !(await prepare(host, run, abort))) return run;
     run.currentNodeId = nodeId;
     if (host.listening('node.started')) host.emit('node.started', { run, nodeId, nodeType: node.type });
     const startedAt = host.clock.now();
@@ -222,6 +225,19 @@ async function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise
     });
     return false;
   }
+}
+
+async function prepare(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
+  try {
+    if (await host.beforeEffects!(run)) return true;
+  } catch (error) {
+    host.logger.error('could not write the run before a node with side effects', {
+      runId: run.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+  abort.lost = true;
+  return false;
 }
 
 function settle(host: RunHost, run: AutomationRun): void {

@@ -14,7 +14,7 @@ export interface SchedulerHost {
   workerId: string;
   schedulerOptions: Required<SchedulerOptions>;
   retention: Required<RetentionOptions>;
-  inFlight: Map<string, { abort: { abort(reason: unknown): void }; done?: Promise<unknown> }>;
+  inFlight: Map<string, { abort: { abort(reason: unknown): void }; done?: Promise<unknown>; first?: { written: boolean } }>;
 }
 
 /** What the scheduler asks its engine to do. */
@@ -136,7 +136,8 @@ export function createScheduler(host: SchedulerHost, actions: SchedulerActions):
       }
       await host.clock.sleep(every, signal).catch(() => {});
       if (signal.aborted) break;
-      const ids = [...host.inFlight.keys()];
+      // A run not written yet has no stored lease: renewing it would read as a lost lease.
+      const ids = [...host.inFlight].filter(([, flight]) => flight.first?.written !== false).map(([id]) => id);
       if (ids.length === 0) continue;
       try {
         const until = new Date(host.clock.now().getTime() + options.leaseMs);

@@ -94,6 +94,7 @@ export interface DryRunResult {
 
 /** Payloads of the engine's events. */
 export interface EngineEvents {
+  /** The run was first written to the store (see the README: after its side-effect-free first nodes). */
   'run.created': (event: { run: AutomationRun }) => void;
   'node.started': (event: { run: AutomationRun; nodeId: string; nodeType: string }) => void;
   'node.completed': (event: { run: AutomationRun; nodeId: string; nodeType: string; output: unknown }) => void;

@@ -64,10 +64,10 @@ export interface RunListQuery {
   offset?: number;
 }
 
-export interface CheckpointOptions {
+export interface RunWriteOptions {
   /**
-   * Applied to the run's automation (`AutomationRepository.updateStats`) only when the checkpoint is taken, so
-   * a run's outcome is counted once and costs no second write. A store writes both atomically where it can.
+   * Applied to the run's automation (`AutomationRepository.updateStats`) only when the write is taken, so a
+   * run's start and outcome are counted once and cost no second write. A store writes both atomically where it can.
    */
   stats?: StatsDelta;
 }
@@ -81,8 +81,8 @@ export interface ClaimOptions {
 }
 
 export interface RunRepository {
-  /** Inserts a new run. Throws `ConflictError` if the id exists. */
-  create(run: AutomationRun): Promise<void>;
+  /** Inserts a new run. Throws `ConflictError` if the id exists (and then applies no stats). */
+  create(run: AutomationRun, options?: RunWriteOptions): Promise<void>;
   /** With `userId`, a run of another tenant is null. */
   get(id: string, userId?: string): Promise<AutomationRun | null>;
   /** Newest first. */
@@ -93,7 +93,7 @@ export interface RunRepository {
    * A run's `triggerData`, each value of `outputs` and each `executionLog` entry are append-only: once written
    * they are never changed (new ones are appended), so a store may keep its first copy of them.
    */
-  checkpoint(run: AutomationRun, workerId: string, options?: CheckpointOptions): Promise<boolean>;
+  checkpoint(run: AutomationRun, workerId: string, options?: RunWriteOptions): Promise<boolean>;
   /**
    * Atomically claims up to `limit` runs that are due: `waiting` with `scheduledAt <= now`, or
    * `pending`/`running` whose lease expired (a crashed worker). Sets status `running`, the lease owner and

@@ -57,9 +57,10 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
   };
 
   return {
-    async create(run) {
+    async create(run, options) {
       if (runs.has(run.id)) throw new ConflictError(`run "${run.id}" already exists`);
       write(copyIn(run, undefined));
+      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
     },
     async get(id, userId) {
       const run = runs.get(id);

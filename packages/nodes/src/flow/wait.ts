@@ -36,6 +36,8 @@ export const wait = defineNode({
     en: 'Pauses the automation for a duration, or until a time of day or weekday (Zurich time).',
   },
   configSchema: WaitConfigSchema,
+  // Only computes a date: a run parked right after its trigger costs one write.
+  sideEffects: false,
   sampleOutput: { waitUntil: '2026-03-04T08:00:00.000Z' },
   execute(ctx) {
     const waitUntil = computeWaitUntil(ctx.clock.now(), ctx.config);
