@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineNode } from '../src/node/define-node';
+import type { NodeResult } from '../src/node/types';
 import { createMemoryStore } from '../src/store/index';
 import { chain, flush, setup } from './fixtures/harness';
 
@@ -20,7 +21,7 @@ function gatedNode(): { node: ReturnType<typeof defineNode>; open: () => void; r
     configSchema: z.object({}),
     sideEffects: false,
     execute: (ctx) =>
-      new Promise((resolve, reject) => {
+      new Promise<NodeResult>((resolve, reject) => {
         reach();
         ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason));
         void gate.then(() => resolve({ output: { ok: true } }));

@@ -73,6 +73,8 @@ export interface InFlight {
 /** The first write of a run started by this worker. */
 interface FirstWrite {
   key: string | undefined;
+  /** Counted as the automation's `lastRunAt` with the first write. */
+  createdAt: Date;
   written: boolean;
   /** Why it could not be written: `DUPLICATE` (the keyed event was taken elsewhere) or the store's error. */
   failure?: unknown;
@@ -97,8 +99,6 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
   readonly inFlight = new Map<string, InFlight>();
   readonly #generateId: () => string;
   readonly #plans = new LruCache<string, ExecutionPlan>(1000);
-  /** Runs created but not yet counted in their automation's stats, with their creation instant. */
-  readonly #creationStats = new Map<string, Date>();
   /** Runs started by this worker, until `#startRun` returns: whether (and how) their first write happened. */
   readonly #firstWrites = new Map<string, FirstWrite>();
   readonly #host: RunHost;
@@ -302,9 +302,8 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       return run;
     }
     // Written first before a node with side effects, when it parks, or when it ends (see #checkpoint).
-    const first: FirstWrite = { key, written: false };
+    const first: FirstWrite = { key, createdAt: now, written: false };
     this.#firstWrites.set(run.id, first);
-    this.#creationStats.set(run.id, now);
     try {
       const result = await this.#execute(run, plan, first);
       if (first.failure === DUPLICATE) return null;
@@ -312,9 +311,6 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       return result;
     } finally {
       this.#firstWrites.delete(run.id);
-      // Still pending here means no outcome was written by this worker (parked, lost lease, stopped).
-      if (!first.written) this.#creationStats.delete(run.id);
-      else if (this.#creationStats.has(run.id)) await this.#recordOutcome(run, false);
     }
   }
 
@@ -388,8 +384,8 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
 
   /** Writes the run (inserting it the first time); its first write and its outcome carry their stats. */
   async #checkpoint(run: AutomationRun): Promise<boolean> {
-    const delta = this.#statsDelta(run, true);
     const first = this.#firstWrites.get(run.id);
+    const delta = statsDelta(run, first);
     if (first && !first.written) {
       try {
         if (!(await this.#writeFirst(run, first.key, delta))) {
@@ -402,48 +398,15 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
         return false;
       }
       first.written = true;
-      if (delta?.totalRuns) this.#creationStats.delete(run.id);
       return true;
     }
-    const taken = await this.store.runs.checkpoint(run, this.workerId, delta ? { stats: delta } : undefined);
-    if (taken && delta?.totalRuns) this.#creationStats.delete(run.id);
-    return taken;
+    return this.store.runs.checkpoint(run, this.workerId, delta ? { stats: delta } : undefined);
   }
 
   /** Before a node with side effects: a run not written yet is written now, so no effect is lost in a crash. */
   #beforeEffects(run: AutomationRun): Promise<boolean> {
     const first = this.#firstWrites.get(run.id);
     return first && !first.written ? this.#checkpoint(run) : Promise.resolve(true);
-  }
-
-  /** Counts the run's outcome (or, with `outcome` false, only its start) in a stats write of its own. */
-  async #recordOutcome(run: AutomationRun, outcome = true): Promise<void> {
-    const delta = this.#statsDelta(run, outcome);
-    if (!delta) return;
-    if (delta.totalRuns) this.#creationStats.delete(run.id);
-    try {
-      await this.store.automations.updateStats(run.userId, run.automationId, delta);
-    } catch (error) {
-      this.logger.error('could not update stats', { automationId: run.automationId, error: messageOf(error) });
-    }
-  }
-
-  /** The stats change `run` brings now: its start (once) and, with `outcome`, a completion or failure. */
-  #statsDelta(run: AutomationRun, outcome: boolean): StatsDelta | undefined {
-    const delta: StatsDelta = !outcome
-      ? {}
-      : run.status === 'completed'
-        ? { successfulRuns: 1 }
-        : run.status === 'failed'
-          ? { failedRuns: 1, lastError: run.error }
-          : {};
-    const createdAt = this.#creationStats.get(run.id);
-    if (createdAt) {
-      delta.totalRuns = 1;
-      delta.lastRunAt = createdAt;
-    }
-    if (delta.totalRuns === undefined && delta.successfulRuns === undefined && delta.failedRuns === undefined) return undefined;
-    return delta;
   }
 
   async #onAborted(run: AutomationRun, reason: unknown): Promise<void> {
@@ -454,7 +417,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       if (first && !first.written) {
         // Never written: store it with its lease already expired, so another worker continues it at once.
         run.leaseUntil = this.clock.now();
-        await this.store.runs.create(run);
+        await this.store.runs.create(run, { stats: statsDelta(run, first) });
         if (first.key !== undefined) await this.store.keys.add(first.key);
         first.written = true;
         return;
@@ -464,6 +427,17 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
       this.logger.error('could not hand a run back', { runId: run.id, error: messageOf(error) });
     }
   }
+}
+
+/** The stats change a write of `run` brings: its start on its first write, and a completion or failure. */
+function statsDelta(run: AutomationRun, first: FirstWrite | undefined): StatsDelta | undefined {
+  const delta: StatsDelta =
+    run.status === 'completed' ? { successfulRuns: 1 } : run.status === 'failed' ? { failedRuns: 1, lastError: run.error } : {};
+  if (first && !first.written) {
+    delta.totalRuns = 1;
+    delta.lastRunAt = first.createdAt;
+  }
+  return delta.totalRuns === undefined && delta.successfulRuns === undefined && delta.failedRuns === undefined ? undefined : delta;
 }
 
 /** The reason given to a run's AbortController. */
