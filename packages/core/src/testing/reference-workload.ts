@@ -24,6 +24,8 @@ const condition = defineNode({
   version: 1,
   title: { fr: 'Condition', en: 'Condition' },
   configSchema: ConditionGroupSchema,
+  // As the built-in condition, transform and wait: side-effect free, saved with the next write.
+  sideEffects: false,
   execute: (ctx) => ({ branch: evaluateCondition(ctx.config, ctx.data) ? 'true' : 'false' }),
 });
 
@@ -33,6 +35,7 @@ const transform = defineNode({
   version: 1,
   title: { fr: 'Transformer', en: 'Transform' },
   configSchema: z.object({ prefix: z.string() }),
+  sideEffects: false,
   execute: (ctx) => {
     const order = (ctx.data.trigger as { order: { id: string; total: number } }).order;
     return { output: { reference: `${ctx.config.prefix}${order.id}`, totalCentimes: Math.round(order.total * 100) } };
@@ -61,6 +64,7 @@ const waitUntil = defineNode({
   version: 1,
   title: { fr: 'Attendre jusqu’à', en: 'Wait until' },
   configSchema: z.object({}),
+  sideEffects: false,
   execute: (ctx) => {
     const dueAt = (ctx.data.trigger as { dueAt?: number }).dueAt;
     return { waitUntil: new Date(dueAt ?? ctx.clock.now().getTime() + 2 * 86_400_000) };
