@@ -5,18 +5,9 @@ import { defineNode } from '../src/node/define-node';
 import type { Store } from '../src/ports/store';
 import { createMemoryStore } from '../src/store/index';
 import { chain, setup } from './fixtures/harness';
+import { label } from './fixtures/test-nodes';
 
 const order = { order: { id: 'A-1', status: 'paid' }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
-
-const label = defineNode({
-  type: 'label',
-  kind: 'action',
-  version: 1,
-  title: { fr: 'Libellé', en: 'Label' },
-  configSchema: z.object({ text: z.string() }),
-  sideEffects: false,
-  execute: (ctx) => ({ output: { text: `${ctx.config.text} ${String((ctx.data.trigger as typeof order).order.id)}` } }),
-});
 
 const broken = defineNode({
   type: 'broken',

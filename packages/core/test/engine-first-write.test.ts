@@ -4,6 +4,7 @@ import { defineNode } from '../src/node/define-node';
 import type { NodeResult } from '../src/node/types';
 import { createMemoryStore } from '../src/store/index';
 import { chain, flush, setup } from './fixtures/harness';
+import { label } from './fixtures/test-nodes';
 
 const order = { order: { id: 'A-1', status: 'paid' }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
 
@@ -30,22 +31,12 @@ function gatedNode(): { node: ReturnType<typeof defineNode>; open: () => void; r
   return { node, open, reached };
 }
 
-const label = defineNode({
-  type: 'label',
-  kind: 'action',
-  version: 1,
-  title: { fr: 'Libellé', en: 'Label' },
-  configSchema: z.object({}),
-  sideEffects: false,
-  execute: () => ({ output: { text: 'ok' } }),
-});
-
 describe('the first write of a run', () => {
   it('keeps a keyed event to one run when two workers take it at once', async () => {
     const store = createMemoryStore();
     const a = setup([label], { store, workerId: 'a' });
     const b = setup([label], { store, workerId: 'b' });
-    await a.save(chain([{ id: 'l', type: 'label' }]));
+    await a.save(chain([{ id: 'l', type: 'label', config: { text: 'Merci' } }]));
     const [fromA, fromB] = await Promise.all([
       a.engine.fire('order.paid', order, { dedupeKey: 'order:A-1:paid' }),
       b.engine.fire('order.paid', order, { dedupeKey: 'order:A-1:paid' }),
@@ -60,7 +51,7 @@ describe('the first write of a run', () => {
     const memory = createMemoryStore();
     const store = { ...memory, runs: { ...memory.runs, create: () => Promise.reject(new Error('disque plein')) } };
     const { engine, save } = setup([label], { store });
-    await save(chain([{ id: 'l', type: 'label' }]));
+    await save(chain([{ id: 'l', type: 'label', config: { text: 'Merci' } }]));
     await expect(engine.fire('order.paid', order)).rejects.toMatchObject({ code: 'ADAPTER_FAILURE' });
     await expect(engine.runAutomation('auto-1', {}, { userId: 'u1' })).rejects.toThrow('disque plein');
     expect((await memory.automations.get('u1', 'auto-1'))?.stats.totalRuns).toBe(0);
