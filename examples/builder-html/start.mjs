@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createRegistry } from '@swigs/automation-core';
+import { createRegistry, validateAutomation } from '@swigs/automation-core';
 import { allNodes, renderEmail } from '@swigs/automation-nodes';
 import { chromium } from 'playwright-core';
 
@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 const bundlePath = require.resolve('@swigs/automation-builder/bundle');
 const html = await readFile(new URL('index.html', here), 'utf8');
 const bundle = await readFile(bundlePath, 'utf8');
-const catalogue = JSON.stringify(createRegistry(allNodes).describe());
+const registry = createRegistry(allNodes);
+const catalogue = JSON.stringify(registry.describe());
 const templates = [{ id: 'merci', name: 'Merci pour votre commande', subject: 'Merci {{trigger.customer.firstName}} !', body: '<p>Votre commande n° {{trigger.orderNumber}} est payée.</p>', preheader: '' }];
 
 function readBody(req) {
@@ -32,6 +33,13 @@ const server = createServer((req, res) => {
   if (path === '/builder.bundle.js') return send(200, 'text/javascript; charset=utf-8', bundle);
   if (path === '/api/node-types') return send(200, 'application/json', catalogue);
   if (path === '/api/email-templates') return send(200, 'application/json', JSON.stringify(templates));
+  // The element's live check (node hooks such as template variables run on the server's plugins).
+  if (path === '/api/automations/validate' && req.method === 'POST') {
+    return void readBody(req).then((draft) => {
+      const problems = validateAutomation(draft, registry);
+      send(200, 'application/json', JSON.stringify({ valid: problems.length === 0, problems }));
+    });
+  }
   const preview = /^\/api\/email-templates\/([^/]+)\/preview$/.exec(path);
   if (preview && req.method === 'POST') {
     return void readBody(req).then((input) => {

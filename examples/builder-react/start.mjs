@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { mkdir } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { createRegistry } from '@swigs/automation-core';
+import { createRegistry, validateAutomation } from '@swigs/automation-core';
 import { allNodes } from '@swigs/automation-nodes';
 import { chromium } from 'playwright-core';
 
@@ -23,7 +23,16 @@ const js = result.outputFiles[0].text;
 const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>SWIGS dans React</title>
 <style>html,body{margin:0;height:100%;font-family:system-ui,sans-serif}</style></head>
 <body><div id="root"></div><script type="module" src="/app.js"></script></body></html>`;
-const catalogue = JSON.stringify(createRegistry(allNodes).describe());
+const registry = createRegistry(allNodes);
+const catalogue = JSON.stringify(registry.describe());
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text ? JSON.parse(text) : {}));
+  });
+}
 
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -32,6 +41,13 @@ const server = createServer((req, res) => {
   if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
   if (path === '/app.js') return send(200, 'text/javascript; charset=utf-8', js);
   if (path === '/api/node-types') return send(200, 'application/json', catalogue);
+  // The element's live check (node hooks such as template variables run on the server's plugins).
+  if (path === '/api/automations/validate' && req.method === 'POST') {
+    return void readBody(req).then((draft) => {
+      const problems = validateAutomation(draft, registry);
+      send(200, 'application/json', JSON.stringify({ valid: problems.length === 0, problems }));
+    });
+  }
   return send(404, 'text/plain', 'not found');
 });
 await new Promise((resolve) => server.listen(process.argv.includes('--serve') ? Number(process.env.PORT ?? 5174) : 0, '127.0.0.1', resolve));

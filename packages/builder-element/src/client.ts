@@ -1,4 +1,4 @@
-import type { Automation, NodeTypeDescriptor } from '@swigs/automation-core';
+import type { Automation, NodeTypeDescriptor, ValidationProblem } from '@swigs/automation-core';
 import { z } from 'zod';
 
 /** An email template as listed by the server. */
@@ -63,6 +63,11 @@ export interface BuilderClient {
   saveEmailTemplate?(id: string, template: Partial<EmailTemplateSummary> & Record<string, unknown>): Promise<void>;
   /** `POST /api/automations/:id/test`. */
   testAutomation(id: string, input: { automation: Automation; sampleData?: unknown }): Promise<TestResult>;
+  /**
+   * `POST /api/automations/validate` (optional): every rule of a save, node hooks included (unknown template
+   * variables...), which the browser alone cannot run. The element asks it shortly after each edit.
+   */
+  validateAutomation?(automation: Automation): Promise<ValidationProblem[]>;
 }
 
 /** Options of `createBuilderClient`. */
@@ -126,6 +131,10 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
     async testAutomation(id, input) {
       const path = `/api/automations/${encodeURIComponent(id)}/test`;
       return parse(TestResponse, await request('POST', path, input), `POST ${path}`) as TestResult;
+    },
+    async validateAutomation(automation) {
+      const path = '/api/automations/validate';
+      return parse(ValidateResponse, await request('POST', path, automation), `POST ${path}`).problems as ValidationProblem[];
     },
   };
 }
@@ -194,6 +203,14 @@ const Result = z.looseObject({
   error: z.string().optional(),
 });
 const TestResponse = z.union([Result, z.object({ result: Result }).transform((v) => v.result)]);
+
+const Problem = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).default([]),
+  nodeId: z.string().optional(),
+});
+const ValidateResponse = z.object({ problems: z.array(Problem) });
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value);

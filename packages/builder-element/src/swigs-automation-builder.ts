@@ -107,6 +107,7 @@ export class SwigsAutomationBuilder extends LitElement {
   needsFit = true;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  private clientCache: { client: unknown; apiBase: unknown; resolved: BuilderClient | undefined } | undefined;
   private userNodes: ReturnType<typeof adoptNodes> = [];
   private additivePress = false;
 
@@ -217,7 +218,12 @@ export class SwigsAutomationBuilder extends LitElement {
 
   /** @internal */
   get resolvedClient(): BuilderClient | undefined {
-    return resolveClient(this.client, this.apiBase);
+    // One client per (client, api-base) pair, so per-client state (catalogue loaded, routes missing) holds.
+    const cached = this.clientCache;
+    if (cached && cached.client === this.client && cached.apiBase === this.apiBase) return cached.resolved;
+    const resolved = resolveClient(this.client, this.apiBase);
+    this.clientCache = { client: this.client, apiBase: this.apiBase, resolved };
+    return resolved;
   }
 
   /** Fits every node into view. */
@@ -325,6 +331,7 @@ export class SwigsAutomationBuilder extends LitElement {
       this.automation = this.store.automation;
       this.dispatchEvent(new SwigsChangeEvent(this.store.automation, reason, this.store.report.problems));
     }
+    if (reason !== 'select') this.server?.scheduleValidation();
     this.requestUpdate();
   }
 

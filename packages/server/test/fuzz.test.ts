@@ -96,6 +96,28 @@ const nonObjectJson = fc
   .map((v) => JSON.stringify(v));
 const huge = fc.integer({ min: 70_000, max: 200_000 }).map((n) => JSON.stringify({ name: 'x'.repeat(n) }));
 
+describe('fuzzing the draft check', () => {
+  it('answers the problems of any object and 4xx to anything else, never a 5xx', { timeout: 60_000 }, async () => {
+    const anyObject = fc.object({ maxDepth: 3 }).map((v) => JSON.stringify(v));
+    const cases = fc.sample(fc.oneof(anyObject, notJson, nonObjectJson, withPollution, deepNesting, huge), { numRuns: 600, seed: 20261124 });
+    const statuses = new Set<number>();
+    for (const raw of cases) {
+      const res = await fetch(`${h.url}/api/automations/validate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.tokenA}`, 'content-type': 'application/json' },
+        body: raw,
+      });
+      const text = await res.text();
+      statuses.add(res.status);
+      if (res.status === 200) expect(JSON.parse(text)).toMatchObject({ valid: false, problems: expect.any(Array) });
+      else expect(res.status, raw.slice(0, 100)).toBeGreaterThanOrEqual(400);
+      expect(res.status, raw.slice(0, 100)).toBeLessThan(500);
+    }
+    expect([...statuses].sort()).toEqual([200, 400, 413]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('fuzzing every body route', () => {
   it('answers 4xx to 5,000 malformed bodies and stays healthy', { timeout: 180_000 }, async () => {
     const statuses = new Map<number, number>();

@@ -33,6 +33,7 @@ describe('@swigs/workflow-server package', () => {
 
 const PUBLIC_API: string[] = [
   'AutomationBodySchema',
+  'AutomationDraftSchema',
   'AutomationListQuerySchema',
   'AutomationResponseSchema',
   'AutomationRunSchema',

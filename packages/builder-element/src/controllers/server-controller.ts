@@ -1,10 +1,14 @@
 import type { ReactiveController } from 'lit';
+import type { BuilderClientError } from '../client';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 
 /** Everything the element asks the server: the catalogue, email templates and previews, test runs. */
 export class ServerController implements ReactiveController {
   private loadedTypesFor: unknown = undefined;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
+  private validateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The client whose server has no validation route (404/405/501): not asked again. */
+  private validationUnsupportedBy: unknown = undefined;
 
   constructor(private readonly host: SwigsAutomationBuilder) {
     host.addController(this);
@@ -12,6 +16,27 @@ export class ServerController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.previewTimer);
+    clearTimeout(this.validateTimer);
+  }
+
+  /** Asks the server for its full check (node hooks included) 300 ms after the last edit, when it offers one. */
+  scheduleValidation(): void {
+    const client = this.host.resolvedClient;
+    if (!client?.validateAutomation || client === this.validationUnsupportedBy) return;
+    clearTimeout(this.validateTimer);
+    this.validateTimer = setTimeout(() => void this.validateOnServer(), 300);
+  }
+
+  private async validateOnServer(): Promise<void> {
+    const { store, resolvedClient: client } = this.host;
+    const automation = store.automation;
+    try {
+      const problems = (await client?.validateAutomation?.(automation)) ?? [];
+      if (store.applyServerProblems(automation, problems)) this.host.requestUpdate();
+    } catch (error) {
+      // Offline or an older server: the browser's own check stands; a server without the route is not asked again.
+      if ([404, 405, 501].includes((error as BuilderClientError).status ?? 0)) this.validationUnsupportedBy = client;
+    }
   }
 
   /** Loads `GET /api/node-types` once per client (unless `nodeTypes` is set). */

@@ -42,6 +42,28 @@ describe('BuilderStore', () => {
     expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config.subject).toBe('Merci {{trigger.customer.firstName}}');
   });
 
+  it('merges the server’s extra problems into the report, for the automation they were found on', () => {
+    const { store } = createStore();
+    const checked = store.automation;
+    const hook = { code: 'unknown_variable', message: 'unknown variable {{trigger.nmae}}', nodeId: 'send-email-1', path: ['nodes', 1, 'config', 'subject'] };
+    expect(store.applyServerProblems(checked, [hook])).toBe(true);
+    expect(store.report.valid).toBe(false);
+    expect(store.report.byNode.get('send-email-1')).toEqual([hook]);
+
+    // Kept through an edit until the server answers again, so the count does not flicker.
+    store.move(new Map([['send-email-1', { x: 500, y: 500 }]]));
+    expect(store.report.problems).toEqual([hook]);
+    expect(store.applyServerProblems(checked, [])).toBe(false);
+    expect(store.report.problems).toEqual([hook]);
+    expect(store.applyServerProblems(store.automation, [])).toBe(true);
+    expect(store.report.valid).toBe(true);
+
+    store.applyServerProblems(store.automation, [hook]);
+    store.select(['send-email-1']);
+    store.deleteSelection();
+    expect(store.report.byNode.has('send-email-1')).toBe(false);
+  });
+
   it('validates with core: a missing required field is reported on its node', () => {
     const { store } = createStore();
     expect(store.report.valid).toBe(true);

@@ -1,4 +1,4 @@
-import type { Automation, NodeTypeDescriptor } from '@swigs/automation-core';
+import type { Automation, NodeTypeDescriptor, ValidationProblem } from '@swigs/automation-core';
 import type { ChangeReason } from '../events';
 import { copyNodes, pasteNodes, type ClipboardPayload } from '../model/clipboard';
 import { spliceEdge } from '../model/edge-splice';
@@ -21,7 +21,7 @@ import {
 import { createHistory } from '../model/history';
 import { autoLayout } from '../model/layout';
 import { defaultValue, type JsonSchema } from '../model/schema-form';
-import { createDescriptorRegistry, validateForBuilder, type ValidationReport } from '../model/validation';
+import { createDescriptorRegistry, validateForBuilder, withServerProblems, type ValidationReport } from '../model/validation';
 
 /** Called after every committed edit (to re-render and emit `swigs-change`). */
 export type StoreListener = (reason: ChangeReason | 'select' | 'load') => void;
@@ -38,6 +38,8 @@ export class BuilderStore {
   private readonly history = createHistory<Automation>(100);
   private registry = createDescriptorRegistry([]);
   private lastConfigEdit: { id: string; at: number } | undefined;
+  /** The server's last full check (node hooks included), merged into `report`. */
+  private serverProblems: ValidationProblem[] = [];
 
   constructor(
     automation: Automation,
@@ -59,6 +61,7 @@ export class BuilderStore {
   load(automation: Automation): void {
     this.automation = normalizeAutomation(automation);
     this.history.clear();
+    this.serverProblems = [];
     this.selection = new Set([...this.selection].filter((id) => id === TRIGGER_ID || this.automation.nodes.some((n) => n.id === id)));
     this.refresh();
     this.listener('load');
@@ -70,6 +73,14 @@ export class BuilderStore {
     this.registry = createDescriptorRegistry(descriptors);
     this.refresh();
     this.listener('load');
+  }
+
+  /** The server's full check of `automation`; false (ignored) when the automation has changed since it was sent. */
+  applyServerProblems(automation: Automation, problems: ValidationProblem[]): boolean {
+    if (automation !== this.automation) return false;
+    this.serverProblems = problems;
+    this.refresh();
+    return true;
   }
 
   /** Applies an edit as one undo step. */
@@ -261,7 +272,8 @@ export class BuilderStore {
     this.flow = flow;
     if (!validate) return;
     try {
-      this.report = validateForBuilder(this.automation, this.registry);
+      const local = validateForBuilder(this.automation, this.registry).problems;
+      this.report = withServerProblems(local, this.serverProblems, new Set(this.automation.nodes.map((n) => n.id)));
     } catch (error) {
       this.report = { problems: [{ code: 'validation_unavailable', message: String((error as Error).message ?? error), path: [] }], byNode: new Map(), valid: false };
     }

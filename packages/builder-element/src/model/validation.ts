@@ -23,7 +23,11 @@ export interface ValidationReport {
 
 /** Runs core's `validateAutomation` against a descriptor registry. */
 export function validateForBuilder(automation: Automation, registry: Registry): ValidationReport {
-  const problems = validateAutomation(automation, registry);
+  return reportOf(validateAutomation(automation, registry));
+}
+
+/** Groups `problems` by node id. */
+export function reportOf(problems: ValidationProblem[]): ValidationReport {
   const byNode = new Map<string, ValidationProblem[]>();
   for (const problem of problems) {
     const id = problem.nodeId ?? (problem.path[0] === 'trigger' ? TRIGGER_ID : undefined);
@@ -31,6 +35,21 @@ export function validateForBuilder(automation: Automation, registry: Registry): 
     byNode.set(id, [...(byNode.get(id) ?? []), problem]);
   }
   return { problems, byNode, valid: problems.length === 0 };
+}
+
+/**
+ * The browser's problems plus those only the server found (node hooks), kept for nodes still there: until the
+ * server answers for the latest edit, its last answer still shows, so the count does not flicker.
+ */
+export function withServerProblems(local: ValidationProblem[], server: ValidationProblem[], nodeIds: ReadonlySet<string>): ValidationReport {
+  const known = new Set(local.map(problemKey));
+  const extra = server.filter((p) => !known.has(problemKey(p)) && (p.nodeId === undefined || nodeIds.has(p.nodeId)));
+  return reportOf([...local, ...extra]);
+}
+
+function problemKey(problem: ValidationProblem): string {
+  // One problem per field: a hook's finding on a field the browser already flags adds nothing.
+  return `${problem.nodeId ?? ''}\u0000${problem.path.join('.')}`;
 }
 
 function definitionFrom(descriptor: NodeTypeDescriptor): NodeDefinition {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createRegistry, type NodeTypeDescriptor } from '@swigs/automation-core';
+import { createRegistry, validateAutomation, type NodeTypeDescriptor } from '@swigs/automation-core';
 import { allNodes, renderEmail } from '@swigs/automation-nodes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -75,11 +75,11 @@ export const PAGE = `<!doctype html>
  * A real HTTP server on an ephemeral port: the page, the bundle, and a stand-in of the swigs-workflow API
  * (node types from the real plugins, templates rendered by the real renderer, a simulated test timeline).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { validation?: boolean } = {}): Promise<TestServer> {
   const js = await bundleSource();
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    void handle(req, res, js, requests).catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
+    void handle(req, res, js, requests, options.validation ?? true).catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -90,7 +90,7 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, js: string, requests: RecordedRequest[]): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, js: string, requests: RecordedRequest[], validation: boolean): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
   if (url.pathname === '/' || url.pathname === '/index.html') return sendRaw(res, 200, 'text/html; charset=utf-8', PAGE);
   if (url.pathname === '/bundle.js') return sendRaw(res, 200, 'text/javascript; charset=utf-8', js);
@@ -114,6 +114,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, js: string, req
     const input = body as { name?: string; subject?: string; body?: string };
     if (!input?.name || !input.subject) return send(res, 400, { error: { code: 'validation_failed', message: 'name and subject are required' } });
     return send(res, 200, { ...input, id: stored[1] });
+  }
+  if (req.method === 'POST' && url.pathname === '/api/automations/validate' && validation) {
+    const problems = validateAutomation(body, createRegistry(allNodes));
+    return send(res, 200, { valid: problems.length === 0, problems });
   }
   const test = /^\/api\/automations\/([^/]+)\/test$/.exec(url.pathname);
   if (req.method === 'POST' && test) return send(res, 200, simulate(body as { automation: SimAutomation; sampleData?: unknown }));

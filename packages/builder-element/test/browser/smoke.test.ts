@@ -43,4 +43,38 @@ describe('the bundled element', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('asks an older server without the validation route once, then keeps to its own check', async () => {
+    const older = await startServer({ validation: false });
+    try {
+      const { page } = await openBuilder(browser, older);
+      await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
+      await expect.poll(() => older.requests.filter((r) => r.url === '/api/automations/validate').length).toBe(1);
+      for (const type of ['send_email', 'wait']) {
+        await inBuilder(page, `[data-testid="palette-item"][data-type="${type}"]`).click();
+        await page.waitForTimeout(400);
+      }
+      await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(2);
+      expect(older.requests.filter((r) => r.url === '/api/automations/validate')).toHaveLength(1);
+      await page.close();
+    } finally {
+      await older.close();
+    }
+  });
+
+  it('sends the edited automation to the validation route with the bearer token, once per burst of edits', async () => {
+    const { page, errors } = await openBuilder(browser, server);
+    const before = server.requests.filter((r) => r.url === '/api/automations/validate').length;
+    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
+    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').click();
+    await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').click();
+    await expect.poll(() => server.requests.filter((r) => r.url === '/api/automations/validate').length).toBeGreaterThan(before);
+    await page.waitForTimeout(500);
+    const sent = server.requests.filter((r) => r.url === '/api/automations/validate').slice(before);
+    expect(sent.length).toBeLessThan(3);
+    expect(sent.at(-1)?.authorization).toBe('Bearer test-token-builder');
+    expect((sent.at(-1)?.body as { nodes: unknown[] }).nodes).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

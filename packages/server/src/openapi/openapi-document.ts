@@ -81,6 +81,12 @@ export function createOpenApiDocument(options: { version?: string; serverUrl?: s
       get: op('List automations', { parameters: [...paging, q('isActive', { type: 'string', enum: ['true', 'false'] })], responses: { '200': json(page(ref('Automation'))) } }),
       post: op('Create an automation (an invalid graph is kept only as an inactive draft)', { requestBody: body('AutomationBody'), responses: { '201': json(ref('Automation')) } }),
     },
+    '/api/automations/validate': {
+      post: op('Check an unsaved automation with every rule of a save (node hooks included); nothing is stored', {
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '200': json({ type: 'object', properties: { valid: { type: 'boolean' }, problems: { type: 'array', items: { type: 'object' } } }, required: ['valid', 'problems'] }) },
+      }),
+    },
     '/api/automations/{id}': {
       get: op('Get an automation with its validation problems', { parameters: [id()], responses: { '200': json(ref('Automation')) } }),
       put: op('Update an automation (left-out fields are kept); a graph change bumps `version`', { parameters: [id()], requestBody: body('AutomationUpdate'), responses: { '200': json(ref('Automation')) } }),

@@ -17,6 +17,7 @@ import {
   AutomationBodySchema,
   AutomationListQuerySchema,
   AutomationUpdateSchema,
+  AutomationDraftSchema,
   RunBodySchema,
   TestBodySchema,
   ToggleBodySchema,
@@ -68,6 +69,13 @@ export function automationRoutes(deps: RouteDeps): Hono<AppEnv> {
     const problems = checked(automation);
     const saved = await store.automations.save(automation);
     return c.json({ ...saved, problems }, 201);
+  });
+
+  // The builder's live check: every rule of a save, node hooks (template variables...) included, nothing stored.
+  app.post('/automations/validate', async (c) => {
+    const draft = await readJson(c, AutomationDraftSchema);
+    const problems = engine.validate({ id: 'draft', ...draft, userId: c.get('userId') });
+    return c.json({ valid: problems.length === 0, problems });
   });
 
   app.get('/automations/:id', async (c) => {

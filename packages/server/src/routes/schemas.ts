@@ -15,6 +15,9 @@ export const AutomationBodySchema = AutomationSchema.pick({
   nodes: true,
 });
 
+/** Body of `POST /api/automations/validate`: any automation-like object; its problems are the answer, not a 400. */
+export const AutomationDraftSchema = z.record(z.string(), z.unknown());
+
 /** Body of `PUT /api/automations/:id`: like creation, but fields left out keep their stored value. */
 export const AutomationUpdateSchema = AutomationBodySchema.extend({
   description: z.string().max(5000).optional(),

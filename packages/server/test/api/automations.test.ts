@@ -53,6 +53,25 @@ describe('automations API', () => {
     expect((await h.store.automations.getVersion('tenant-a', id, 1))?.nodes[0]?.config).toMatchObject({ duration: 2 });
   });
 
+  it('checks an unsaved automation with the node hooks, stores nothing, and answers 400 only for a non-object', async () => {
+    const draft = manualAutomation({
+      id: 'draft-1',
+      nodes: [{ id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}} {{trigger.nmae}}' } } }],
+    });
+    const checked = await h.api('POST', '/api/automations/validate', { body: draft });
+    expect(checked.status).toBe(200);
+    expect(checked.body.valid).toBe(false);
+    expect(checked.body.problems).toEqual([
+      expect.objectContaining({ nodeId: 'label', path: ['nodes', 0, 'config', 'fields', 'message'], message: expect.stringContaining('trigger.nmae') }),
+    ]);
+    const fixed = manualAutomation({ nodes: [{ id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}}' } } }] });
+    expect((await h.api('POST', '/api/automations/validate', { body: fixed })).body).toEqual({ valid: true, problems: [] });
+    const nameless = await h.api('POST', '/api/automations/validate', { body: { trigger: { type: 'manual', config: {} } } });
+    expect(nameless.body.problems).toEqual([expect.objectContaining({ path: ['name'] })]);
+    expect((await h.api('POST', '/api/automations/validate', { body: [1, 2] })).status).toBe(400);
+    expect((await h.api('GET', '/api/automations')).body.total).toBe(0);
+  });
+
   it('refuses to save an invalid graph as active, with validateAutomation’s problems', async () => {
     const invalid = manualAutomation({ nodes: [{ id: 'x', type: 'does_not_exist', config: {} }] });
     const refused = await h.api('POST', '/api/automations', { body: invalid });

@@ -154,4 +154,27 @@ describe('the builder page in Chromium against swigs-workflow start', () => {
       .toBe('cancelled');
     expect(errors).toEqual([]);
   });
+
+  it('flags an unknown template variable while editing, with the server’s full check, before any save', async () => {
+    const created = await server.api<{ id: string }>('POST', '/api/automations', {
+      name: 'Vérification en direct',
+      isActive: false,
+      trigger: { type: 'manual', config: {} },
+      nodes: [{ id: 'task', type: 'create_task', config: { title: 'Rappeler {{trigger.startedBy}}' } }],
+    });
+    expect(created.status).toBe(201);
+    await page.goto(`${server.url}/#/automations/${created.body.id}`);
+    const builder = builderOf(page);
+    const node = builder.locator('[data-testid="node"][data-id="task"]');
+    await node.waitFor();
+    await expect.poll(() => builder.getByTestId('problem-count').textContent()).toMatch(/^\s*(0|Aucun)/);
+
+    // The browser alone cannot run the node's template check: the answer of POST /api/automations/validate shows.
+    await node.click();
+    await builder.locator('input[name="title"], textarea[name="title"]').first().fill('Rappeler {{trigger.nmae}}');
+    await expect.poll(() => node.getByTestId('problem-marker').count(), { timeout: 5000 }).toBe(1);
+    expect(await node.getByTestId('problem-marker').getAttribute('title')).toContain('trigger.nmae');
+    expect(await builder.getByTestId('problem-count').textContent()).toMatch(/1/);
+    expect(errors).toEqual([]);
+  });
 });
