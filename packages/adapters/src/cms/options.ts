@@ -1,6 +1,7 @@
 import { ConfigInvalidError, type Clock, type Engine, type Logger, type Store } from '@swigs/automation-core';
 import { z } from 'zod';
 import type { AmountUnit } from './cms-values';
+import { parseOptions } from '../shared/parse-options';
 
 /** Options of `createCmsBridge`. Only `apiUrl`, `token`, `store` and `fire` are required. */
 export interface CmsBridgeOptions {
@@ -120,24 +121,21 @@ export function cmsBridgeOptionsFromEnv(env: Record<string, string | undefined>)
     return value === undefined || value.trim() === '' ? undefined : value;
   };
   if (present('CMS_API_URL') === undefined) return null;
-  const parsed = EnvSchema.safeParse({
-    CMS_API_URL: present('CMS_API_URL')?.trim(),
-    CMS_SERVICE_TOKEN: present('CMS_SERVICE_TOKEN'),
-    CMS_POLL_INTERVAL: present('CMS_POLL_INTERVAL')?.trim(),
-    CMS_POLL_ENABLED: present('CMS_POLL_ENABLED'),
-    CMS_WEBHOOK_SECRET: present('CMS_WEBHOOK_SECRET'),
-    CMS_BACKFILL_MS: present('CMS_BACKFILL_MS')?.trim(),
-    CMS_AMOUNT_UNIT: present('CMS_AMOUNT_UNIT')?.trim(),
-  });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `${String(issue.path[0])} ${issue.message}`,
-      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-    }));
-    throw new ConfigInvalidError(`CMS bridge configuration: ${problems.map((p) => p.message).join('; ')}`, problems);
-  }
-  const value = parsed.data;
+  const value = parseOptions(
+    EnvSchema,
+    {
+      CMS_API_URL: present('CMS_API_URL')?.trim(),
+      CMS_SERVICE_TOKEN: present('CMS_SERVICE_TOKEN'),
+      CMS_POLL_INTERVAL: present('CMS_POLL_INTERVAL')?.trim(),
+      CMS_POLL_ENABLED: present('CMS_POLL_ENABLED'),
+      CMS_WEBHOOK_SECRET: present('CMS_WEBHOOK_SECRET'),
+      CMS_BACKFILL_MS: present('CMS_BACKFILL_MS')?.trim(),
+      CMS_AMOUNT_UNIT: present('CMS_AMOUNT_UNIT')?.trim(),
+    },
+    'CMS bridge configuration',
+    // The messages start with the variable's name: `CMS_API_URL must be an http(s) URL`.
+    (path, message) => `${path.split('.')[0]} ${message}`,
+  );
   return {
     apiUrl: value.CMS_API_URL,
     token: value.CMS_SERVICE_TOKEN,
@@ -159,14 +157,5 @@ export function parseCmsBridgeSettings(options: CmsBridgeOptions): CmsBridgeSett
   // Ports are checked above; the schema sees only the settings.
   const settings: Record<string, unknown> = { ...options };
   for (const port of ['store', 'fire', 'clock', 'logger']) delete settings[port];
-  const parsed = CmsBridgeSettingsSchema.safeParse(settings);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `${issue.path.join('.')}: ${issue.message}`,
-      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-    }));
-    throw new ConfigInvalidError(`CMS bridge options: ${problems.map((p) => p.message).join('; ')}`, problems);
-  }
-  return parsed.data;
+  return parseOptions(CmsBridgeSettingsSchema, settings, 'CMS bridge options');
 }

@@ -1,6 +1,5 @@
 import {
   AdapterError,
-  ConfigInvalidError,
   type DocumentCollection,
   type Store,
   type StoredDocument,
@@ -13,6 +12,7 @@ import { createMongoCounters, createMongoCursors, createMongoKeys } from './mong
 import { withConflictRetries } from './mongo-errors';
 import { createMongoRuns } from './mongo-runs';
 import { type MongoStoreOptions, MongoStoreOptionsSchema } from './options';
+import { parseOptions } from '../shared/parse-options';
 
 /** A MongoDB store, plus its database handle. */
 export interface MongoStore extends Store {
@@ -26,23 +26,15 @@ export interface MongoStore extends Store {
  * const store = await createMongoStore({ url: process.env.MONGODB_URL, dbName: 'swigs' });
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
-  const parsed = MongoStoreOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `createMongoStore: ${issue.path.join('.') || 'options'}: ${issue.message}`,
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    }));
-    throw new ConfigInvalidError(problems.map((p) => p.message).join('; '), problems);
-  }
-  const owned = parsed.data.client === undefined;
-  const client = parsed.data.client ?? new MongoClient(parsed.data.url!);
+  const config = parseOptions(MongoStoreOptionsSchema, options, 'createMongoStore');
+  const owned = config.client === undefined;
+  const client = config.client ?? new MongoClient(config.url!);
   let db: Db;
   try {
     if (owned) await client.connect();
     // Without a name the driver falls back to the URL's database, or to "test" when the URL names none.
-    db = client.db(parsed.data.dbName);
-    if (parsed.data.dbName === undefined && db.databaseName === 'test') db = client.db('swigs_automation');
+    db = client.db(config.dbName);
+    if (config.dbName === undefined && db.databaseName === 'test') db = client.db('swigs_automation');
     await ensureIndexes(db);
   } catch (error) {
     if (owned) await client.close().catch(() => undefined);

@@ -11,6 +11,7 @@ import {
   type UniqueKeyRepository,
 } from '@swigs/automation-core';
 import { domainOf, messageIdFor } from './message-id';
+import { parseOptions } from '../shared/parse-options';
 
 const DkimSchema = z.object({
   domainName: z.string().min(1),
@@ -69,17 +70,7 @@ export interface SmtpMail extends MailPort {
  * const mail = createSmtpMail({ url: process.env.SMTP_URL, rateLimit: 10 });
  */
 export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
-  const parsed = SmtpMailOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    // Issues name fields only; values (passwords) never reach the message.
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `${issue.path.join('.') || 'options'}: ${issue.message}`,
-      path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    }));
-    throw new ConfigInvalidError(`smtp mail: ${problems.map((p) => p.message).join('; ')}`, problems);
-  }
-  const config = parsed.data;
+  const config = parseOptions(SmtpMailOptionsSchema, options, 'smtp mail');
   const fromUrl = config.url ? parseSmtpUrl(config.url) : {};
   const host = config.host ?? fromUrl.host ?? 'localhost';
   const secure = config.secure ?? fromUrl.secure ?? false;

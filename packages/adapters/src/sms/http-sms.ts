@@ -2,13 +2,13 @@ import { request } from 'undici';
 import { z } from 'zod';
 import {
   AdapterError,
-  ConfigInvalidError,
   NonRetriableError,
   RetryAfterError,
   type SmsMessage,
   type SmsPort,
 } from '@swigs/automation-core';
 import { parseRetryAfter } from './retry-after';
+import { parseOptions } from '../shared/parse-options';
 
 export const HttpSmsOptionsSchema = z.object({
   /** The gateway endpoint receiving `POST { to, body, from, reference }`. */
@@ -33,16 +33,7 @@ export const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be 
  * Retry-After), other 4xx are not.
  */
 export function createHttpSms(options: HttpSmsOptions): SmsPort {
-  const parsed = HttpSmsOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `${issue.path.join('.') || 'options'}: ${issue.message}`,
-      path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    }));
-    throw new ConfigInvalidError(`http sms: ${problems.map((p) => p.message).join('; ')}`, problems);
-  }
-  const config = parsed.data;
+  const config = parseOptions(HttpSmsOptionsSchema, options, 'http sms');
   return {
     name: 'http-sms',
     async send(message: SmsMessage) {

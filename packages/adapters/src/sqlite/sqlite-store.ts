@@ -2,7 +2,6 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import {
   AdapterError,
-  ConfigInvalidError,
   type DocumentCollection,
   type Store,
   type StoredDocument,
@@ -14,6 +13,7 @@ import { createSqliteCollection } from './sqlite-documents';
 import { createSqliteCounters, createSqliteCursors, createSqliteKeys } from './sqlite-keys';
 import { createSqliteRuns } from './sqlite-runs';
 import { createWriteQueue } from './write-queue';
+import { parseOptions } from '../shared/parse-options';
 
 /** A SQLite store, plus the open connection for diagnostics. */
 export interface SqliteStore extends Store {
@@ -32,16 +32,8 @@ export interface SqliteStore extends Store {
  * const store = createSqliteStore({ filename: './data/automation.db' });
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
-  const parsed = SqliteStoreOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      code: 'config_invalid',
-      message: `createSqliteStore: ${issue.path.join('.') || 'options'}: ${issue.message}`,
-      path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    }));
-    throw new ConfigInvalidError(problems.map((p) => p.message).join('; '), problems);
-  }
-  const { filename, durability, busyTimeoutMs } = parsed.data;
+  const config = parseOptions(SqliteStoreOptionsSchema, options, 'createSqliteStore');
+  const { filename, durability, busyTimeoutMs } = config;
 
   let db: Database.Database;
   let walFd: number | null = null;
