@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { sampleAutomation } from '../fixtures';
-import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, type TestServer } from './harness';
+import { automationOf, inBuilder, openBuilder, resultsDir, useServerAndBrowser } from './harness';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const node = (page: Page, id: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"]`);
 const handle = (page: Page, id: string, name: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"] [data-testid="handle-${name}"]`);
@@ -35,7 +24,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 
 describe('canvas editing in Chromium', () => {
   it('builds order.paid → wait → send_email by dragging from the palette and connecting handles', async () => {
-    const { page, errors } = await openBuilder(browser, server);
+    const { page, errors } = await openBuilder(env.browser, env.server);
     const pane = inBuilder(page, '[data-testid="pane"]');
     const paneBox = await pane.boundingBox();
     if (!paneBox) throw new Error('no pane');
@@ -73,7 +62,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('configures a step through the form: duration, email fields with an inserted variable, cron preview in French', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await node(page, 'wait-1').click();
     await inBuilder(page, '#cfg-duration-amount').fill('3');
     await inBuilder(page, '#cfg-duration-amount').press('Tab');
@@ -117,7 +106,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('undoes and redoes with the toolbar and with Ctrl+Z / Ctrl+Shift+Z', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await node(page, 'wait-1').click();
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.id)).toEqual(['condition-1', 'send-email-1']);
@@ -147,7 +136,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('inserts a step on an edge, and a dropped connection on empty canvas adds a wired step', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="wait-1--default--condition-1"]').click();
     await inBuilder(page, '[data-testid="quick-add"] input').fill('webhook');
     await inBuilder(page, '[data-testid="quick-add"] input').press('Enter');
@@ -168,7 +157,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('selects with shift-click and drags the selection together; selects and deletes a link', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await node(page, 'wait-1').click();
     await node(page, 'condition-1').click({ modifiers: ['Shift'] });
     expect(await inBuilder(page, '.swigs-flow__node[data-selected="true"]').count()).toBe(2);
@@ -191,7 +180,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('keeps working after being moved in the DOM (controllers destroyed on disconnect, re-created on connect)', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await page.evaluate(() => {
       const el = document.querySelector('swigs-automation-builder') as HTMLElement;
       const wrapper = document.createElement('section');
@@ -215,7 +204,7 @@ describe('canvas editing in Chromium', () => {
   });
 
   it('pans with the mouse, zooms with the wheel and lays out with dagre', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
     const start = await transform();
     const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();

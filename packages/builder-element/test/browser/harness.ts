@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createRegistry, validateAutomation, type NodeTypeDescriptor } from '@swigs/automation-core';
 import { allNodes, renderEmail } from '@swigs/automation-nodes';
 
@@ -215,3 +216,17 @@ export function automationOf(page: Page): Promise<{ trigger: { type: string; con
 
 /** A locator inside the element (CSS pierces the open shadow root). */
 export const inBuilder = (page: Page, selector: string) => page.locator(`swigs-automation-builder ${selector}`);
+
+/** The stand-in server and a Chromium shared by a test file's tests, started before them and closed after. */
+export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { sampleAutomation } from '../fixtures';
-import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, type TestServer } from './harness';
+import { automationOf, inBuilder, openBuilder, resultsDir, useServerAndBrowser } from './harness';
 
-let browser: Browser;
-let server: TestServer;
+const env = useServerAndBrowser();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** What has focus inside the element's shadow root. */
 function focused(page: Page): Promise<{ id: string; name: string; dataId: string; testid: string }> {
@@ -48,7 +37,7 @@ async function axe(page: Page): Promise<{ id: string; impact: string; nodes: str
 
 describe('keyboard and accessibility', () => {
   it('creates a two-node automation with the keyboard only, connects by menu, moves, deletes, undoes and saves', async () => {
-    const { page, errors } = await openBuilder(browser, server);
+    const { page, errors } = await openBuilder(env.browser, env.server);
     await page.evaluate(() => {
       const w = window as unknown as { saved: unknown[] };
       w.saved = [];
@@ -121,7 +110,7 @@ describe('keyboard and accessibility', () => {
   });
 
   it('ignores shortcuts while focus is outside the element', async () => {
-    const { page } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').click();
     await page.evaluate(() => {
       const input = document.createElement('input');
@@ -136,7 +125,7 @@ describe('keyboard and accessibility', () => {
   });
 
   it('has no axe violations, in French and in English, light and dark', async () => {
-    const { page } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').click();
     await expect.poll(() => inBuilder(page, '[data-testid="variables"]').count()).toBe(1);
     expect(await axe(page)).toEqual([]);

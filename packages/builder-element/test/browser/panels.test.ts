@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sampleAutomation } from '../fixtures';
-import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, TOKEN, type TestServer } from './harness';
+import { automationOf, inBuilder, openBuilder, resultsDir, TOKEN, useServerAndBrowser } from './harness';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 describe('side panels against a real HTTP API', () => {
   it('picks an email template and edits it with a live preview rendered by the server', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"]').click();
     const picker = inBuilder(page, '[data-testid="template-picker"] select');
     await expect.poll(() => picker.locator('option').count()).toBe(3);
@@ -30,13 +18,13 @@ describe('side panels against a real HTTP API', () => {
     await expect.poll(() => inBuilder(page, '[data-testid="preview-subject"]').textContent()).toBe('Commande 1042 payée');
     const frame = page.frameLocator('swigs-automation-builder [data-testid="preview-frame"]');
     await expect.poll(() => frame.locator('body').textContent()).toContain('Bonjour Léa');
-    const preview = server.requests.filter((r) => r.url === '/api/email-templates/tpl-merci/preview').at(-1);
+    const preview = env.server.requests.filter((r) => r.url === '/api/email-templates/tpl-merci/preview').at(-1);
     expect(preview?.authorization).toBe(`Bearer ${TOKEN}`);
     expect(preview?.body).toMatchObject({ subject: 'Commande {{trigger.orderNumber}} payée', triggerType: 'order.paid', data: { trigger: { orderNumber: '1042' }, nodes: {} } });
     await page.screenshot({ path: `${resultsDir}/builder-email-preview.png` });
     await inBuilder(page, '[data-testid="save-template"]').click();
     await expect.poll(() => inBuilder(page, '[data-testid="toast"]').count()).toBe(1);
-    const put = server.requests.find((r) => r.method === 'PUT' && r.url === '/api/email-templates/tpl-merci');
+    const put = env.server.requests.find((r) => r.method === 'PUT' && r.url === '/api/email-templates/tpl-merci');
     expect(put?.body).toMatchObject({ name: 'Merci pour votre commande', subject: 'Commande {{trigger.orderNumber}} payée' });
     expect(put?.body).not.toHaveProperty('id');
     expect(errors).toEqual([]);
@@ -44,11 +32,11 @@ describe('side panels against a real HTTP API', () => {
   });
 
   it('runs the test endpoint and shows the simulated timeline with Zurich dates and the rendered email', async () => {
-    const { page, errors } = await openBuilder(browser, server, { automation: sampleAutomation() });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await inBuilder(page, '[data-testid="tab-test"]').click();
     await inBuilder(page, '[data-testid="run-test"]').click();
     await expect.poll(() => inBuilder(page, '[data-testid="timeline-entry"]').count()).toBe(3);
-    const request = server.requests.find((r) => r.url === '/api/automations/auto-1/test');
+    const request = env.server.requests.find((r) => r.url === '/api/automations/auto-1/test');
     expect(request?.body).toMatchObject({ automation: { id: 'auto-1' }, sampleData: { orderNumber: '1042' } });
     const email = inBuilder(page, '[data-testid="timeline-entry"][data-node-id="send-email-1"]');
     // 2026-03-02T08:00Z + 2 days is 4 March, 09:00 in Zurich (CET).
@@ -74,7 +62,7 @@ describe('side panels against a real HTTP API', () => {
         { nodeId: 'send-email-1', nodeType: 'send_email', startedAt: at, completedAt: at, status: 'failed', input: { to: 'lea@example.ch' }, error: 'SMTP 550 mailbox unavailable' },
       ],
     };
-    const { page, errors } = await openBuilder(browser, server, { automation });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation });
     await page.evaluate((value) => {
       (document.querySelector('swigs-automation-builder') as unknown as { run: unknown }).run = value;
     }, run);
@@ -104,7 +92,7 @@ describe('side panels against a real HTTP API', () => {
 
   it('saves an automation with problems only as an inactive draft, and announces every change', async () => {
     const automation = { ...sampleAutomation(), isActive: true };
-    const { page, errors } = await openBuilder(browser, server, { automation });
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation });
     await page.evaluate(() => {
       const w = window as unknown as { events: { type: string; reason?: string; draft?: boolean; active?: boolean }[] };
       w.events = [];
@@ -132,11 +120,11 @@ describe('side panels against a real HTTP API', () => {
   });
 
   it('reports an API error (wrong token) and a malformed run as messages instead of failing', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/`);
     await page.evaluate((origin) => {
       (document.querySelector('swigs-automation-builder') as unknown as { client: unknown }).client = { baseUrl: origin, token: 'wrong' };
-    }, server.origin);
+    }, env.server.origin);
     await expect.poll(() => inBuilder(page, '[data-testid="load-error"]').textContent()).toContain('401');
     // A malformed run is refused with a message, not drawn.
     await page.evaluate(() => {

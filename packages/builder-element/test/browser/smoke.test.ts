@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { automationOf, inBuilder, launchBrowser, openBuilder, resultsDir, startServer, type TestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { automationOf, inBuilder, openBuilder, resultsDir, startServer, useServerAndBrowser } from './harness';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 describe('the bundled element', () => {
   it('reads back the parsed, normalized automation right after it is set', async () => {
-    const { page } = await openBuilder(browser, server, {
+    const { page } = await openBuilder(env.browser, env.server, {
       automation: { id: 'a', userId: 'u', name: 'Ancien format', trigger: { type: 'order.paid', config: {} }, nodes: [{ id: 'n1', type: 'wait', position: { x: 400, y: 80 }, config: { duration: 1 } }] },
     });
     const automation = (await automationOf(page)) as Awaited<ReturnType<typeof automationOf>> & { stats: unknown; version: number };
@@ -29,8 +17,8 @@ describe('the bundled element', () => {
   });
 
   it('loads the node catalogue with the bearer token and adds a step by clicking the palette', async () => {
-    const { page, errors } = await openBuilder(browser, server);
-    expect(server.requests.find((r) => r.url === '/api/node-types')?.authorization).toBe('Bearer test-token-builder');
+    const { page, errors } = await openBuilder(env.browser, env.server);
+    expect(env.server.requests.find((r) => r.url === '/api/node-types')?.authorization).toBe('Bearer test-token-builder');
     await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
     await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').click();
     await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(1);
@@ -47,7 +35,7 @@ describe('the bundled element', () => {
   it('asks an older server without the validation route once, then keeps to its own check', async () => {
     const older = await startServer({ validation: false });
     try {
-      const { page } = await openBuilder(browser, older);
+      const { page } = await openBuilder(env.browser, older);
       await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
       await expect.poll(() => older.requests.filter((r) => r.url === '/api/automations/validate').length).toBe(1);
       for (const type of ['send_email', 'wait']) {
@@ -63,14 +51,14 @@ describe('the bundled element', () => {
   });
 
   it('sends the edited automation to the validation route with the bearer token, once per burst of edits', async () => {
-    const { page, errors } = await openBuilder(browser, server);
-    const before = server.requests.filter((r) => r.url === '/api/automations/validate').length;
+    const { page, errors } = await openBuilder(env.browser, env.server);
+    const before = env.server.requests.filter((r) => r.url === '/api/automations/validate').length;
     await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
     await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').click();
     await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').click();
-    await expect.poll(() => server.requests.filter((r) => r.url === '/api/automations/validate').length).toBeGreaterThan(before);
+    await expect.poll(() => env.server.requests.filter((r) => r.url === '/api/automations/validate').length).toBeGreaterThan(before);
     await page.waitForTimeout(500);
-    const sent = server.requests.filter((r) => r.url === '/api/automations/validate').slice(before);
+    const sent = env.server.requests.filter((r) => r.url === '/api/automations/validate').slice(before);
     expect(sent.length).toBeLessThan(3);
     expect(sent.at(-1)?.authorization).toBe('Bearer test-token-builder');
     expect((sent.at(-1)?.body as { nodes: unknown[] }).nodes).toHaveLength(2);

@@ -14,6 +14,7 @@ import { executeRun, fail, type RunHost } from './execute-run';
 import { LruCache } from './lru-cache';
 import { compilePlan, planKey, summarizeProblems, type ExecutionPlan } from './plan';
 import { DEFAULT_RETRY } from './run-node';
+import { newRun } from './new-run';
 import { RunAbort } from './run-abort';
 import { runIdForKey } from './run-id';
 import { runPool } from './run-pool';
@@ -444,43 +445,6 @@ function statsDelta(run: AutomationRun, first: FirstWrite | undefined): StatsDel
 export function abortReason(why: AbortWhy): SwigsError {
   const text = { stop: 'the engine is stopping', cancel: 'the run was cancelled', lease: 'the lease on the run was lost' }[why];
   return new SwigsError('ABORTED', text, { details: { why } });
-}
-
-function newRun(input: {
-  id: string;
-  automation: ExecutionPlan['automation'];
-  triggerType: string;
-  payload: unknown;
-  queue: string[];
-  now: Date;
-  workerId: string;
-  leaseMs: number;
-}): AutomationRun {
-  const { now } = input;
-  return {
-    id: input.id,
-    userId: input.automation.userId,
-    automationId: input.automation.id,
-    automationVersion: input.automation.version,
-    triggerType: input.triggerType,
-    status: 'running',
-    currentNodeId: input.queue[0] ?? null,
-    queue: input.queue,
-    outputs: {},
-    triggerData: input.payload,
-    executionLog: [],
-    scheduledAt: null,
-    error: null,
-    errorCode: null,
-    attempt: 0,
-    steps: 0,
-    leaseOwner: input.workerId,
-    leaseUntil: new Date(now.getTime() + input.leaseMs),
-    createdAt: now,
-    updatedAt: now,
-    startedAt: now,
-    completedAt: null,
-  };
 }
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {

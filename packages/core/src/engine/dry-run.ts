@@ -1,12 +1,12 @@
 import { evaluateCondition } from '../conditions/evaluate-condition';
 import type { Automation } from '../model/automation';
-import type { AutomationRun } from '../model/run';
 import type { NodeRetryPolicy, Ports, Registry } from '../node/types';
 import { createFakeClock, type Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import { validateAutomation } from '../validation/validate-automation';
 import { NON_BLOCKING_CODES } from '../validation/problem-codes';
 import { executeRun, type RunHost } from './execute-run';
+import { newRun } from './new-run';
 import { RunAbort } from './run-abort';
 import { compilePlan, summarizeProblems } from './plan';
 import type { DryRunResult, EngineLimits, TimelineEntry } from './types';
@@ -78,30 +78,14 @@ export async function testAutomation(context: DryRunContext, automation: Automat
       timeline.push(item);
     },
   };
-  const run: AutomationRun = {
+  const run = newRun({
     id: `dry-run-${globalThis.crypto.randomUUID()}`,
-    userId: plan.automation.userId,
-    automationId: plan.automation.id,
-    automationVersion: plan.automation.version,
+    automation: plan.automation,
     triggerType: trigger?.type ?? '',
-    status: 'running',
-    currentNodeId: plan.entry[0] ?? null,
+    payload,
     queue: [...plan.entry],
-    outputs: {},
-    triggerData: payload,
-    executionLog: [],
-    scheduledAt: null,
-    error: null,
-    errorCode: null,
-    attempt: 0,
-    steps: 0,
-    leaseOwner: null,
-    leaseUntil: null,
-    createdAt: startedAt,
-    updatedAt: startedAt,
-    startedAt,
-    completedAt: null,
-  };
+    now: startedAt,
+  });
   const abort = new RunAbort();
   await executeRun(host, run, plan, abort);
   while (run.status === 'waiting' && run.scheduledAt) {

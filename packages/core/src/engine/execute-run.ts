@@ -191,12 +191,7 @@ function succeeded(run: AutomationRun, nodeId: string): boolean {
 
 function finish(run: AutomationRun, at: Date, status: 'completed'): void {
   run.status = status;
-  run.currentNodeId = null;
-  run.completedAt = at;
-  run.updatedAt = at;
-  run.scheduledAt = null;
-  run.leaseOwner = null;
-  run.leaseUntil = null;
+  close(run, at, null);
 }
 
 /** Marks the run failed; the failed node stays at the head of `queue` so a retry resumes there. */
@@ -204,7 +199,12 @@ export function fail(run: AutomationRun, at: Date, message: string, code: string
   run.status = 'failed';
   run.error = message;
   run.errorCode = code;
-  run.currentNodeId = nodeId;
+  close(run, at, nodeId);
+}
+
+/** What every end of a run clears: its schedule and its lease. */
+function close(run: AutomationRun, at: Date, currentNodeId: string | null): void {
+  run.currentNodeId = currentNodeId;
   run.completedAt = at;
   run.updatedAt = at;
   run.scheduledAt = null;
@@ -212,26 +212,22 @@ export function fail(run: AutomationRun, at: Date, message: string, code: string
   run.leaseUntil = null;
 }
 
-async function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
-  try {
-    if (await host.checkpoint(run)) return true;
-    abort.lost = true;
-    return false;
-  } catch (error) {
-    abort.lost = true;
-    host.logger.error('checkpoint failed; the run stays leased until its lease expires', {
-      runId: run.id,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return false;
-  }
+/** Writes the run after a node (`host.checkpoint`). */
+function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
+  return write(host, run, abort, (r) => host.checkpoint(r));
 }
 
-async function prepare(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
+/** Writes the run before a node with side effects, if it was not written yet (`host.beforeEffects`). */
+function prepare(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
+  return write(host, run, abort, (r) => host.beforeEffects!(r));
+}
+
+/** False, with the run abandoned by this worker, when the write was refused (lease lost, cancelled) or failed. */
+async function write(host: RunHost, run: AutomationRun, abort: RunAbort, attempt: (run: AutomationRun) => Promise<boolean>): Promise<boolean> {
   try {
-    if (await host.beforeEffects!(run)) return true;
+    if (await attempt(run)) return true;
   } catch (error) {
-    host.logger.error('could not write the run before a node with side effects', {
+    host.logger.error('could not write the run; it stays leased until its lease expires', {
       runId: run.id,
       error: error instanceof Error ? error.message : String(error),
     });

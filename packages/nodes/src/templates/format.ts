@@ -1,3 +1,5 @@
+import { offsetMs } from '../shared/zoned-time';
+
 const ZONE = 'Europe/Zurich';
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -6,16 +8,6 @@ const chfFormat = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 
 const numericDate = new Intl.DateTimeFormat('fr-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: ZONE });
 const longDate = new Intl.DateTimeFormat('fr-CH', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
 const timeOfDay = new Intl.DateTimeFormat('fr-CH', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
-const offsetParts = new Intl.DateTimeFormat('en-US', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
 const monthNames = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat('fr-CH', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15))),
 );
@@ -101,18 +93,11 @@ function zurichWallClock(value: Date): Date | null {
   const hour = Math.floor(ms / HOUR);
   let offset = offsets.get(hour);
   if (offset === undefined) {
-    offset = offsetAt(hour * HOUR);
+    offset = offsetMs(new Date(hour * HOUR), ZONE);
     if (offsets.size >= 10_000) offsets.clear();
     offsets.set(hour, offset);
   }
   return new Date(ms + offset);
-}
-
-function offsetAt(ms: number): number {
-  const parts: Record<string, string> = {};
-  for (const part of offsetParts.formatToParts(new Date(ms))) parts[part.type] = part.value;
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return wall - ms;
 }
 
 function groupThousands(digits: string): string {
