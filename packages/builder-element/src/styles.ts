@@ -1,5 +1,21 @@
 import { css } from 'lit';
 
+/** The dark colours, for `theme="dark"` and for `theme="auto"` under a dark system scheme. */
+const darkPalette = css`
+  --_bg: var(--swigs-bg, #15171c);
+  --_surface: var(--swigs-surface, #20232a);
+  --_text: var(--swigs-text, #eceef2);
+  --_muted: var(--swigs-muted, #a9afbb);
+  --_border: var(--swigs-border, #3a3f4a);
+  --_accent: var(--swigs-accent, #7aa7ff);
+  --_accent-text: var(--swigs-accent-text, #0b1020);
+  --_danger: var(--swigs-danger, #ff8a80);
+  --_success: var(--swigs-success, #7ad48f);
+  --_warning: var(--swigs-warning, #f3c164);
+  --_edge: var(--swigs-edge, #8d95a5);
+  --_grid: var(--swigs-grid, #2b2f38);
+`;
+
 /** The element's styles; every colour and size is a documented `--swigs-*` custom property. */
 export const builderStyles = css`
   :host {
@@ -28,33 +44,11 @@ export const builderStyles = css`
     box-sizing: border-box;
   }
   :host([theme='dark']) {
-    --_bg: var(--swigs-bg, #15171c);
-    --_surface: var(--swigs-surface, #20232a);
-    --_text: var(--swigs-text, #eceef2);
-    --_muted: var(--swigs-muted, #a9afbb);
-    --_border: var(--swigs-border, #3a3f4a);
-    --_accent: var(--swigs-accent, #7aa7ff);
-    --_accent-text: var(--swigs-accent-text, #0b1020);
-    --_danger: var(--swigs-danger, #ff8a80);
-    --_success: var(--swigs-success, #7ad48f);
-    --_warning: var(--swigs-warning, #f3c164);
-    --_edge: var(--swigs-edge, #8d95a5);
-    --_grid: var(--swigs-grid, #2b2f38);
+    ${darkPalette}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_bg: var(--swigs-bg, #15171c);
-      --_surface: var(--swigs-surface, #20232a);
-      --_text: var(--swigs-text, #eceef2);
-      --_muted: var(--swigs-muted, #a9afbb);
-      --_border: var(--swigs-border, #3a3f4a);
-      --_accent: var(--swigs-accent, #7aa7ff);
-      --_accent-text: var(--swigs-accent-text, #0b1020);
-      --_danger: var(--swigs-danger, #ff8a80);
-      --_success: var(--swigs-success, #7ad48f);
-      --_warning: var(--swigs-warning, #f3c164);
-      --_edge: var(--swigs-edge, #8d95a5);
-      --_grid: var(--swigs-grid, #2b2f38);
+      ${darkPalette}
     }
   }
   *, *::before, *::after { box-sizing: border-box; }

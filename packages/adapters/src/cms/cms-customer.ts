@@ -1,27 +1,15 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, formatIssues, refId } from './cms-values';
+import { cmsRecordSchema, formatIssues, refId } from './cms-values';
 
 /** A customer as swigs-cms-backend serialises it; unknown fields pass. */
-export const CmsCustomerSchema = z
-  .object({
-    _id: IdSchema.optional(),
-    id: IdSchema.optional(),
-    email: z.string().nullish(),
-    firstName: z.string().nullish(),
-    lastName: z.string().nullish(),
-    name: z.string().nullish(),
-    phone: z.string().nullish(),
-    status: z.string().nullish(),
-    site: z.unknown().optional(),
-    siteId: z.unknown().optional(),
-    createdAt: TimestampSchema.nullish(),
-    updatedAt: TimestampSchema,
-  })
-  .loose()
-  .refine((customer) => customer._id !== undefined || customer.id !== undefined, {
-    message: 'customer has neither _id nor id',
-    path: ['_id'],
-  });
+export const CmsCustomerSchema = cmsRecordSchema('customer', {
+  email: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  name: z.string().nullish(),
+  phone: z.string().nullish(),
+  status: z.string().nullish(),
+});
 
 /** The trigger payload of `customer.created`: the customer both nested (as order events carry it) and flat. */
 export interface CustomerPayload {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmountSchema, IdSchema, TimestampSchema, formatIssues, refId, toCentimes, toFrancs, type AmountUnit } from './cms-values';
+import { AmountSchema, IdSchema, cmsRecordSchema, formatIssues, refId, toCentimes, toFrancs, type AmountUnit } from './cms-values';
 
 /** CMS order statuses that start automations, and the event each fires. Others are logged and skipped. */
 export const ORDER_STATUS_EVENTS = {
@@ -38,26 +38,17 @@ const OrderItemSchema = z
   .loose();
 
 /** An order as swigs-cms-backend serialises it (Mongo `_id`, `site` reference); unknown fields pass. */
-export const CmsOrderSchema = z
-  .object({
-    _id: IdSchema.optional(),
-    id: IdSchema.optional(),
-    orderNumber: z.union([z.string(), z.number()]).nullish(),
-    status: z.string().min(1),
-    customer: CustomerRefSchema.nullish(),
-    items: z.array(OrderItemSchema).nullish(),
-    subtotal: AmountSchema.nullish(),
-    total: AmountSchema.nullish(),
-    currency: z.string().nullish(),
-    site: z.unknown().optional(),
-    siteId: z.unknown().optional(),
-    payment: z.unknown().optional(),
-    shipping: z.unknown().optional(),
-    createdAt: TimestampSchema.nullish(),
-    updatedAt: TimestampSchema,
-  })
-  .loose()
-  .refine((order) => order._id !== undefined || order.id !== undefined, { message: 'order has neither _id nor id', path: ['_id'] });
+export const CmsOrderSchema = cmsRecordSchema('order', {
+  orderNumber: z.union([z.string(), z.number()]).nullish(),
+  status: z.string().min(1),
+  customer: CustomerRefSchema.nullish(),
+  items: z.array(OrderItemSchema).nullish(),
+  subtotal: AmountSchema.nullish(),
+  total: AmountSchema.nullish(),
+  currency: z.string().nullish(),
+  payment: z.unknown().optional(),
+  shipping: z.unknown().optional(),
+});
 /** A validated CMS order. */
 export type CmsOrder = z.infer<typeof CmsOrderSchema>;
 

@@ -20,6 +20,25 @@ export const TimestampSchema = z.union([z.string(), z.number()]).transform((valu
 });
 
 /** The id of a reference that may be a bare id or a populated `{ _id }` / `{ id }` document. */
+/**
+ * A swigs-cms-backend record: Mongo `_id` or `id` (one is required), its site, its timestamps, and the kind's own
+ * `fields`; unknown fields pass.
+ */
+export function cmsRecordSchema<Fields extends z.ZodRawShape>(kind: string, fields: Fields) {
+  return z
+    .object({
+      _id: IdSchema.optional(),
+      id: IdSchema.optional(),
+      site: z.unknown().optional(),
+      siteId: z.unknown().optional(),
+      createdAt: TimestampSchema.nullish(),
+      updatedAt: TimestampSchema,
+      ...fields,
+    })
+    .loose()
+    .refine((record) => record._id !== undefined || record.id !== undefined, { message: `${kind} has neither _id nor id`, path: ['_id'] });
+}
+
 export function refId(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

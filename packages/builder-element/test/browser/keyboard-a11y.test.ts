@@ -136,6 +136,8 @@ describe('keyboard and accessibility', () => {
     });
     await expect.poll(() => inBuilder(page, '[data-testid="tab-test"]').textContent()).toBe('Test');
     await expect.poll(() => inBuilder(page, '[data-testid="layout"]').textContent()).toBe('Auto layout');
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('swigs-automation-builder')!).getPropertyValue('--_bg').trim());
+    expect(background).toBe('#15171c');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${resultsDir}/builder-dark-en.png` });
     await page.close();
