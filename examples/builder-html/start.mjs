@@ -15,7 +15,15 @@ const html = await readFile(new URL('index.html', here), 'utf8');
 const bundle = await readFile(bundlePath, 'utf8');
 const registry = createRegistry(allNodes);
 const catalogue = JSON.stringify(registry.describe());
-const templates = [{ id: 'merci', name: 'Merci pour votre commande', subject: 'Merci {{trigger.customer.firstName}} !', body: '<p>Votre commande n° {{trigger.orderNumber}} est payée.</p>', preheader: '' }];
+const templates = [
+  {
+    id: 'merci',
+    name: 'Merci pour votre commande',
+    subject: 'Merci {{trigger.customer.firstName}} !',
+    body: '<p>Votre commande n° {{trigger.orderNumber}} est payée.</p>',
+    preheader: '',
+  },
+];
 
 function readBody(req) {
   return new Promise((resolve) => {
@@ -44,13 +52,22 @@ const server = createServer((req, res) => {
   if (preview && req.method === 'POST') {
     return void readBody(req).then((input) => {
       const stored = templates.find((t) => t.id === preview[1]) ?? templates[0];
-      const rendered = renderEmail({ subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' }, input.data ?? {});
-      send(200, 'application/json', JSON.stringify({ subject: rendered.subject, html: rendered.html, text: rendered.text }));
+      const rendered = renderEmail(
+        { subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' },
+        input.data ?? {},
+      );
+      send(
+        200,
+        'application/json',
+        JSON.stringify({ subject: rendered.subject, html: rendered.html, text: rendered.text }),
+      );
     });
   }
   return send(404, 'text/plain', 'not found');
 });
-await new Promise((resolve) => server.listen(process.argv.includes('--serve') ? Number(process.env.PORT ?? 5173) : 0, '127.0.0.1', resolve));
+await new Promise((resolve) =>
+  server.listen(process.argv.includes('--serve') ? Number(process.env.PORT ?? 5173) : 0, '127.0.0.1', resolve),
+);
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 if (process.argv.includes('--serve')) {
@@ -58,22 +75,39 @@ if (process.argv.includes('--serve')) {
 } else {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
+    );
     await page.goto(url);
     const nodes = page.locator('swigs-automation-builder .swigs-flow__node');
     await nodes.nth(2).waitFor({ timeout: 15_000 });
     const drawn = await nodes.evaluateAll((els) => els.map((el) => el.dataset.id));
     if (drawn.join() !== 'trigger,wait-1,send-email-1') throw new Error(`unexpected nodes: ${drawn}`);
     await page.locator('swigs-automation-builder .swigs-flow__node[data-id="send-email-1"]').click();
+    // A drawn automation opens with the « Étapes » palette closed (room for the canvas): open it as a user would.
+    if ((await page.locator('swigs-automation-builder .root').getAttribute('data-palette')) === 'closed') {
+      await page.locator('swigs-automation-builder [data-testid="open-palette"]').click();
+    }
     await page.locator('swigs-automation-builder [data-testid="palette-item"][data-type="send_sms"]').click();
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('3 étape(s)'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('3 étape(s)'), null, {
+      timeout: 10_000,
+    });
     const edges = await page.locator('swigs-automation-builder [data-testid="edge"]').count();
     if (edges !== 3) throw new Error(`expected 3 edges, got ${edges}`);
     await mkdir(new URL('test-results/', here), { recursive: true });

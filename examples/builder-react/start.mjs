@@ -50,7 +50,9 @@ const server = createServer((req, res) => {
   }
   return send(404, 'text/plain', 'not found');
 });
-await new Promise((resolve) => server.listen(process.argv.includes('--serve') ? Number(process.env.PORT ?? 5174) : 0, '127.0.0.1', resolve));
+await new Promise((resolve) =>
+  server.listen(process.argv.includes('--serve') ? Number(process.env.PORT ?? 5174) : 0, '127.0.0.1', resolve),
+);
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 if (process.argv.includes('--serve')) {
@@ -58,26 +60,52 @@ if (process.argv.includes('--serve')) {
 } else {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('response', (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
+    );
     await page.goto(url);
-    await page.locator('swigs-automation-builder .swigs-flow__node[data-id="send-email-1"]').waitFor({ timeout: 15_000 });
+    await page
+      .locator('swigs-automation-builder .swigs-flow__node[data-id="send-email-1"]')
+      .waitFor({ timeout: 15_000 });
     const summary = page.locator('[data-testid="react-summary"]');
-    if (!(await summary.textContent())?.startsWith('1 étape(s)')) throw new Error(`unexpected summary: ${await summary.textContent()}`);
+    if (!(await summary.textContent())?.startsWith('1 étape(s)'))
+      throw new Error(`unexpected summary: ${await summary.textContent()}`);
     await page.locator('swigs-automation-builder .swigs-flow__node[data-id="send-email-1"]').click();
+    // A drawn automation opens with the « Étapes » palette closed (room for the canvas): open it as a user would.
+    if ((await page.locator('swigs-automation-builder .root').getAttribute('data-palette')) === 'closed') {
+      await page.locator('swigs-automation-builder [data-testid="open-palette"]').click();
+    }
     await page.locator('swigs-automation-builder [data-testid="palette-item"][data-type="wait"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="react-summary"]')?.textContent?.startsWith('2 étape(s)'), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="react-summary"]')?.textContent?.startsWith('2 étape(s)'),
+      null,
+      { timeout: 10_000 },
+    );
     // React re-rendered with the automation it got from the event; the element must not reset (no echo loop).
     const drawn = await page.locator('swigs-automation-builder .swigs-flow__node').count();
     if (drawn !== 3) throw new Error(`expected 3 drawn nodes after the React round-trip, got ${drawn}`);
     await page.locator('swigs-automation-builder [data-testid="save"]').click();
-    await page.waitForFunction(() => /brouillon|enregistrée$/.test(document.querySelector('[data-testid="react-summary"]')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => /brouillon|enregistrée$/.test(document.querySelector('[data-testid="react-summary"]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 },
+    );
     await mkdir(new URL('test-results/', here), { recursive: true });
     await page.screenshot({ path: new URL('test-results/builder-react.png', here).pathname });
     if (errors.length) throw new Error(`page errors: ${errors.join(' | ')}`);

@@ -1,6 +1,14 @@
 // The same kind of custom node, loaded through the package's CommonJS entry.
 const assert = require('node:assert/strict');
-const { AutomationSchema, createEngine, createFakeClock, createMemoryStore, createRegistry, defineNode, isSwigsError } = require('@swigs/automation-core');
+const {
+  AutomationSchema,
+  createEngine,
+  createFakeClock,
+  createMemoryStore,
+  createRegistry,
+  defineNode,
+  isSwigsError,
+} = require('@swigs/automation-core');
 const { z } = require('zod');
 
 const contactForm = defineNode({
@@ -23,7 +31,13 @@ const tagContact = defineNode({
 
 async function main() {
   try {
-    defineNode({ type: 'bad type', kind: 'action', version: 1, title: { fr: 'x', en: 'x' }, configSchema: z.object({}) });
+    defineNode({
+      type: 'bad type',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'x', en: 'x' },
+      configSchema: z.object({}),
+    });
     assert.fail('defineNode accepted a malformed definition');
   } catch (error) {
     assert.ok(isSwigsError(error) && error.code === 'DEFINITION_INVALID', String(error));

@@ -1,6 +1,13 @@
 // A custom "loyalty points" node, loaded through the package's ESM entry.
 import assert from 'node:assert/strict';
-import { AutomationSchema, createEngine, createFakeClock, createMemoryStore, createRegistry, defineNode } from '@swigs/automation-core';
+import {
+  AutomationSchema,
+  createEngine,
+  createFakeClock,
+  createMemoryStore,
+  createRegistry,
+  defineNode,
+} from '@swigs/automation-core';
 import { z } from 'zod';
 
 const orderPaid = defineNode({
@@ -22,14 +29,20 @@ const awardPoints = defineNode({
     const totalCentimes = ctx.data.trigger.order.totalCentimes;
     const points = Math.floor(totalCentimes / 100) * ctx.config.pointsPerFranc;
     if (!ctx.dryRun) {
-      await ctx.ports.store.collection('loyalty').insert({ id: ctx.idempotencyKey, userId: ctx.run.userId, points });
+      await ctx.ports.documents
+        .collection('loyalty')
+        .insert({ id: ctx.idempotencyKey, userId: ctx.run.userId, points });
     }
     return { output: { points } };
   },
 });
 
 const store = createMemoryStore();
-const engine = createEngine({ store, registry: createRegistry([orderPaid, awardPoints]), clock: createFakeClock('2026-03-02T09:00:00Z') });
+const engine = createEngine({
+  store,
+  registry: createRegistry([orderPaid, awardPoints]),
+  clock: createFakeClock('2026-03-02T09:00:00Z'),
+});
 await store.automations.save(
   AutomationSchema.parse({
     id: 'fidelite',
@@ -41,11 +54,18 @@ await store.automations.save(
   }),
 );
 
-const [run] = await engine.fire('order.paid', { order: { id: 'A-1', totalCentimes: 12_950 } }, { dedupeKey: 'order:A-1:paid' });
+const [run] = await engine.fire(
+  'order.paid',
+  { order: { id: 'A-1', totalCentimes: 12_950 } },
+  { dedupeKey: 'order:A-1:paid' },
+);
 assert.equal(run.status, 'completed', run.error ?? 'run did not complete');
 assert.deepEqual(run.outputs.points, { points: 258 });
 const { items } = await store.collection('loyalty').find('shop-1');
-assert.deepEqual(items.map((doc) => doc.points), [258]);
+assert.deepEqual(
+  items.map((doc) => doc.points),
+  [258],
+);
 
 const dry = await engine.testAutomation(await store.automations.get('shop-1', 'fidelite'));
 assert.equal(dry.status, 'completed');

@@ -40,7 +40,9 @@ try {
   const denied = await fetch(`${base}/automation/api/automations`);
   assert.equal(denied.status, 401);
   assert.equal((await fetch(`${base}/`)).status, 200);
-  console.log(`express-mount: swigs-workflow answered under ${base}/automation (healthz, POST and GET /api/automations)`);
+  console.log(
+    `express-mount: swigs-workflow answered under ${base}/automation (healthz, POST and GET /api/automations)`,
+  );
 } finally {
   server.closeAllConnections?.();
   await new Promise((resolve) => server.close(resolve));

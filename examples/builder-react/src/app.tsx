@@ -10,7 +10,12 @@ const initial = {
   isActive: false,
   version: 1,
   stats: { totalRuns: 0, successfulRuns: 0, failedRuns: 0, lastRunAt: null, lastError: null },
-  trigger: { type: 'customer.created', config: {}, position: { x: 0, y: 0 }, connections: [{ targetId: 'send-email-1', condition: 'default' as const }] },
+  trigger: {
+    type: 'customer.created',
+    config: {},
+    position: { x: 0, y: 0 },
+    connections: [{ targetId: 'send-email-1', condition: 'default' as const }],
+  },
   nodes: [
     {
       id: 'send-email-1',

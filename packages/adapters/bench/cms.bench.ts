@@ -27,7 +27,9 @@ async function standInWith(orders: number, spacingMs: number, rateLimit: { limit
     child.send(message as never);
     return (await reply)[0];
   };
-  const { url } = await ask<{ url: string }>({ seed: { orders, spacingMs, options: { token: TOKEN, rateLimit, envelope: 'data' } } });
+  const { url } = await ask<{ url: string }>({
+    seed: { orders, spacingMs, options: { token: TOKEN, rateLimit, envelope: 'data' } },
+  });
   return {
     url,
     stats: () => ask<RemoteStats>({ stats: true }),
@@ -50,8 +52,11 @@ async function throughput(): Promise<void> {
   let started = performance.now();
   const first = await bridge.pollOnce();
   let seconds = (performance.now() - started) / 1000;
-  if (first.orders.fired !== orders || under.recorded.length !== orders) throw new Error(`expected ${orders} runs, got ${under.recorded.length}`);
-  console.log(`cms: orders processed/s (no rate limit, ${fmt(orders)} orders, real engine + memory store, 1 run each): ${fmt(orders / seconds)}`);
+  if (first.orders.fired !== orders || under.recorded.length !== orders)
+    throw new Error(`expected ${orders} runs, got ${under.recorded.length}`);
+  console.log(
+    `cms: orders processed/s (no rate limit, ${fmt(orders)} orders, real engine + memory store, 1 run each): ${fmt(orders / seconds)}`,
+  );
   console.log(`cms:   ${fmt(first.requests)} requests, ${fmt(seconds, 2)} s`);
 
   // Everything already seen: the cost of re-reading (restart without cursor, lookback, webhooks first).

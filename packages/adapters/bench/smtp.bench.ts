@@ -21,7 +21,12 @@ const server = new SMTPServer({
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.server.address() as { port: number }).port;
 
-async function run(label: string, count: number, options: { maxConnections?: number; rateLimit?: number; pool?: boolean }, inFlight = 100): Promise<number> {
+async function run(
+  label: string,
+  count: number,
+  options: { maxConnections?: number; rateLimit?: number; pool?: boolean },
+  inFlight = 100,
+): Promise<number> {
   const mail = createSmtpMail({ host: '127.0.0.1', port, ignoreTLS: true, ...options });
   const before = received;
   let next = 0;
@@ -29,7 +34,14 @@ async function run(label: string, count: number, options: { maxConnections?: num
   const worker = async (): Promise<void> => {
     while (next < count) {
       const i = next++;
-      await mail.send({ from: 'Boutique <shop@boutique.ch>', to: `client${i}@example.ch`, subject: `Commande n° ${i} – merci`, html, text, idempotencyKey: `${label}:${i}` });
+      await mail.send({
+        from: 'Boutique <shop@boutique.ch>',
+        to: `client${i}@example.ch`,
+        subject: `Commande n° ${i} – merci`,
+        html,
+        text,
+        idempotencyKey: `${label}:${i}`,
+      });
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
@@ -37,7 +49,9 @@ async function run(label: string, count: number, options: { maxConnections?: num
   await mail.close();
   if (received - before !== count) throw new Error(`bench: server received ${received - before} of ${count}`);
   const rate = count / seconds;
-  console.log(`adapters: smtp ${label}: ${count} e-mails in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en-US')} e-mails/s`);
+  console.log(
+    `adapters: smtp ${label}: ${count} e-mails in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en-US')} e-mails/s`,
+  );
   return rate;
 }
 

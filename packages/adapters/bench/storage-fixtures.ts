@@ -13,7 +13,11 @@ export const parked = referenceParkedAutomation();
 export const payload = referencePayload;
 
 /** Calls `fire(i)` for i in [0, count), `concurrency` at a time. */
-export async function fireMany(fire: (i: number) => Promise<unknown>, count: number, concurrency: number): Promise<void> {
+export async function fireMany(
+  fire: (i: number) => Promise<unknown>,
+  count: number,
+  concurrency: number,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -53,7 +57,8 @@ export async function measureSchedulerLag(
     if (nodeId === 'transform') lags.push(Date.now() - (run.triggerData as { dueAt: number }).dueAt);
   });
   await engine.start();
-  while (lags.length < options.count && Date.now() < options.deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (lags.length < options.count && Date.now() < options.deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   await engine.stop();
   if (lags.length < options.count) throw new Error(`only ${lags.length} of ${options.count} runs started`);
   lags.sort((a, b) => a - b);

@@ -10,7 +10,13 @@ const store: Store =
   kind === 'mongodb'
     ? await createMongoStore({ url: target!, dbName: dbName! })
     : createSqliteStore({ filename: target! });
-const engine = createEngine({ store, registry, workerId: 'rss-probe', scheduler: { pollIntervalMs: 200 }, retention: { days: 0 } });
+const engine = createEngine({
+  store,
+  registry,
+  workerId: 'rss-probe',
+  scheduler: { pollIntervalMs: 200 },
+  retention: { days: 0 },
+});
 const waiting = (await store.runs.list({ userId: 'u1', status: ['waiting'], limit: 0 })).total;
 // The parked automation shares the trigger; switched off so the 1,000 runs below complete instead of parking.
 await store.automations.save({ ...parked, isActive: false });

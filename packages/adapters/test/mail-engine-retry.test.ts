@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFakeClock, createMemoryStore, type AutomationRun, type Engine, type Store } from '@swigs/automation-core';
+import {
+  createFakeClock,
+  createMemoryStore,
+  type AutomationRun,
+  type Engine,
+  type Store,
+} from '@swigs/automation-core';
 import { createSmtpMail, type SmtpMail } from '@swigs/automation-adapters/nodemailer';
 import { startSmtpServer, type TestSmtpServer } from './mail-smtp-server';
 import { createTestEngine, saveAutomation } from './mail-engine';
@@ -11,7 +17,13 @@ async function saveThanks(store: Store): Promise<void> {
     id: 'merci',
     name: 'Merci',
     trigger: { type: 'manual', config: {} },
-    nodes: [{ id: 'send', type: 'send_email', config: { to: '{{trigger.email}}', subject: 'Merci {{trigger.name}}', body: '<p>Merci !</p>' } }],
+    nodes: [
+      {
+        id: 'send',
+        type: 'send_email',
+        config: { to: '{{trigger.email}}', subject: 'Merci {{trigger.name}}', body: '<p>Merci !</p>' },
+      },
+    ],
   });
 }
 
@@ -32,10 +44,18 @@ describe('send_email through the engine when SMTP fails', () => {
     store = createMemoryStore();
     const clock = createFakeClock('2026-03-02T09:00:00Z');
     mail = createSmtpMail({ host: '127.0.0.1', port: server.port, ignoreTLS: true });
-    engine = createTestEngine(store, { clock, ports: { mail, email }, retry: { retries: 2, minTimeoutMs: 1000, factor: 2, maxTimeoutMs: 60_000 } });
+    engine = createTestEngine(store, {
+      clock,
+      ports: { mail, email },
+      retry: { retries: 2, minTimeoutMs: 1000, factor: 2, maxTimeoutMs: 60_000 },
+    });
     await saveThanks(store);
 
-    const running: Promise<AutomationRun> = engine.runAutomation('merci', { email: 'lea@example.ch', name: 'Léa' }, { userId: 'user-1' });
+    const running: Promise<AutomationRun> = engine.runAutomation(
+      'merci',
+      { email: 'lea@example.ch', name: 'Léa' },
+      { userId: 'user-1' },
+    );
     const smtp = server;
     await vi.waitFor(() => expect(smtp.attempts).toBe(1), { timeout: 10_000 });
     // Advance only once the engine sleeps on the clock for its backoff.
@@ -60,15 +80,20 @@ describe('send_email through the engine when SMTP fails', () => {
     const entry = run.executionLog.find((e) => e.nodeId === 'send');
     expect(entry).toMatchObject({ status: 'failed', attempts: 3 });
     expect(smtp.inbox).toHaveLength(0);
-    const stored = await store.runs.get(run.id, 'user-1');
+    const stored = await store.runs.get('user-1', run.id);
     expect(stored?.status).toBe('failed');
   });
 
   it('delivers once when the server accepts on the third attempt', async () => {
-    server = await startSmtpServer({ rejectRcpt: (_address, attempt) => (attempt < 3 ? { code: 451, message: 'Try again' } : null) });
+    server = await startSmtpServer({
+      rejectRcpt: (_address, attempt) => (attempt < 3 ? { code: 451, message: 'Try again' } : null),
+    });
     store = createMemoryStore();
     mail = createSmtpMail({ host: '127.0.0.1', port: server.port, ignoreTLS: true });
-    engine = createTestEngine(store, { ports: { mail, email }, retry: { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20, factor: 2 } });
+    engine = createTestEngine(store, {
+      ports: { mail, email },
+      retry: { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20, factor: 2 },
+    });
     await saveThanks(store);
     const run = await engine.runAutomation('merci', { email: 'lea@example.ch', name: 'Léa' }, { userId: 'user-1' });
     expect(run.status).toBe('completed');
@@ -81,7 +106,10 @@ describe('send_email through the engine when SMTP fails', () => {
     server = await startSmtpServer({ rejectRcpt: () => ({ code: 550, message: 'No such user here' }) });
     store = createMemoryStore();
     mail = createSmtpMail({ host: '127.0.0.1', port: server.port, ignoreTLS: true });
-    engine = createTestEngine(store, { ports: { mail, email }, retry: { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20, factor: 2 } });
+    engine = createTestEngine(store, {
+      ports: { mail, email },
+      retry: { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20, factor: 2 },
+    });
     await saveThanks(store);
     const run = await engine.runAutomation('merci', { email: 'nobody@example.ch', name: 'X' }, { userId: 'user-1' });
     expect(run.status).toBe('failed');

@@ -1,4 +1,12 @@
-import { AutomationSchema, createEngine, type AutomationInput, type Clock, type Engine, type EngineOptions, type Store } from '@swigs/automation-core';
+import {
+  AutomationSchema,
+  createEngine,
+  type AutomationInput,
+  type Clock,
+  type Engine,
+  type EngineOptions,
+  type Store,
+} from '@swigs/automation-core';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
 
 /** The real engine with the shipped nodes. */
@@ -7,6 +15,9 @@ export function createTestEngine(store: Store, options: Partial<EngineOptions> &
 }
 
 /** Saves an active automation of `userId` built from the design's document shape. */
-export async function saveAutomation(store: Store, input: Omit<AutomationInput, 'userId' | 'isActive'> & { userId?: string }): Promise<void> {
+export async function saveAutomation(
+  store: Store,
+  input: Omit<AutomationInput, 'userId' | 'isActive'> & { userId?: string },
+): Promise<void> {
   await store.automations.save(AutomationSchema.parse({ userId: 'user-1', isActive: true, ...input }));
 }

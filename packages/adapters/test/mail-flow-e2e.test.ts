@@ -5,7 +5,10 @@ import { defaultTemplates, orderPaid } from '@swigs/automation-nodes';
 import { createTestEngine, saveAutomation } from './mail-engine';
 
 const DAY = 86_400_000;
-const email = { from: 'Boutique <shop@boutique.ch>', unsubscribe: { baseUrl: 'https://boutique.ch/u', secret: 's3cret' } };
+const email = {
+  from: 'Boutique <shop@boutique.ch>',
+  unsubscribe: { baseUrl: 'https://boutique.ch/u', secret: 's3cret' },
+};
 
 describe('order.paid -> condition -> wait 2 days -> thanks -> wait 7 days -> review request', () => {
   it('sends both e-mails at the right dates into the outbox, and none for a small order', async () => {
@@ -29,17 +32,34 @@ describe('order.paid -> condition -> wait 2 days -> thanks -> wait 7 days -> rev
           connections: [{ targetId: 'attente-2j', condition: 'true' }],
         },
         { id: 'attente-2j', type: 'wait', config: { duration: 2, unit: 'days' }, connections: [{ targetId: 'merci' }] },
-        { id: 'merci', type: 'send_email', config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' }, connections: [{ targetId: 'attente-7j' }] },
-        { id: 'attente-7j', type: 'wait', config: { duration: 7, unit: 'days', time: '10:00' }, connections: [{ targetId: 'avis' }] },
+        {
+          id: 'merci',
+          type: 'send_email',
+          config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' },
+          connections: [{ targetId: 'attente-7j' }],
+        },
+        {
+          id: 'attente-7j',
+          type: 'wait',
+          config: { duration: 7, unit: 'days', time: '10:00' },
+          connections: [{ targetId: 'avis' }],
+        },
         { id: 'avis', type: 'send_email', config: { templateId: 'demande-avis', to: '{{trigger.customer.email}}' } },
       ],
     });
     const outbox = store.collection<OutboxMessage>('outbox');
-    const list = async (): Promise<OutboxMessage[]> => (await outbox.find('user-1', { sort: { field: 'createdAt', direction: 'asc' } })).items;
+    const list = async (): Promise<OutboxMessage[]> =>
+      (await outbox.find('user-1', { sort: { field: 'createdAt', direction: 'asc' } })).items;
 
     const [run] = await engine.fire('order.paid', structuredClone(orderPaid.sampleOutput));
-    const [small] = await engine.fire('order.paid', { ...structuredClone(orderPaid.sampleOutput as object), orderId: 'o2', total: 45 });
-    const [otherSite] = await engine.fire('order.paid', { ...structuredClone(orderPaid.sampleOutput as object), siteId: 'autre' }).then((r) => [r[0]]);
+    const [small] = await engine.fire('order.paid', {
+      ...structuredClone(orderPaid.sampleOutput as object),
+      orderId: 'o2',
+      total: 45,
+    });
+    const [otherSite] = await engine
+      .fire('order.paid', { ...structuredClone(orderPaid.sampleOutput as object), siteId: 'autre' })
+      .then((r) => [r[0]]);
     expect(otherSite).toBeUndefined();
     expect(small?.status).toBe('completed');
     expect(run?.status).toBe('waiting');
@@ -53,9 +73,14 @@ describe('order.paid -> condition -> wait 2 days -> thanks -> wait 7 days -> rev
     expect(await engine.resumeDue()).toBe(1);
     let sent = await list();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ subject: 'Merci pour votre commande n° 1042', to: ['lea.muller@example.ch'], category: 'transactional', createdAt: new Date('2026-03-27T09:20:00Z') });
+    expect(sent[0]).toMatchObject({
+      subject: 'Merci pour votre commande n° 1042',
+      to: ['lea.muller@example.ch'],
+      category: 'transactional',
+      createdAt: new Date('2026-03-27T09:20:00Z'),
+    });
     expect(sent[0]!.headers['List-Unsubscribe']).toBeUndefined();
-    const parked = await store.runs.get(run!.id, 'user-1');
+    const parked = await store.runs.get('user-1', run!.id);
     expect(parked?.status).toBe('waiting');
     // 7 calendar days later at 10:00 Zurich, after the switch to summer time on 29 March: 08:00 UTC.
     expect(parked?.scheduledAt?.toISOString()).toBe('2026-04-03T08:00:00.000Z');
@@ -71,7 +96,7 @@ describe('order.paid -> condition -> wait 2 days -> thanks -> wait 7 days -> rev
     ]);
     expect(sent[1]!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(sent[1]!.html).toContain('Se désabonner');
-    const done = await store.runs.get(run!.id, 'user-1');
+    const done = await store.runs.get('user-1', run!.id);
     expect(done?.status).toBe('completed');
     expect(done?.executionLog.map((e) => [e.nodeId, e.status])).toEqual([
       ['gros-panier', 'success'],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeClock, createMemoryStore } from '@swigs/automation-core';
+import { createFakeClock, createMemoryStore, messageIdFor } from '@swigs/automation-core';
 import { createOutboxMail, outboxIdFor, type OutboxMessage } from '@swigs/automation-adapters/outbox';
-import { messageIdFor } from '@swigs/automation-adapters/nodemailer';
 
 describe('createOutboxMail', () => {
   it('keeps every message in the outbox collection under its tenant', async () => {
@@ -44,7 +43,15 @@ describe('createOutboxMail', () => {
   it('stores an idempotency key once and reports the duplicate', async () => {
     const store = createMemoryStore();
     const mail = createOutboxMail({ store });
-    const base = { from: 'shop@swigs.ch', to: 'a@example.ch', subject: 'S', html: 'h', text: 't', idempotencyKey: 'k', userId: 'u' };
+    const base = {
+      from: 'shop@swigs.ch',
+      to: 'a@example.ch',
+      subject: 'S',
+      html: 'h',
+      text: 't',
+      idempotencyKey: 'k',
+      userId: 'u',
+    };
     const first = await mail.send(base);
     const again = await mail.send({ ...base, subject: 'changed' });
     expect(again).toEqual({ messageId: first.messageId, duplicate: true });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStore, type EmailTemplate, type Engine, type Store } from '@swigs/automation-core';
-import { createSmtpMail, messageIdFor, type SmtpMail } from '@swigs/automation-adapters/nodemailer';
+import { createMemoryStore, type EmailTemplate, type Engine, messageIdFor, type Store } from '@swigs/automation-core';
+import { createSmtpMail, type SmtpMail } from '@swigs/automation-adapters/nodemailer';
 import { defaultTemplates, orderPaid, verifyUnsubscribeToken } from '@swigs/automation-nodes';
 import { rawHeader, startSmtpServer, type TestSmtpServer } from './mail-smtp-server';
 import { createTestEngine, saveAutomation } from './mail-engine';
@@ -43,11 +43,27 @@ describe('send_email over real SMTP', () => {
       name: 'Merci puis avis',
       trigger: { type: 'order.paid', config: {} },
       nodes: [
-        { id: 'merci', type: 'send_email', config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' }, connections: [{ targetId: 'avis' }] },
-        { id: 'avis', type: 'send_email', config: { templateId: 'demande-avis', to: '{{trigger.customer.firstName}} {{trigger.customer.lastName}} <{{trigger.customer.email}}>', bcc: 'archive@boutique.ch' } },
+        {
+          id: 'merci',
+          type: 'send_email',
+          config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' },
+          connections: [{ targetId: 'avis' }],
+        },
+        {
+          id: 'avis',
+          type: 'send_email',
+          config: {
+            templateId: 'demande-avis',
+            to: '{{trigger.customer.firstName}} {{trigger.customer.lastName}} <{{trigger.customer.email}}>',
+            bcc: 'archive@boutique.ch',
+          },
+        },
       ],
     });
-    const payload = { ...structuredClone(orderPaid.sampleOutput as Record<string, unknown>), updatedAt: '2026-03-31T22:30:00.000Z' };
+    const payload = {
+      ...structuredClone(orderPaid.sampleOutput as Record<string, unknown>),
+      updatedAt: '2026-03-31T22:30:00.000Z',
+    };
     const [run] = await engine.fire('order.paid', payload);
     expect(run?.status).toBe('completed');
     expect(server.inbox).toHaveLength(2);
@@ -62,7 +78,9 @@ describe('send_email over real SMTP', () => {
     // 22:30 UTC on 31 March is already 1 April in Zurich.
     expect(html).toContain('n° <strong>1042</strong> du 1 avril 2026.');
     expect(html).toContain(`<strong>1${NNBSP}234.50${NBSP}CHF</strong>`);
-    expect(html).toContain(`2 × T-shirt Alpes, taille M</td><td align="right" style="border-bottom:1px solid #e4e4e7">39.90${NBSP}CHF</td>`);
+    expect(html).toContain(
+      `2 × T-shirt Alpes, taille M</td><td align="right" style="border-bottom:1px solid #e4e4e7">39.90${NBSP}CHF</td>`,
+    );
     expect(html).toContain('Nous préparons votre commande avec soin.');
     expect(thanks.mail.text).toContain('Bonjour Léa,');
     expect(thanks.mail.text).toContain(`1${NNBSP}234.50${NBSP}CHF`);
@@ -79,7 +97,11 @@ describe('send_email over real SMTP', () => {
     expect(rawHeader(review.raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     const unsubscribe = /^<([^>]+)>$/.exec(rawHeader(review.raw, 'List-Unsubscribe') ?? '')?.[1] ?? '';
     const token = /^https:\/\/boutique\.ch\/desabonnement\/(.+)$/.exec(unsubscribe)?.[1];
-    expect(token && verifyUnsubscribeToken(token, 'unsub-secret')).toEqual({ userId: 'user-1', recipient: 'lea.muller@example.ch', scope: 'marketing' });
+    expect(token && verifyUnsubscribeToken(token, 'unsub-secret')).toEqual({
+      userId: 'user-1',
+      recipient: 'lea.muller@example.ch',
+      scope: 'marketing',
+    });
     expect(review.mail.text).toContain(`Se désabonner : ${unsubscribe}`);
   });
 
@@ -93,9 +115,14 @@ describe('send_email over real SMTP', () => {
       id: 'merci',
       name: 'Merci',
       trigger: { type: 'order.paid', config: {} },
-      nodes: [{ id: 'merci', type: 'send_email', config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' } }],
+      nodes: [
+        { id: 'merci', type: 'send_email', config: { templateId: 'commande-merci', to: '{{trigger.customer.email}}' } },
+      ],
     });
-    const sample = structuredClone(orderPaid.sampleOutput) as { customer: Record<string, string>; items: { name: string }[] };
+    const sample = structuredClone(orderPaid.sampleOutput) as {
+      customer: Record<string, string>;
+      items: { name: string }[];
+    };
     sample.customer.firstName = '<script>alert(1)</script>';
     sample.items[0]!.name = '<img src=x onerror=alert(2)>';
     const [run] = await engine.fire('order.paid', sample);

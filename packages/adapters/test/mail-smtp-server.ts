@@ -17,7 +17,9 @@ export interface TestSmtpServer {
 
 /** A real SMTP server on 127.0.0.1 (ephemeral port) that parses what it receives. */
 export async function startSmtpServer(
-  options: { rejectRcpt?: (address: string, attempt: number) => { code: number; message: string } | null } & Partial<SMTPServerOptions> = {},
+  options: {
+    rejectRcpt?: (address: string, attempt: number) => { code: number; message: string } | null;
+  } & Partial<SMTPServerOptions> = {},
 ): Promise<TestSmtpServer> {
   const { rejectRcpt, ...rest } = options;
   const state = { inbox: [] as ReceivedMail[], attempts: 0 };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
-import { createMemoryStore, type MailMessage } from '@swigs/automation-core';
-import { createSmtpMail, messageIdFor, type SmtpMail } from '@swigs/automation-adapters/nodemailer';
+import { createMemoryStore, type MailMessage, messageIdFor } from '@swigs/automation-core';
+import { createSmtpMail, type SmtpMail } from '@swigs/automation-adapters/nodemailer';
 import { startSmtpServer, type TestSmtpServer } from './mail-smtp-server';
 
 const message = (over: Partial<MailMessage> = {}): MailMessage => ({
@@ -27,7 +27,9 @@ describe('createSmtpMail', () => {
   it('delivers subject, HTML and text with French accents and a Message-ID derived from the idempotency key', async () => {
     server = await startSmtpServer();
     mail = createSmtpMail({ host: '127.0.0.1', port: server.port, ignoreTLS: true });
-    const result = await mail.send(message({ cc: 'compta@swigs.ch', replyTo: 'support@swigs.ch', headers: { 'X-Swigs-Run': 'run-1' } }));
+    const result = await mail.send(
+      message({ cc: 'compta@swigs.ch', replyTo: 'support@swigs.ch', headers: { 'X-Swigs-Run': 'run-1' } }),
+    );
     expect(result.messageId).toBe(messageIdFor('run-1:send-thanks', 'swigs.ch'));
     expect(result.messageId).toMatch(/^<[0-9a-f]{32}@swigs\.ch>$/);
     expect(server.inbox).toHaveLength(1);
@@ -51,7 +53,12 @@ describe('createSmtpMail', () => {
     await mail.close();
     await server.close();
     server = await startSmtpServer({ disabledCommands: [] });
-    mail = createSmtpMail({ host: '127.0.0.1', port: server.port, requireTLS: true, tls: { rejectUnauthorized: false } });
+    mail = createSmtpMail({
+      host: '127.0.0.1',
+      port: server.port,
+      requireTLS: true,
+      tls: { rejectUnauthorized: false },
+    });
     await mail.send(message({ idempotencyKey: 'starttls' }));
     expect(server.inbox).toHaveLength(1);
     expect(server.inbox[0]!.mail.subject).toBe('Votre commande n° 1042 – merci !');
@@ -80,9 +87,20 @@ describe('createSmtpMail', () => {
       host: '127.0.0.1',
       port: server.port,
       ignoreTLS: true,
-      dkim: { domainName: 'swigs.ch', keySelector: 'mail', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      dkim: {
+        domainName: 'swigs.ch',
+        keySelector: 'mail',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
     });
-    await mail.send(message({ headers: { 'List-Unsubscribe': '<https://swigs.ch/u/t>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }));
+    await mail.send(
+      message({
+        headers: {
+          'List-Unsubscribe': '<https://swigs.ch/u/t>',
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      }),
+    );
     const head = server.inbox[0]!.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
     const signature = head.split(/\r?\n/).find((line) => /^DKIM-Signature:/i.test(line)) ?? '';
     expect(signature).toContain('d=swigs.ch');
@@ -104,7 +122,11 @@ describe('createSmtpMail', () => {
   it('throws a retriable adapter error on a 451 and a non-retriable one on a 550', async () => {
     server = await startSmtpServer({
       rejectRcpt: (address) =>
-        address.startsWith('busy') ? { code: 451, message: 'Greylisted, try later' } : address.startsWith('gone') ? { code: 550, message: 'No such user' } : null,
+        address.startsWith('busy')
+          ? { code: 451, message: 'Greylisted, try later' }
+          : address.startsWith('gone')
+            ? { code: 550, message: 'No such user' }
+            : null,
     });
     mail = createSmtpMail({ host: '127.0.0.1', port: server.port, ignoreTLS: true });
     await expect(mail.send(message({ to: 'busy@example.ch' }))).rejects.toMatchObject({

@@ -1,14 +1,14 @@
 import { COLLECTIONS, createMongoStore, INDEXES } from '@swigs/automation-adapters/mongodb';
 import { ErrorCode, hasErrorCode } from '@swigs/automation-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMongoTestDatabases, mongoUrl } from './mongodb-helpers';
+import { createMongoTestDatabases, mongoUrl, requireMongoUrl } from '@swigs/test-services/mongodb';
 
 const databases = createMongoTestDatabases('layout');
 afterAll(() => databases.cleanup());
 
 const T = new Date('2026-03-01T08:00:00.000Z');
 
-describe('mongodb store: layout', () => {
+describe.skipIf(!mongoUrl)('mongodb store: layout', () => {
   it('creates every index at start-up', async () => {
     const client = await databases.client();
     const dbName = databases.dbName();
@@ -59,13 +59,16 @@ describe('mongodb store: layout', () => {
       completedAt: null,
     };
     await store.runs.create(run);
-    const raw = await client.db(dbName).collection(COLLECTIONS.runs).findOne({ _id: 'run-1' as never });
+    const raw = await client
+      .db(dbName)
+      .collection(COLLECTIONS.runs)
+      .findOne({ _id: 'run-1' as never });
     expect(raw?.createdAt).toBeInstanceOf(Date);
     expect(raw?.leaseUntil).toEqual(T);
     expect(raw?.userId).toBe('u1');
     expect(Object.keys(raw?.triggerData as object).sort()).toEqual(['%%24ref', '%%25pct', '%a%2Eb', 'nested']);
     expect(await store.runs.checkpoint({ ...run, outputs: { 'mail.1': { $id: 1 } } }, 'w1')).toBe(true);
-    const loaded = await store.runs.get('run-1');
+    const loaded = await store.runs.get('u1', 'run-1');
     expect(loaded?.triggerData).toEqual(triggerData);
     expect(loaded?.outputs).toEqual({ 'mail.1': { $id: 1 } });
     await store.close();
@@ -92,7 +95,7 @@ describe('mongodb store: layout', () => {
     await given.close();
     await expect(client.db('admin').command({ ping: 1 })).resolves.toMatchObject({ ok: 1 });
     const dbName = databases.dbName();
-    const owned = await createMongoStore({ url: mongoUrl(), dbName });
+    const owned = await createMongoStore({ url: requireMongoUrl(), dbName });
     await owned.counters.next('x');
     await owned.close();
     await expect(owned.counters.next('x')).rejects.toThrow();

@@ -1,13 +1,15 @@
 import { createMongoStore } from '@swigs/automation-adapters/mongodb';
 import { testStore } from '@swigs/automation-core/testing';
-import { afterAll } from 'vitest';
-import { createMongoTestDatabases } from './mongodb-helpers';
+import { createMongoTestDatabases, mongoUrl } from '@swigs/test-services/mongodb';
+import { afterAll, describe } from 'vitest';
 
 const databases = createMongoTestDatabases('conf');
 
-testStore({
-  name: 'mongodb',
-  create: async () => createMongoStore({ client: await databases.client(), dbName: databases.dbName() }),
+describe.skipIf(!mongoUrl)('mongodb store', () => {
+  testStore({
+    name: 'mongodb',
+    create: async () => createMongoStore({ client: await databases.client(), dbName: databases.dbName() }),
+  });
 });
 
 afterAll(() => databases.cleanup());

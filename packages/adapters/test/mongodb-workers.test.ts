@@ -1,18 +1,18 @@
 import { createMongoStore } from '@swigs/automation-adapters/mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createMongoTestDatabases, mongoUrl } from './mongodb-helpers';
+import { createMongoTestDatabases, mongoUrl, requireMongoUrl } from '@swigs/test-services/mongodb';
 import { checkSeveralWorkers } from './workers/several-workers';
 
 const databases = createMongoTestDatabases('workers');
 afterAll(() => databases.cleanup());
 
-describe('several workers on one MongoDB database', () => {
+describe.skipIf(!mongoUrl)('several workers on one MongoDB database', () => {
   it('runs each node of 5,000 runs exactly once and each cron slot exactly once across 3 processes', async () => {
     const dbName = databases.dbName();
     const store = await createMongoStore({ client: await databases.client(), dbName });
     try {
       const summary = await checkSeveralWorkers({
-        target: { kind: 'mongodb', url: mongoUrl(), dbName },
+        target: { kind: 'mongodb', url: requireMongoUrl(), dbName },
         store,
         runs: 5000,
         workers: 3,

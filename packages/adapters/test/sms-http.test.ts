@@ -31,13 +31,24 @@ describe('createHttpSms', () => {
   });
 
   it('posts the message with a bearer token and idempotency key and returns the gateway id', async () => {
-    gateway = await startGateway((_n, res) => res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"gw-77"}'));
+    gateway = await startGateway((_n, res) =>
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"gw-77"}'),
+    );
     const sms = createHttpSms({ url: gateway.url, token: 'tok-secret', from: 'SWIGS' });
-    const result = await sms.send({ to: '+41791234567', body: 'Rappel : facture 2026-014 échue.', idempotencyKey: 'run:sms' });
+    const result = await sms.send({
+      to: '+41791234567',
+      body: 'Rappel : facture 2026-014 échue.',
+      idempotencyKey: 'run:sms',
+    });
     expect(result).toEqual({ id: 'gw-77' });
     expect(gateway.requests[0]!.headers.authorization).toBe('Bearer tok-secret');
     expect(gateway.requests[0]!.headers['idempotency-key']).toBe('run:sms');
-    expect(gateway.requests[0]!.body).toEqual({ to: '+41791234567', body: 'Rappel : facture 2026-014 échue.', from: 'SWIGS', reference: 'run:sms' });
+    expect(gateway.requests[0]!.body).toEqual({
+      to: '+41791234567',
+      body: 'Rappel : facture 2026-014 échue.',
+      from: 'SWIGS',
+      reference: 'run:sms',
+    });
   });
 
   it('maps 429 with Retry-After to a RetryAfterError, 503 to a retriable error and 400 to a non-retriable one', async () => {
@@ -50,13 +61,18 @@ describe('createHttpSms', () => {
     const msg = { to: '+41791234567', body: 'x', idempotencyKey: 'k' };
     await expect(sms.send(msg)).rejects.toMatchObject({ code: 'RETRY_AFTER', retryAfterMs: 7000 });
     await expect(sms.send(msg)).rejects.toMatchObject({ code: 'ADAPTER_FAILURE', message: 'sms gateway answered 503' });
-    await expect(sms.send(msg)).rejects.toMatchObject({ code: 'NON_RETRIABLE', message: expect.stringContaining('(400): bad number') });
+    await expect(sms.send(msg)).rejects.toMatchObject({
+      code: 'NON_RETRIABLE',
+      message: expect.stringContaining('(400): bad number'),
+    });
   });
 
   it('refuses a recipient that is not an E.164 number without calling the gateway', async () => {
     gateway = await startGateway((_n, res) => res.writeHead(200).end());
     const sms = createHttpSms({ url: gateway.url, token: 't' });
-    await expect(sms.send({ to: '079 123 45 67', body: 'x', idempotencyKey: 'k' })).rejects.toMatchObject({ code: 'NON_RETRIABLE' });
+    await expect(sms.send({ to: '079 123 45 67', body: 'x', idempotencyKey: 'k' })).rejects.toMatchObject({
+      code: 'NON_RETRIABLE',
+    });
     expect(gateway.requests).toHaveLength(0);
   });
 

@@ -8,9 +8,24 @@ const automation = {
   id: 'sms-expedition',
   name: 'SMS expédition',
   trigger: { type: 'order.shipped', config: {} },
-  nodes: [{ id: 'sms', type: 'send_sms', config: { to: '{{trigger.phone}}', body: 'Bonjour {{trigger.customer.firstName}}, la commande {{trigger.orderNumber}} est en route.' } }],
+  nodes: [
+    {
+      id: 'sms',
+      type: 'send_sms',
+      config: {
+        to: '{{trigger.phone}}',
+        body: 'Bonjour {{trigger.customer.firstName}}, la commande {{trigger.orderNumber}} est en route.',
+      },
+    },
+  ],
 };
-const payload = { orderNumber: '1042', phone: '+41 79 123 45 67', customer: { firstName: 'Léa' }, status: 'shipped', siteId: 's' };
+const payload = {
+  orderNumber: '1042',
+  phone: '+41 79 123 45 67',
+  customer: { firstName: 'Léa' },
+  status: 'shipped',
+  siteId: 's',
+};
 
 describe('send_sms through the engine', () => {
   let store: Store | undefined;
@@ -37,7 +52,11 @@ describe('send_sms through the engine', () => {
     gateway = createServer((req, res) => {
       keys.push(String(req.headers['idempotency-key']));
       req.resume();
-      req.on('end', () => (keys.length === 1 ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"gw-1"}')));
+      req.on('end', () =>
+        keys.length === 1
+          ? res.writeHead(503).end()
+          : res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"gw-1"}'),
+      );
     });
     await new Promise<void>((resolve) => gateway!.listen(0, '127.0.0.1', resolve));
     const port = (gateway.address() as { port: number }).port;

@@ -6,8 +6,18 @@ describe('createOutboxSms', () => {
   it('keeps each SMS once per idempotency key', async () => {
     const store = createMemoryStore();
     const sms = createOutboxSms({ store });
-    const first = await sms.send({ to: '+41791234567', body: 'Votre colis arrive demain.', idempotencyKey: 'r:sms', userId: 'u1' });
-    const again = await sms.send({ to: '+41791234567', body: 'Votre colis arrive demain.', idempotencyKey: 'r:sms', userId: 'u1' });
+    const first = await sms.send({
+      to: '+41791234567',
+      body: 'Votre colis arrive demain.',
+      idempotencyKey: 'r:sms',
+      userId: 'u1',
+    });
+    const again = await sms.send({
+      to: '+41791234567',
+      body: 'Votre colis arrive demain.',
+      idempotencyKey: 'r:sms',
+      userId: 'u1',
+    });
     expect(again).toEqual({ id: first.id, duplicate: true });
     const { items } = await store.collection<OutboxSms>('smsoutbox').find('u1');
     expect(items).toHaveLength(1);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createHttpClient } from '@swigs/automation-adapters/http';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
 import { createEngine, createFakeClock } from '@swigs/automation-core';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
@@ -41,12 +42,13 @@ describe('restart on SQLite', () => {
     // Second process (engine + store): a new clock six days on, then seven days and a minute on.
     const store = createSqliteStore({ filename });
     const clock = createFakeClock(T0 + 6 * DAY);
+    const http = createHttpClient({ allowedHosts: ['127.0.0.1'] });
     const engine = createEngine({
       store,
       registry: createDefaultRegistry(),
       clock,
       workerId: 'after-restart',
-      ports: { http: { allowedHosts: ['127.0.0.1'] } },
+      ports: { http },
       scheduler: { pollIntervalMs: 1000, leaseMs: 30_000, concurrency: 50, batchSize: 100, cron: false },
     });
     try {
@@ -82,6 +84,7 @@ describe('restart on SQLite', () => {
       }
     } finally {
       await engine.stop();
+      await http.close();
       await store.close();
       await hooks.close();
     }

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createSqliteStore, encodeJson, migrate, SCHEMA_VERSION } from '@swigs/automation-adapters/sqlite';
+import { createSqliteStore, migrate, SCHEMA_VERSION } from '@swigs/automation-adapters/sqlite';
+import { encodeJson } from '../src/sqlite/codec';
 import { ErrorCode, hasErrorCode } from '@swigs/automation-core';
 import { afterAll, describe, expect, it } from 'vitest';
 

@@ -75,7 +75,10 @@ describe('SQLite automation reads', () => {
 
   it('keeps stats dates as Dates through the packed stats column', async () => {
     await a.automations.save(automation('Merci'));
-    await a.automations.updateStats('tenant-a', 'auto-1', { totalRuns: 1, lastRunAt: new Date('2026-11-24T10:00:00Z') });
+    await a.automations.updateStats('tenant-a', 'auto-1', {
+      totalRuns: 1,
+      lastRunAt: new Date('2026-11-24T10:00:00Z'),
+    });
     const [found] = await a.automations.findActiveByTrigger('order.paid');
     expect(found?.stats.lastRunAt).toEqual(new Date('2026-11-24T10:00:00Z'));
   });

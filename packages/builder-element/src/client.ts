@@ -1,4 +1,11 @@
-import type { Automation, NodeTypeDescriptor, ValidationProblem } from '@swigs/automation-core';
+import {
+  AutomationRunSchema,
+  type Automation,
+  type AutomationRun,
+  type NodeTypeDescriptor,
+  type StepStats,
+  type ValidationProblem,
+} from '@swigs/automation-core';
 import { z } from 'zod';
 
 /** An email template as listed by the server. */
@@ -51,6 +58,29 @@ export interface TestResult {
   error?: string;
 }
 
+/** Figures of one step over a period (`GET /api/automations/:id/stats`): the store's figures as the server sends them. */
+export type StepStatsEntry = StepStats;
+
+/** What "test this step" answers (`POST /api/automations/:id/test-step`). */
+export interface StepTestAnswer {
+  nodeId: string;
+  status: 'success' | 'failed';
+  dryRun: boolean;
+  input: { trigger: unknown; nodes: Record<string, unknown> };
+  output?: unknown;
+  branch?: string;
+  error?: string;
+}
+
+/** A past run as lists show it (`GET /api/automations/:id/runs`). */
+export interface RunSummary {
+  id: string;
+  status: string;
+  createdAt: string;
+  /** Titled from the trigger data by the server (« Commande 1042 · Zoé Favre »), when it can be. */
+  title?: string;
+}
+
 /** What the element needs from a server. Implement it, or pass `{ baseUrl, token }` / `{ fetch }`. */
 export interface BuilderClient {
   /** `GET /api/node-types`. */
@@ -68,6 +98,17 @@ export interface BuilderClient {
    * variables...), which the browser alone cannot run. The element asks it shortly after each edit.
    */
   validateAutomation?(automation: Automation): Promise<ValidationProblem[]>;
+  /** `GET /api/automations/:id/stats?since=` (optional): per-step figures of the displayed version. */
+  getStepStats?(id: string, since: '7d' | '30d' | '90d'): Promise<StepStatsEntry[]>;
+  /** `GET /api/automations/:id/runs?limit=` (optional): its latest runs, newest first, to use one's data. */
+  listRuns?(id: string, limit?: number): Promise<RunSummary[]>;
+  /** `GET /api/automation-runs/:id` (optional): a run with its trigger data, outputs and log. */
+  getRun?(runId: string): Promise<AutomationRun>;
+  /** `POST /api/automations/:id/test-step` (optional): one step on its input, dry. */
+  testStep?(
+    id: string,
+    input: { nodeId: string; automation: Automation; data?: unknown; runId?: string },
+  ): Promise<StepTestAnswer>;
 }
 
 /** Options of `createBuilderClient`. */
@@ -99,23 +140,34 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await doFetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
     const text = await response.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
     if (!response.ok) {
-      const message = (json as { error?: { message?: string }; message?: string } | undefined)?.error?.message ?? (json as { message?: string } | undefined)?.message ?? text;
+      const message =
+        (json as { error?: { message?: string }; message?: string } | undefined)?.error?.message ??
+        (json as { message?: string } | undefined)?.message ??
+        text;
       throw new BuilderClientError(`${method} ${path}: ${response.status} ${message}`.trim(), response.status);
     }
     return json;
   };
   return {
     async listNodeTypes() {
-      return parse(NodeTypesResponse, await request('GET', '/api/node-types'), 'GET /api/node-types') as NodeTypeDescriptor[];
+      return parse(
+        NodeTypesResponse,
+        await request('GET', '/api/node-types'),
+        'GET /api/node-types',
+      ) as NodeTypeDescriptor[];
     },
     async listEmailTemplates() {
       return parse(TemplatesResponse, await request('GET', '/api/email-templates'), 'GET /api/email-templates');
@@ -132,15 +184,37 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
       const path = `/api/automations/${encodeURIComponent(id)}/test`;
       return parse(TestResponse, await request('POST', path, input), `POST ${path}`) as TestResult;
     },
+    async getStepStats(id, since) {
+      const path = `/api/automations/${encodeURIComponent(id)}/stats?since=${since}`;
+      return parse(StatsResponse, await request('GET', path), `GET ${path}`).steps;
+    },
+    async listRuns(id, limit = 20) {
+      const path = `/api/automations/${encodeURIComponent(id)}/runs?limit=${limit}`;
+      return parse(RunsResponse, await request('GET', path), `GET ${path}`).items as RunSummary[];
+    },
+    async getRun(runId) {
+      const path = `/api/automation-runs/${encodeURIComponent(runId)}`;
+      return parse(AutomationRunSchema, await request('GET', path), `GET ${path}`);
+    },
+    async testStep(id, input) {
+      const path = `/api/automations/${encodeURIComponent(id)}/test-step`;
+      const { automation, ...rest } = input;
+      const body = { ...rest, automation: { nodes: automation.nodes, trigger: automation.trigger } };
+      return parse(StepTestResponse, await request('POST', path, body), `POST ${path}`) as StepTestAnswer;
+    },
     async validateAutomation(automation) {
       const path = '/api/automations/validate';
-      return parse(ValidateResponse, await request('POST', path, automation), `POST ${path}`).problems as ValidationProblem[];
+      return parse(ValidateResponse, await request('POST', path, automation), `POST ${path}`)
+        .problems as ValidationProblem[];
     },
   };
 }
 
 /** Accepts a `BuilderClient`, `{ baseUrl, token, fetch }`, or nothing with an `api-base`. */
-export function resolveClient(client: BuilderClient | BuilderClientOptions | null | undefined, apiBase: string | null | undefined): BuilderClient | undefined {
+export function resolveClient(
+  client: BuilderClient | BuilderClientOptions | null | undefined,
+  apiBase: string | null | undefined,
+): BuilderClient | undefined {
   if (client && typeof (client as BuilderClient).listNodeTypes === 'function') return client as BuilderClient;
   if (client) return createBuilderClient({ baseUrl: apiBase ?? undefined, ...(client as BuilderClientOptions) });
   if (apiBase !== null && apiBase !== undefined) return createBuilderClient({ baseUrl: apiBase });
@@ -199,10 +273,40 @@ const TimelineEntry = z.looseObject({
 const Result = z.looseObject({
   status: z.enum(['completed', 'failed']),
   timeline: z.array(TimelineEntry),
-  problems: z.array(z.looseObject({ code: z.string(), message: z.string(), nodeId: z.string().optional() })).default([]),
+  problems: z
+    .array(z.looseObject({ code: z.string(), message: z.string(), nodeId: z.string().optional() }))
+    .default([]),
   error: z.string().optional(),
 });
 const TestResponse = z.union([Result, z.object({ result: Result }).transform((v) => v.result)]);
+
+const count = z.number().int().nonnegative();
+const StatsResponse = z.looseObject({
+  steps: z.array(
+    z.looseObject({
+      nodeId: z.string(),
+      reached: count,
+      waiting: count,
+      succeeded: count,
+      failed: count,
+      sent: count.optional(),
+    }),
+  ),
+});
+const RunsResponse = z.looseObject({
+  items: z.array(
+    z.looseObject({ id: z.string(), status: z.string(), createdAt: z.string(), title: z.string().optional() }),
+  ),
+});
+const StepTestResponse = z.looseObject({
+  nodeId: z.string(),
+  status: z.enum(['success', 'failed']),
+  dryRun: z.boolean(),
+  input: z.looseObject({ trigger: z.unknown(), nodes: z.record(z.string(), z.unknown()).default({}) }),
+  output: z.unknown().optional(),
+  branch: z.string().optional(),
+  error: z.string().optional(),
+});
 
 const Problem = z.looseObject({
   code: z.string(),
@@ -214,6 +318,7 @@ const ValidateResponse = z.object({ problems: z.array(Problem) });
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new BuilderClientError(`${what}: unexpected response (${result.error.issues[0]?.message ?? 'invalid'})`);
+  if (!result.success)
+    throw new BuilderClientError(`${what}: unexpected response (${result.error.issues[0]?.message ?? 'invalid'})`);
   return result.data;
 }

@@ -48,9 +48,24 @@ export class SwigsSaveEvent extends Event {
   }
 }
 
+/**
+ * Fired when the colour scheme the element shows changes (on connect, on a `theme` change, and for `theme="auto"`
+ * when the system scheme changes), so the host page can follow it.
+ */
+export class SwigsThemeChangeEvent extends Event {
+  static readonly eventName = 'swigs-theme-change';
+  constructor(readonly scheme: 'light' | 'dark') {
+    super(SwigsThemeChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+  get detail(): { scheme: 'light' | 'dark' } {
+    return { scheme: this.scheme };
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'swigs-change': SwigsChangeEvent;
     'swigs-save': SwigsSaveEvent;
+    'swigs-theme-change': SwigsThemeChangeEvent;
   }
 }

@@ -1,6 +1,6 @@
 export { SwigsAutomationBuilder } from './swigs-automation-builder';
 export type { BuilderUiState, QuickAddState } from './ui/ui-state';
-export { SwigsChangeEvent, SwigsSaveEvent } from './events';
+export { SwigsChangeEvent, SwigsSaveEvent, SwigsThemeChangeEvent } from './events';
 export type { ChangeReason } from './events';
 export { createBuilderClient, resolveClient, BuilderClientError } from './client';
 export type {
@@ -9,6 +9,8 @@ export type {
   EmailPreview,
   EmailPreviewInput,
   EmailTemplateSummary,
+  StepStatsEntry,
+  StepTestAnswer,
   TestResult,
   TestTimelineEntry,
 } from './client';

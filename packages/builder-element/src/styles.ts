@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 /** The dark colours, for `theme="dark"` and for `theme="auto"` under a dark system scheme. */
 const darkPalette = css`
+  color-scheme: dark;
   --_bg: var(--swigs-bg, #15171c);
   --_surface: var(--swigs-surface, #20232a);
   --_text: var(--swigs-text, #eceef2);
@@ -39,6 +40,7 @@ export const builderStyles = css`
     position: relative;
     height: 100%;
     min-height: 480px;
+    color-scheme: light;
     font: 14px/1.4 var(--_font);
     color: var(--_text);
     box-sizing: border-box;
@@ -66,10 +68,17 @@ export const builderStyles = css`
     padding: 4px 6px; width: 100%;
   }
   textarea { min-height: 80px; resize: vertical; }
-  .root { display: flex; flex-direction: column; height: 100%; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
-  .toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 8px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
-  .toolbar .spacer { flex: 1; }
-  .toolbar .name { font-weight: 600; margin-right: 8px; }
+  .root { container: builder / inline-size; display: flex; flex-direction: column; height: 100%; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); overflow: hidden; }
+  .toolbar { display: flex; flex-wrap: nowrap; gap: 12px; align-items: center; padding: 6px 8px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
+  .toolbar .tools { display: flex; gap: 6px; align-items: center; flex: 1 1 auto; min-width: 0; overflow-x: auto; scrollbar-width: thin; }
+  .toolbar .tools > * { flex: none; }
+  .toolbar .tools > .name { flex: 0 1 auto; min-width: 48px; max-width: 260px; font-weight: 600; margin-right: 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .toolbar .actions { display: flex; gap: 8px; align-items: center; flex: none; }
+  .toolbar .toggle, .toolbar .status { white-space: nowrap; }
+  .toolbar button { display: inline-flex; align-items: center; gap: 4px; }
+  .toolbar .actions .short { display: none; }
+  .toolbar .icon-button { justify-content: center; min-width: 34px; padding-inline: 6px; font-size: 17px; }
+  .root[data-palette='closed'] .palette, .toolbar .drawer-toggle { display: none; }
   .toolbar label.toggle { display: inline-flex; gap: 4px; align-items: center; }
   .toolbar label.toggle input { width: auto; }
   .load-error { margin: 0; padding: 4px 8px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
@@ -127,7 +136,7 @@ export const builderStyles = css`
   }
   .swigs-flow__edgelabel.branch { width: auto; height: auto; padding: 0 6px; border-radius: 8px; font-size: 11px; pointer-events: none; background: var(--_bg); border: none; color: var(--_muted); }
   .swigs-flow__node {
-    position: absolute; top: 0; left: 0; width: 220px; height: 64px; background: var(--_surface);
+    position: absolute; top: 0; left: 0; width: 240px; height: 72px; background: var(--_surface);
     border: 1px solid var(--_border); border-left: 4px solid var(--_accent); border-radius: var(--_radius);
     padding: 6px 10px; cursor: grab; user-select: none; display: flex; flex-direction: column; justify-content: center;
     box-shadow: 0 1px 2px rgb(0 0 0 / 8%);
@@ -137,8 +146,18 @@ export const builderStyles = css`
   .swigs-flow__node.kind-wait { border-left-color: var(--_muted); }
   .swigs-flow__node.selected { border-color: var(--_accent); box-shadow: 0 0 0 2px var(--_accent); }
   .swigs-flow__node.invalid { border-color: var(--_danger); }
-  .swigs-flow__node .title { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .swigs-flow__node .sub { font-size: 12px; color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .swigs-flow__node .head { display: flex; align-items: center; gap: 6px; min-width: 0; }
+  .swigs-flow__node .icon { flex: none; width: 28px; height: 28px; border-radius: 6px; display: inline-flex; align-items: center; justify-content: center; background: var(--_bg); color: var(--_accent); font-size: 18px; }
+  .swigs-flow__node.kind-trigger .icon { color: var(--_success); }
+  .swigs-flow__node.kind-wait .icon { color: var(--_muted); }
+  .svg-icon { flex: none; vertical-align: -0.125em; }
+  .swigs-flow__node .state.failed { display: inline-flex; font-size: 16px; }
+  .swigs-flow__node .stats span { display: inline-flex; align-items: center; gap: 2px; }
+  .swigs-flow__node .title { font-weight: 600; font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: 1; }
+  .swigs-flow__node .summary { font-size: 13px; color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; margin-top: 4px; }
+  .swigs-flow__node .state.failed { color: var(--_danger); font-weight: 700; }
+  .swigs-flow__node .badge.failed { background: var(--_danger); color: #fff; max-width: 200px; overflow: hidden; text-overflow: ellipsis; }
+  .swigs-flow__node .stats { position: absolute; top: calc(100% + 6px); left: 0; display: flex; gap: 8px; font-size: 12px; background: var(--_surface); border: 1px solid var(--_border); border-radius: 6px; padding: 1px 6px; white-space: nowrap; }
   .swigs-flow__node .marker { position: absolute; top: -9px; right: -9px; background: var(--_danger); color: #fff; border-radius: 9px; min-width: 18px; height: 18px; font-size: 11px; text-align: center; line-height: 18px; padding: 0 4px; }
   .swigs-flow__node .badge { position: absolute; bottom: -11px; left: 8px; background: var(--_accent); color: var(--_accent-text); border-radius: 6px; font-size: 11px; padding: 0 6px; white-space: nowrap; }
   .swigs-flow__node.run-success { border-color: var(--_success); border-left-color: var(--_success); }
@@ -160,5 +179,40 @@ export const builderStyles = css`
   .toast { position: absolute; left: 50%; bottom: 12px; transform: translateX(-50%); background: var(--_text); color: var(--_bg); padding: 6px 12px; border-radius: var(--_radius); font-size: 13px; z-index: 20; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   :host([readonly]) .swigs-flow__node { cursor: pointer; }
+  .drawer-toggle, .drawer-close { display: none; }
+  .json-tree { font: 12px/1.5 ui-monospace, monospace; margin: 0; padding-left: 12px; list-style: none; }
+  .json-tree summary { cursor: pointer; }
+  .json-tree .key { color: var(--_accent); }
+  .json-tree button.field { min-height: 0; padding: 0 4px; border: none; background: none; text-align: left; font: inherit; color: inherit; }
+  .json-tree button.field:hover { text-decoration: underline; }
+  /* The data pane stays in view at the panel's foot while the form scrolls above it (n8n shows them side by side). */
+  .step-io { position: sticky; bottom: -8px; z-index: 1; max-height: 45%; overflow: auto; background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 4px 8px; margin: 8px 0; box-shadow: 0 -4px 8px rgb(0 0 0 / 6%); }
+  .step-io h3 { margin: 6px 0 2px; }
+  .run-list { list-style: none; margin: 4px 0; padding: 0; display: grid; gap: 4px; }
+  .run-list button { width: 100%; text-align: left; font-size: 13px; }
+  /* Narrow (a phone): the canvas takes the whole width; palette and panel are drawers over it. */
+  @container builder (max-width: 767px) {
+    .drawer-toggle, .drawer-close { display: inline-block; }
+    .body { position: relative; }
+    .palette, .panel {
+      position: absolute; top: 0; bottom: 0; z-index: 15; width: min(88%, 340px); box-shadow: 0 6px 24px rgb(0 0 0 / 25%);
+      transform: translateX(-110%); transition: transform 0.2s; visibility: hidden;
+    }
+    .panel { right: 0; transform: translateX(110%); }
+    .palette { left: 0; }
+    .root[data-drawer='palette'] .palette, .root[data-drawer='panel'] .panel { transform: none; visibility: visible; }
+    .root[data-palette] .palette { display: block; }
+    .toolbar .drawer-toggle { display: inline-flex; }
+    .toolbar { gap: 6px; }
+    .toolbar .tools > .name, .toolbar .minimap-toggle { display: none; }
+    .toolbar .actions .long { display: none; }
+    .toolbar .actions .short { display: inline-flex; align-items: center; gap: 2px; }
+    .toolbar .tools { min-width: 112px; }
+    /* A drawer is too short to keep the data pane in view beside the form: it follows the form instead. */
+    .step-io { position: static; max-height: none; box-shadow: none; }
+    /* The tools scroll sideways: the fading edge says there is more. */
+    .toolbar .tools { mask-image: linear-gradient(to right, #000 calc(100% - 20px), transparent); }
+    .minimap { display: none; }
+  }
   :host([readonly]) .swigs-flow__handle { cursor: default; }
 `;

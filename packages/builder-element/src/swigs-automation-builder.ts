@@ -1,12 +1,21 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { AutomationRunSchema, AutomationSchema, type Automation, type AutomationRun, type NodeTypeDescriptor, type ValidationProblem } from '@swigs/automation-core';
+import {
+  AutomationRunSchema,
+  AutomationSchema,
+  type Automation,
+  type AutomationRun,
+  type NodeTypeDescriptor,
+  type ValidationProblem,
+} from '@swigs/automation-core';
 import { guard } from 'lit/directives/guard.js';
 import { NodeTypesResponse, resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
 import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
 import { PanZoomController } from './controllers/pan-zoom-controller';
 import { BuilderStore } from './editor/builder-store';
-import { SwigsChangeEvent, SwigsSaveEvent, type ChangeReason } from './events';
+import { SwigsChangeEvent, SwigsSaveEvent, SwigsThemeChangeEvent, type ChangeReason } from './events';
+import { createStatsTask } from './controllers/stats-controller';
+import { RunDataController } from './controllers/run-data-controller';
 import { messagesFor, type Messages } from './i18n/messages';
 import type { ClipboardPayload } from './model/clipboard';
 import { GRID_SIZE } from './model/geometry';
@@ -19,7 +28,16 @@ import { renderToolbar } from './ui/toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
-import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, type DragItems, type NodeLookup, type PanZoomInstance, type Transform } from './xyflow/index';
+import {
+  adoptNodes,
+  applyDragPositions,
+  panByDelta,
+  screenToFlow,
+  type DragItems,
+  type NodeLookup,
+  type PanZoomInstance,
+  type Transform,
+} from './xyflow/index';
 
 /**
  * `<swigs-automation-builder>`: draws, edits, validates, tests and replays automations.
@@ -27,6 +45,7 @@ import { adoptNodes, applyDragPositions, panByDelta, screenToFlow, type DragItem
  * @tagname swigs-automation-builder
  * @fires swigs-change - after every edit (`SwigsChangeEvent`: automation, reason, problems)
  * @fires swigs-save - on save (`SwigsSaveEvent`: automation, draft, problems)
+ * @fires swigs-theme-change - when the shown colour scheme changes (`SwigsThemeChangeEvent`: scheme `light`/`dark`)
  * @csspart root - the element's frame
  * @csspart toolbar - the toolbar
  * @csspart palette - the step palette
@@ -98,13 +117,23 @@ export class SwigsAutomationBuilder extends LitElement {
   readonly drags: NodeDragController;
   /** @internal */
   readonly server: ServerController;
+  /** @internal "Use a run's data": the chosen past run's data in the editor. */
+  readonly runData: RunDataController = new RunDataController(this);
   /** @internal */
   readonly connections: ConnectionController;
   private lastEmitted: Automation | undefined;
+  /** The object the host last set: a host that re-renders sets it again, which must not reload it. */
+  private lastInput: unknown;
   /** @internal In-memory clipboard (the system clipboard needs a permission to read). */
   clipboard: ClipboardPayload | undefined;
   /** @internal */
   needsFit = true;
+  /** @internal Per-step figures of the chosen period (`@lit/task`). */
+  readonly statsTask = createStatsTask(this);
+  private shownScheme: 'light' | 'dark' | undefined;
+  private readonly darkQuery =
+    typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  private readonly onSchemeChange = (): void => this.announceScheme();
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private clientCache: { client: unknown; apiBase: unknown; resolved: BuilderClient | undefined } | undefined;
@@ -140,7 +169,11 @@ export class SwigsAutomationBuilder extends LitElement {
     this.server = new ServerController(this);
     this.connections = new ConnectionController(this);
     this.addEventListener('keydown', (event) => handleKeydown(this, event));
-    this.addEventListener('mousedown', (event) => (this.additivePress = event.shiftKey || event.ctrlKey || event.metaKey), { capture: true });
+    this.addEventListener(
+      'mousedown',
+      (event) => (this.additivePress = event.shiftKey || event.ctrlKey || event.metaKey),
+      { capture: true },
+    );
   }
 
   /** The current automation (same as the `automation` property). */
@@ -171,15 +204,8 @@ export class SwigsAutomationBuilder extends LitElement {
   /** @internal */
   minimapScale = 1;
 
-
   /** @internal */
   paneSize = { width: 0, height: 0 };
-
-
-
-
-
-
 
   /** Runs `POST /api/automations/:id/test` and shows the simulated timeline. */
   runTest(): Promise<void> {
@@ -198,7 +224,9 @@ export class SwigsAutomationBuilder extends LitElement {
 
   /** @internal */
   minimapSvg(): SVGSVGElement | null {
-    return this.ui.showMinimap ? ((this.renderRoot?.querySelector?.('svg.minimap') as SVGSVGElement | null) ?? null) : null;
+    return this.ui.showMinimap
+      ? ((this.renderRoot?.querySelector?.('svg.minimap') as SVGSVGElement | null) ?? null)
+      : null;
   }
 
   /** @internal */
@@ -224,6 +252,51 @@ export class SwigsAutomationBuilder extends LitElement {
     const resolved = resolveClient(this.client, this.apiBase);
     this.clientCache = { client: this.client, apiBase: this.apiBase, resolved };
     return resolved;
+  }
+
+  /** @internal The automation on the canvas (narrow hosts read it through this). */
+  currentAutomation(): Automation {
+    return this.store.automation;
+  }
+
+  /** @internal */
+  statsAutomationId(): string {
+    return this.store.automation.id;
+  }
+
+  /** @internal */
+  statsPeriod(): '7d' | '30d' | '90d' | null {
+    return this.ui.statsPeriod;
+  }
+
+  /** Shows per-step figures over `period` on the canvas (null hides them); fetched again on each call. */
+  showStats(period: '7d' | '30d' | '90d' | null): Promise<unknown> {
+    this.setUi({ statsPeriod: period });
+    return period ? this.statsTask.run() : Promise.resolve();
+  }
+
+  /** The colour scheme shown: `theme`, or the system's for `auto`. */
+  get colorScheme(): 'light' | 'dark' {
+    if (this.theme === 'dark' || this.theme === 'light') return this.theme;
+    return this.darkQuery?.matches ? 'dark' : 'light';
+  }
+
+  private announceScheme(): void {
+    const scheme = this.colorScheme;
+    if (scheme === this.shownScheme) return;
+    this.shownScheme = scheme;
+    this.dispatchEvent(new SwigsThemeChangeEvent(scheme));
+  }
+
+  /** @internal Whether the element is narrow enough for drawers (the styles' container query). */
+  get narrow(): boolean {
+    return this.getBoundingClientRect().width < 768;
+  }
+
+  /** @internal Fits the view again after the next layout (the pane's size is about to change). */
+  requestFit(): void {
+    this.needsFit = true;
+    this.requestUpdate();
   }
 
   /** Fits every node into view. */
@@ -279,8 +352,6 @@ export class SwigsAutomationBuilder extends LitElement {
     return event;
   }
 
-
-
   /** @internal */
   titleOf(type: string): string {
     const descriptor = this.store.lookup.get(type);
@@ -313,10 +384,13 @@ export class SwigsAutomationBuilder extends LitElement {
   flowPoint(clientX: number, clientY: number): { x: number; y: number } {
     const container = this.containerElement();
     if (!container) return { x: 0, y: 0 };
-    return screenToFlow({ x: clientX, y: clientY }, container, this.panZoom.transform, this.ui.snap ? GRID_SIZE : false);
+    return screenToFlow(
+      { x: clientX, y: clientY },
+      container,
+      this.panZoom.transform,
+      this.ui.snap ? GRID_SIZE : false,
+    );
   }
-
-
 
   /** @internal */
   onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
@@ -337,6 +411,8 @@ export class SwigsAutomationBuilder extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.darkQuery?.addEventListener('change', this.onSchemeChange);
+    this.shownScheme = undefined;
     this.resizeObserver = new ResizeObserver((entries) => {
       const rect = entries[0]?.contentRect;
       if (rect) this.paneSize = { width: rect.width, height: rect.height };
@@ -353,6 +429,7 @@ export class SwigsAutomationBuilder extends LitElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
     clearTimeout(this.toastTimer);
   }
 
@@ -360,10 +437,13 @@ export class SwigsAutomationBuilder extends LitElement {
     if (changed.has('nodeTypes') && this.nodeTypes) {
       const parsed = NodeTypesResponse.safeParse(this.nodeTypes);
       if (parsed.success) this.store.setDescriptors(parsed.data as NodeTypeDescriptor[]);
-      else this.ui.loadError = `nodeTypes: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+      else
+        this.ui.loadError = `nodeTypes: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
     }
     if (changed.has('automation') && this.automation && this.automation !== this.lastEmitted) {
-      this.loadAutomation(this.automation);
+      // The host set again what it gave before (a re-render): keep the edits, read back the current document.
+      if (this.automation === this.lastInput) this.automation = this.store.automation;
+      else this.loadAutomation(this.automation);
     }
     if (changed.has('run') && this.run) {
       const parsed = AutomationRunSchema.safeParse(this.run);
@@ -379,13 +459,14 @@ export class SwigsAutomationBuilder extends LitElement {
   }
 
   protected override updated(): void {
+    this.announceScheme();
     if (this.needsFit) this.fitIfNeeded();
     this.updateMinimapScale();
   }
 
   protected override render(): TemplateResult {
     return html`
-      <div class="root" part="root" role="region" aria-label=${this.msg.builder}>
+      <div class="root" part="root" role="region" aria-label=${this.msg.builder} data-drawer=${this.ui.drawer ?? 'none'} data-palette=${this.ui.paletteOpen ? 'open' : 'closed'}>
         ${renderToolbar(this)}
         ${this.ui.loadError ? html`<p class="load-error error-text" role="alert" data-testid="load-error">${this.ui.loadError}</p>` : null}
         <div class="body">
@@ -402,8 +483,26 @@ export class SwigsAutomationBuilder extends LitElement {
   private panelDeps(): unknown[] {
     const { store, ui } = this;
     return [
-      store.automation, store.selection, store.selectedEdge, store.report, store.descriptors, this.lang, this.isReadonly, this.run,
-      ui.tab, ui.templates, ui.templatesError, ui.templateDraft, ui.preview, ui.previewError, ui.testResult, ui.testError, ui.testing,
+      store.automation,
+      store.selection,
+      store.selectedEdge,
+      store.report,
+      store.descriptors,
+      this.lang,
+      this.isReadonly,
+      this.run,
+      ui.tab,
+      ui.templates,
+      ui.templatesError,
+      ui.templateDraft,
+      ui.preview,
+      ui.previewError,
+      ui.testResult,
+      ui.testError,
+      ui.testing,
+      ui.stepTests,
+      ui.customPicks,
+      this.runData.state,
     ];
   }
 
@@ -421,11 +520,14 @@ export class SwigsAutomationBuilder extends LitElement {
       return;
     }
     this.ui.loadError = '';
+    this.lastInput = input;
     this.store.load(parsed.data);
     // The property reads back the parsed, normalized document from now on (defaults filled, trigger edges explicit).
     this.lastEmitted = this.store.automation;
     this.automation = this.store.automation;
     this.ui.testResult = null;
+    // A built automation is opened to be read: its canvas gets the palette's width (the "+" buttons still add).
+    this.ui.paletteOpen = parsed.data.nodes.length === 0;
     this.needsFit = true;
   }
 
@@ -438,7 +540,8 @@ export class SwigsAutomationBuilder extends LitElement {
     const positions = new Map<string, { x: number; y: number }>();
     for (const [id, item] of items) {
       const before = this.store.flow.nodes.find((n) => n.id === id)?.position;
-      if (!before || before.x !== item.position.x || before.y !== item.position.y) positions.set(id, { ...item.position });
+      if (!before || before.x !== item.position.x || before.y !== item.position.y)
+        positions.set(id, { ...item.position });
     }
     if (positions.size) this.store.move(positions);
     else this.requestUpdate();
@@ -461,7 +564,12 @@ export class SwigsAutomationBuilder extends LitElement {
       if (!node) return false;
       const x = node.internals.positionAbsolute.x * zoom + tx;
       const y = node.internals.positionAbsolute.y * zoom + ty;
-      return x < 0 || y < 0 || x + (node.measured.width ?? 0) * zoom > width || y + (node.measured.height ?? 0) * zoom > height;
+      return (
+        x < 0 ||
+        y < 0 ||
+        x + (node.measured.width ?? 0) * zoom > width ||
+        y + (node.measured.height ?? 0) * zoom > height
+      );
     });
     if (hidden) void this.updateComplete.then(() => this.panZoom.fit(this.nodeLookup, 200));
   }
@@ -469,7 +577,7 @@ export class SwigsAutomationBuilder extends LitElement {
   private fitIfNeeded(): void {
     if (!this.needsFit || !this.panZoom.instance || this.nodeLookup.size === 0) return;
     const pane = this.containerElement();
-    if (!pane || !pane.getBoundingClientRect().width) return;
+    if (!pane?.getBoundingClientRect().width) return;
     this.needsFit = false;
     void this.panZoom.fit(this.nodeLookup, 0);
   }

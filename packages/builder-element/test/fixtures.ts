@@ -11,9 +11,20 @@ export function sampleAutomation(): Automation {
     id: 'auto-1',
     userId: 'user-1',
     name: 'Merci après achat',
-    trigger: { type: 'order.paid', config: {}, position: { x: 0, y: 0 }, connections: [{ targetId: 'wait-1', condition: 'default' }] },
+    trigger: {
+      type: 'order.paid',
+      config: {},
+      position: { x: 0, y: 0 },
+      connections: [{ targetId: 'wait-1', condition: 'default' }],
+    },
     nodes: [
-      { id: 'wait-1', type: 'wait', position: { x: 300, y: 0 }, config: { duration: 2, unit: 'days' }, connections: [{ targetId: 'condition-1' }] },
+      {
+        id: 'wait-1',
+        type: 'wait',
+        position: { x: 300, y: 0 },
+        config: { duration: 2, unit: 'days' },
+        connections: [{ targetId: 'condition-1' }],
+      },
       {
         id: 'condition-1',
         type: 'condition',
@@ -25,7 +36,11 @@ export function sampleAutomation(): Automation {
         id: 'send-email-1',
         type: 'send_email',
         position: { x: 900, y: -60 },
-        config: { to: '{{trigger.customer.email}}', subject: 'Merci {{trigger.customer.firstName}}', body: '<p>Merci !</p>' },
+        config: {
+          to: '{{trigger.customer.email}}',
+          subject: 'Merci {{trigger.customer.firstName}}',
+          body: '<p>Merci !</p>',
+        },
         connections: [],
       },
     ],
@@ -38,7 +53,8 @@ export function chainAutomation(count: number): Automation {
     id: `step-${i + 1}`,
     type: i % 3 === 1 ? 'wait' : 'send_email',
     position: { x: (i % 20) * 260, y: Math.floor(i / 20) * 120 },
-    config: i % 3 === 1 ? { duration: 1, unit: 'days' } : { to: 'a@example.ch', subject: 'Bonjour', body: '<p>Salut</p>' },
+    config:
+      i % 3 === 1 ? { duration: 1, unit: 'days' } : { to: 'a@example.ch', subject: 'Bonjour', body: '<p>Salut</p>' },
     connections: i + 1 < count ? [{ targetId: `step-${i + 2}` }] : [],
   }));
   return AutomationSchema.parse({

@@ -16,8 +16,18 @@ describe('package shape', () => {
       expect(pkg.exports[key]).toEqual({ types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` });
     }
     expect(tsup).toContain("'swigs-automation-builder.bundle': 'src/bundle.ts'");
-    expect(pkg.exports['./bundle']).toBe('./dist/swigs-automation-builder.bundle.js');
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './bundle', './custom-elements.json', './define', './package.json', './react']);
+    expect(pkg.exports['./bundle']).toEqual({
+      types: './dist/swigs-automation-builder.bundle.d.ts',
+      default: './dist/swigs-automation-builder.bundle.js',
+    });
+    expect(Object.keys(pkg.exports).sort()).toEqual([
+      '.',
+      './bundle',
+      './custom-elements.json',
+      './define',
+      './package.json',
+      './react',
+    ]);
   });
 
   it('keeps its public export list', () => {
@@ -29,6 +39,7 @@ describe('package shape', () => {
         "SwigsAutomationBuilder",
         "SwigsChangeEvent",
         "SwigsSaveEvent",
+        "SwigsThemeChangeEvent",
         "autoLayout",
         "buildFormModel",
         "copyNodes",

@@ -58,11 +58,23 @@ async function throughput(): Promise<{ runs: number; wall: number; cpu: number }
   return { runs, ...time };
 }
 
-async function parkedRuns(): Promise<{ heap: number; rss: number; park: { wall: number; cpu: number }; resume: { wall: number; cpu: number }; count: number }> {
+async function parkedRuns(): Promise<{
+  heap: number;
+  rss: number;
+  park: { wall: number; cpu: number };
+  resume: { wall: number; cpu: number };
+  count: number;
+}> {
   const count = 100_000;
   const store = createMemoryStore();
   const clock = createFakeClock('2026-03-01T08:00:00Z');
-  const engine = createEngine({ store, registry, clock, workerId: 'bench', scheduler: { batchSize: 1000, concurrency: 200 } });
+  const engine = createEngine({
+    store,
+    registry,
+    clock,
+    workerId: 'bench',
+    scheduler: { batchSize: 1000, concurrency: 200 },
+  });
   await store.automations.save(parked);
   gc();
   const before = process.memoryUsage();
@@ -89,8 +101,12 @@ console.log(`core: machine: ${cpus().length} cores, load average ${load}, Node $
 const rate = await throughput();
 const wallRate = rate.runs / rate.wall;
 const cpuRate = rate.runs / rate.cpu;
-console.log(`core: 4-node runs/s (memory store, trigger -> condition -> transform -> outbox action): ${fmt(wallRate)} wall, ${fmt(cpuRate)} per CPU-second (${fmt(rate.runs)} runs)`);
-console.log(`core: target >= 20,000 runs/s: ${Math.max(wallRate, cpuRate) >= 20_000 ? 'met' : 'NOT met'}${wallRate < 20_000 && cpuRate >= 20_000 ? ' per CPU-second (wall rate limited by machine load)' : ''}`);
+console.log(
+  `core: 4-node runs/s (memory store, trigger -> condition -> transform -> outbox action): ${fmt(wallRate)} wall, ${fmt(cpuRate)} per CPU-second (${fmt(rate.runs)} runs)`,
+);
+console.log(
+  `core: target >= 20,000 runs/s: ${Math.max(wallRate, cpuRate) >= 20_000 ? 'met' : 'NOT met'}${wallRate < 20_000 && cpuRate >= 20_000 ? ' per CPU-second (wall rate limited by machine load)' : ''}`,
+);
 gc();
 const memory = await parkedRuns();
 console.log(

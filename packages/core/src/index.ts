@@ -1,6 +1,8 @@
 export * from './model/automation';
 export * from './model/run';
+export * from './model/run-lifecycle';
 export * from './model/email-template';
+export * from './model/time-zone';
 export * from './errors/index';
 export * from './ports/index';
 export * from './node/types';
@@ -9,3 +11,5 @@ export * from './conditions/index';
 export * from './validation/index';
 export * from './engine/index';
 export * from './store/index';
+export * from './util/defined-only';
+export * from './api/index';

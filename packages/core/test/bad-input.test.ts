@@ -20,11 +20,15 @@ describe('bad input never crashes the engine', () => {
     const [run] = await engine.fire('order.paid', {});
     expect(run).toMatchObject({ status: 'failed', errorCode: 'GRAPH_INVALID', executionLog: [] });
     expect(run?.error).toBe(
-      'automation "Relance" cannot run: automation "Relance" node "wait-2": config.days: Invalid input: expected number, received string; ' +
-        'automation "Relance" node "wait-7": connects to missing node "ghost"',
+      'automation "Relance" cannot run: Step "Wait (wait-2)": the "days" field must be a number. ' +
+        'Step "Wait (wait-7)": connects to a step that does not exist ("ghost").',
     );
     expect(failures).toEqual([run?.error]);
-    expect((await store.automations.get('u1', 'relance'))?.stats).toMatchObject({ totalRuns: 1, failedRuns: 1, lastError: run?.error });
+    expect((await store.automations.get('u1', 'relance'))?.stats).toMatchObject({
+      totalRuns: 1,
+      failedRuns: 1,
+      lastError: run?.error,
+    });
   });
 
   it('gives a failed run naming the node when a node type is unknown', async () => {
@@ -35,13 +39,21 @@ describe('bad input never crashes the engine', () => {
     const [run] = await engine.fire('order.paid', {});
     expect(run).toMatchObject({
       status: 'failed',
-      error: 'automation "Relance" cannot run: automation "Relance" node "thanks": unknown node type "send_fax"',
+      error: 'automation "Relance" cannot run: Step "thanks": unknown step type "send_fax".',
     });
   });
 
   it('turns a node that throws a non-Error, returns garbage or a bad waitUntil into a failed run', async () => {
     const make = (type: string, kind: 'action' | 'wait' | 'condition', execute: () => unknown) =>
-      defineNode({ type, kind, version: 1, title: { fr: type, en: type }, configSchema: z.object({}), retry: false, execute: execute as never });
+      defineNode({
+        type,
+        kind,
+        version: 1,
+        title: { fr: type, en: type },
+        configSchema: z.object({}),
+        retry: false,
+        execute: execute as never,
+      });
     const nodes = [
       make('throws-string', 'action', () => {
         throw 'plain string';
@@ -54,7 +66,8 @@ describe('bad input never crashes the engine', () => {
     const { engine, save } = setup(nodes);
     const expected: Record<string, string> = {
       'throws-string': 'node "n" (throws-string) failed: plain string',
-      'returns-number': 'node "n" (returns-number) failed: execute must return { output?, branch?, waitUntil? } (got number)',
+      'returns-number':
+        'node "n" (returns-number) failed: execute must return { output?, branch?, waitUntil? } (got number)',
       'bad-wait': 'node "n" (bad-wait) failed: waitUntil must be a valid Date (got tomorrow)',
       'no-branch': 'node "n" (no-branch) failed: a condition node must return branch "true" or "false" (got nothing)',
       rejects: 'node "n" (rejects) failed: x is undefined',
@@ -83,7 +96,13 @@ describe('bad input never crashes the engine', () => {
         ),
         connections: fc.oneof(
           junk,
-          fc.array(fc.record({ targetId: fc.oneof(fc.constantFrom(...ids), junk), condition: fc.oneof(fc.constantFrom('default', 'true', 'false', 'maybe'), junk) }), { maxLength: 3 }),
+          fc.array(
+            fc.record({
+              targetId: fc.oneof(fc.constantFrom(...ids), junk),
+              condition: fc.oneof(fc.constantFrom('default', 'true', 'false', 'maybe'), junk),
+            }),
+            { maxLength: 3 },
+          ),
         ),
         position: fc.oneof(junk, fc.constant({ x: 1, y: 2 })),
       },
@@ -93,8 +112,14 @@ describe('bad input never crashes the engine', () => {
       nodes: fc.oneof(fc.array(node, { maxLength: 6 }), junk),
       version: fc.oneof(fc.constant(1), junk),
       name: fc.oneof(fc.string(), junk),
-      triggerConfig: fc.oneof(junk, fc.constant({ siteId: 's1' }), fc.constant({ conditions: { combinator: 'all', conditions: [] } })),
-      triggerConnections: fc.option(fc.array(fc.record({ targetId: fc.oneof(fc.constantFrom(...ids), junk) }), { maxLength: 2 })),
+      triggerConfig: fc.oneof(
+        junk,
+        fc.constant({ siteId: 's1' }),
+        fc.constant({ conditions: { combinator: 'all', conditions: [] } }),
+      ),
+      triggerConnections: fc.option(
+        fc.array(fc.record({ targetId: fc.oneof(fc.constantFrom(...ids), junk) }), { maxLength: 2 }),
+      ),
       payload: junk,
     });
 
@@ -108,7 +133,11 @@ describe('bad input never crashes the engine', () => {
           name: input.name,
           version: input.version,
           nodes: input.nodes,
-          trigger: { type: 'order.paid', config: input.triggerConfig, ...(input.triggerConnections ? { connections: input.triggerConnections } : {}) },
+          trigger: {
+            type: 'order.paid',
+            config: input.triggerConfig,
+            ...(input.triggerConnections ? { connections: input.triggerConnections } : {}),
+          },
         };
         const problems = validateAutomation(doc, registry);
         expect(Array.isArray(problems)).toBe(true);

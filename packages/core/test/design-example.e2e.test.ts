@@ -14,7 +14,11 @@ describe('the design example end to end (memory store, fake clock)', () => {
     const clock = createFakeClock('2026-03-02T09:00:00Z');
     const engine = createEngine({ store, registry: testRegistry(), clock, workerId: 'w1' });
     await store.automations.save(AutomationSchema.parse(designExample()));
-    const order = { order: { id: 'A-1001', status: 'paid', total: 120 }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
+    const order = {
+      order: { id: 'A-1001', status: 'paid', total: 120 },
+      customer: { email: 'anna@example.ch', name: 'Anna' },
+      siteId: 's1',
+    };
 
     const [run] = await engine.fire('order.paid', order, { userId: 'u1', dedupeKey: 'order:A-1001:paid' });
     expect(run).toMatchObject({ status: 'waiting', currentNodeId: 'thanks', queue: ['thanks'], automationVersion: 1 });
@@ -29,18 +33,30 @@ describe('the design example end to end (memory store, fake clock)', () => {
     expect(await engine.resumeDue()).toBe(0);
     await clock.advance(1000);
     expect(await engine.resumeDue()).toBe(1);
-    let stored = await store.runs.get(run!.id);
+    let stored = await store.runs.get(run!.userId, run!.id);
     expect(stored).toMatchObject({ status: 'waiting', currentNodeId: 'review', queue: ['review'] });
     expect(stored?.scheduledAt?.toISOString()).toBe('2026-03-11T09:00:00.000Z');
     const afterThanks = (await outbox.find('u1')).items;
     expect(afterThanks).toEqual([
-      expect.objectContaining({ to: 'anna@example.ch', subject: 'Merci Anna', idempotencyKey: `${run!.id}:thanks`, sentAt: '2026-03-04T09:00:00.000Z' }),
+      expect.objectContaining({
+        to: 'anna@example.ch',
+        subject: 'Merci Anna',
+        idempotencyKey: `${run!.id}:thanks`,
+        sentAt: '2026-03-04T09:00:00.000Z',
+      }),
     ]);
 
     await clock.advance(7 * DAY);
     expect(await engine.resumeDue()).toBe(1);
-    stored = await store.runs.get(run!.id);
-    expect(stored).toMatchObject({ status: 'completed', currentNodeId: null, queue: [], error: null, leaseOwner: null, scheduledAt: null });
+    stored = await store.runs.get(run!.userId, run!.id);
+    expect(stored).toMatchObject({
+      status: 'completed',
+      currentNodeId: null,
+      queue: [],
+      error: null,
+      leaseOwner: null,
+      scheduledAt: null,
+    });
     expect(stored?.completedAt?.toISOString()).toBe('2026-03-11T09:00:00.000Z');
 
     const log = stored!.executionLog.map((entry) => ({
@@ -52,14 +68,55 @@ describe('the design example end to end (memory store, fake clock)', () => {
       output: entry.output,
     }));
     expect(log).toEqual([
-      { nodeId: 'is-paid', nodeType: 'condition', status: 'success', startedAt: '2026-03-02T09:00:00.000Z', branch: 'true', output: { result: true } },
-      { nodeId: 'wait-2', nodeType: 'wait', status: 'success', startedAt: '2026-03-02T09:00:00.000Z', branch: undefined, output: { until: '2026-03-04T09:00:00.000Z' } },
-      { nodeId: 'thanks', nodeType: 'send_email', status: 'success', startedAt: '2026-03-04T09:00:00.000Z', branch: undefined, output: { messageId: `<${run!.id}:thanks@test>` } },
-      { nodeId: 'wait-7', nodeType: 'wait', status: 'success', startedAt: '2026-03-04T09:00:00.000Z', branch: undefined, output: { until: '2026-03-11T09:00:00.000Z' } },
-      { nodeId: 'review', nodeType: 'send_email', status: 'success', startedAt: '2026-03-11T09:00:00.000Z', branch: undefined, output: { messageId: `<${run!.id}:review@test>` } },
+      {
+        nodeId: 'is-paid',
+        nodeType: 'condition',
+        status: 'success',
+        startedAt: '2026-03-02T09:00:00.000Z',
+        branch: 'true',
+        output: { result: true },
+      },
+      {
+        nodeId: 'wait-2',
+        nodeType: 'wait',
+        status: 'success',
+        startedAt: '2026-03-02T09:00:00.000Z',
+        branch: undefined,
+        output: { until: '2026-03-04T09:00:00.000Z' },
+      },
+      {
+        nodeId: 'thanks',
+        nodeType: 'send_email',
+        status: 'success',
+        startedAt: '2026-03-04T09:00:00.000Z',
+        branch: undefined,
+        output: { messageId: `<${run!.id}:thanks@test>` },
+      },
+      {
+        nodeId: 'wait-7',
+        nodeType: 'wait',
+        status: 'success',
+        startedAt: '2026-03-04T09:00:00.000Z',
+        branch: undefined,
+        output: { until: '2026-03-11T09:00:00.000Z' },
+      },
+      {
+        nodeId: 'review',
+        nodeType: 'send_email',
+        status: 'success',
+        startedAt: '2026-03-11T09:00:00.000Z',
+        branch: undefined,
+        output: { messageId: `<${run!.id}:review@test>` },
+      },
     ]);
-    expect(stored!.executionLog[2]?.input).toEqual({ to: '{{trigger.customer.email}}', subject: 'Merci {{trigger.customer.name}}' });
-    expect(stored!.outputs).toMatchObject({ 'is-paid': { result: true }, thanks: { messageId: `<${run!.id}:thanks@test>` } });
+    expect(stored!.executionLog[2]?.input).toEqual({
+      to: '{{trigger.customer.email}}',
+      subject: 'Merci {{trigger.customer.name}}',
+    });
+    expect(stored!.outputs).toMatchObject({
+      'is-paid': { result: true },
+      thanks: { messageId: `<${run!.id}:thanks@test>` },
+    });
 
     const mails = (await outbox.find('u1', { sort: { field: 'sentAt', direction: 'asc' } })).items;
     expect(mails.map((mail) => [mail.subject, mail.sentAt])).toEqual([
@@ -75,7 +132,11 @@ describe('the design example end to end (memory store, fake clock)', () => {
     const store = createMemoryStore();
     const engine = createEngine({ store, registry: testRegistry(), clock: createFakeClock() });
     await store.automations.save(AutomationSchema.parse(designExample()));
-    const [run] = await engine.fire('order.paid', { order: { id: 'A-2', status: 'pending' }, customer: { email: 'b@c.ch' } }, { userId: 'u1' });
+    const [run] = await engine.fire(
+      'order.paid',
+      { order: { id: 'A-2', status: 'pending' }, customer: { email: 'b@c.ch' } },
+      { userId: 'u1' },
+    );
     expect(run).toMatchObject({ status: 'completed', queue: [] });
     expect(run?.executionLog.map((e) => [e.nodeId, e.branch])).toEqual([['is-paid', 'false']]);
     expect((await store.collection('outbox').find('u1')).total).toBe(0);

@@ -37,7 +37,9 @@ describe('testAutomation (dry run on a virtual clock)', () => {
     // The trigger's sampleOutput stands in for the payload; the emails are rendered, not sent.
     expect(result.timeline[0]?.output).toMatchObject({ order: { id: 'o-1' } });
     expect(result.timeline[3]?.output).toEqual({ wouldSend: { to: 'anna@example.ch', subject: 'Merci Anna' } });
-    expect(result.timeline[5]?.output).toEqual({ wouldSend: { to: 'anna@example.ch', subject: 'Votre avis sur la commande o-1' } });
+    expect(result.timeline[5]?.output).toEqual({
+      wouldSend: { to: 'anna@example.ch', subject: 'Votre avis sur la commande o-1' },
+    });
 
     expect((await store.collection('outbox').find('u1')).total).toBe(0);
     expect((await store.runs.list({ userId: 'u1' })).total).toBe(0);
@@ -47,7 +49,10 @@ describe('testAutomation (dry run on a virtual clock)', () => {
 
   it('uses the given sample data and follows the branch it leads to', async () => {
     const { engine } = setup();
-    const result = await engine.testAutomation(AutomationSchema.parse(designExample()), { order: { id: 'X', status: 'refunded' }, customer: {} });
+    const result = await engine.testAutomation(AutomationSchema.parse(designExample()), {
+      order: { id: 'X', status: 'refunded' },
+      customer: {},
+    });
     expect(result.status).toBe('completed');
     expect(result.timeline.map((e) => [e.nodeId, e.branch ?? null])).toEqual([
       ['trigger', null],
@@ -63,7 +68,7 @@ describe('testAutomation (dry run on a virtual clock)', () => {
     expect(result.status).toBe('failed');
     expect(result.timeline).toEqual([]);
     expect(result.problems.map((p) => p.code)).toEqual(['unknown_node_type']);
-    expect(result.error).toBe('automation "Relance" cannot run: automation "Relance" node "thanks": unknown node type "send_fax"');
+    expect(result.error).toBe('automation "Relance" cannot run: Step "thanks": unknown step type "send_fax".');
   });
 
   it('reports a failing node in the timeline, retry backoff taking virtual time only', async () => {
@@ -96,5 +101,25 @@ describe('testAutomation (dry run on a virtual clock)', () => {
     const result = await engine.testAutomation(AutomationSchema.parse(doc));
     expect(result.status).toBe('completed');
     expect(result.timeline).toEqual([expect.objectContaining({ nodeId: 'trigger', status: 'skipped' })]);
+  });
+
+  it('takes the automation’s sample data and runs what a real run would, listing hook problems beside it', async () => {
+    const { engine, save } = setup();
+    const automation = await save({
+      ...designExample(),
+      sampleData: { order: { id: 'S-9', status: 'paid' }, customer: { email: 'zoe@example.ch', name: 'Zoé' } },
+      nodes: designExample().nodes?.map((node) =>
+        node.id === 'thanks'
+          ? { ...node, config: { to: '{{trigger.customer.email}}', subject: 'Hi {{trigger.x}}' } }
+          : node,
+      ),
+    });
+    const result = await engine.testAutomation(automation);
+    expect(result.status).toBe('completed');
+    expect(result.timeline[0]?.output).toMatchObject({ order: { id: 'S-9' } });
+    expect(result.timeline[3]?.output).toEqual({ wouldSend: { to: 'zoe@example.ch', subject: 'Hi ' } });
+    expect(result.problems.map((p) => [p.code, p.nodeId])).toEqual([['unknown_variable', 'thanks']]);
+    const real = await engine.runAutomation(automation.id, automation.sampleData, { userId: 'u1' });
+    expect(real.status).toBe('waiting');
   });
 });

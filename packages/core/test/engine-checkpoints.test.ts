@@ -7,7 +7,11 @@ import { createMemoryStore } from '../src/store/index';
 import { chain, setup } from './fixtures/harness';
 import { label } from './fixtures/test-nodes';
 
-const order = { order: { id: 'A-1', status: 'paid' }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
+const order = {
+  order: { id: 'A-1', status: 'paid' },
+  customer: { email: 'anna@example.ch', name: 'Anna' },
+  siteId: 's1',
+};
 
 const broken = defineNode({
   type: 'broken',
@@ -60,14 +64,18 @@ describe('checkpoints', () => {
     );
     const [run] = await engine.fire('order.paid', order);
     expect(writes).toEqual(['create:running', 'checkpoint:completed']);
-    const stored = await store.runs.get(run!.id);
+    const stored = await store.runs.get(run!.userId, run!.id);
     expect(stored?.executionLog.map((entry) => [entry.nodeId, entry.status])).toEqual([
       ['a', 'success'],
       ['b', 'success'],
       ['mail', 'success'],
     ]);
     expect(stored?.outputs.b).toEqual({ text: 'Merci A-1' });
-    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1, failedRuns: 0 });
+    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({
+      totalRuns: 1,
+      successfulRuns: 1,
+      failedRuns: 0,
+    });
   });
 
   it('writes a node with side effects before the run goes on', async () => {
@@ -87,11 +95,19 @@ describe('checkpoints', () => {
   it('counts a failure once, with the side-effect-free steps before it in the log', async () => {
     const { store, writes } = countingStore();
     const { engine, save } = setup([label, broken], { store });
-    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'crm', type: 'broken' }]));
+    await save(
+      chain([
+        { id: 'a', type: 'label', config: { text: 'x' } },
+        { id: 'crm', type: 'broken' },
+      ]),
+    );
     const [run] = await engine.fire('order.paid', order);
     expect(run?.status).toBe('failed');
     expect(writes).toEqual(['create:running', 'checkpoint:failed']);
-    expect((await store.runs.get(run!.id))?.executionLog.map((entry) => entry.status)).toEqual(['success', 'failed']);
+    expect((await store.runs.get(run!.userId, run!.id))?.executionLog.map((entry) => entry.status)).toEqual([
+      'success',
+      'failed',
+    ]);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({
       totalRuns: 1,
       successfulRuns: 0,
@@ -103,25 +119,41 @@ describe('checkpoints', () => {
   it('writes a run made only of side-effect-free nodes once, when it ends', async () => {
     const { store, writes } = countingStore();
     const { engine, save } = setup([label], { store });
-    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'b', type: 'label', config: { text: 'y' } }]));
+    await save(
+      chain([
+        { id: 'a', type: 'label', config: { text: 'x' } },
+        { id: 'b', type: 'label', config: { text: 'y' } },
+      ]),
+    );
     const [run] = await engine.fire('order.paid', order);
     expect(writes).toEqual(['create:completed']);
-    expect((await store.runs.get(run!.id))?.executionLog).toHaveLength(2);
+    expect((await store.runs.get(run!.userId, run!.id))?.executionLog).toHaveLength(2);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
   });
 
   it('parks a run in a wait with one write that counts it started', async () => {
     const { store, writes } = countingStore();
     const { engine, save } = setup([label, pause], { store });
-    await save(chain([{ id: 'a', type: 'label', config: { text: 'x' } }, { id: 'w', type: 'pause', config: { days: 2 } }]));
+    await save(
+      chain([
+        { id: 'a', type: 'label', config: { text: 'x' } },
+        { id: 'w', type: 'pause', config: { days: 2 } },
+      ]),
+    );
     const [run] = await engine.fire('order.paid', order);
     expect(run?.status).toBe('waiting');
     expect(writes).toEqual(['create:waiting']);
-    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 0, failedRuns: 0 });
+    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({
+      totalRuns: 1,
+      successfulRuns: 0,
+      failedRuns: 0,
+    });
   });
 
   it('refuses a node definition whose sideEffects is not a boolean', () => {
     expect(() => defineNode({ ...label, sideEffects: 'no' as unknown as boolean })).toThrow(DefinitionInvalidError);
-    expect(() => defineNode({ ...label, sideEffects: 'no' as unknown as boolean })).toThrow('sideEffects must be a boolean');
+    expect(() => defineNode({ ...label, sideEffects: 'no' as unknown as boolean })).toThrow(
+      'sideEffects must be a boolean',
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('fire with a dedupe key', () => {
     const { engine, save } = setup();
     await save(chain([{ id: 't', type: 'transform', config: { field: 'trigger.order.id', as: 'orderId' } }]));
     const first = await engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-1:paid' });
-    const again = await Promise.all([1, 2, 3].map(() => engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-1:paid' })));
+    const again = await Promise.all(
+      [1, 2, 3].map(() => engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-1:paid' })),
+    );
     expect(first).toHaveLength(1);
     expect(again.flat()).toEqual([]);
   });
@@ -30,7 +32,7 @@ describe('fire with a dedupe key', () => {
     const { engine, store, save } = setup();
     await save(chain([{ id: 't', type: 'transform', config: { field: 'trigger.order.id', as: 'orderId' } }]));
     const [run] = await engine.fire('order.paid', order, { dedupeKey: 'k1' });
-    await store.runs.delete(run!.id, 'u1');
+    await store.runs.delete('u1', run!.id);
     expect(await engine.fire('order.paid', order, { dedupeKey: 'k1' })).toEqual([]);
   });
 });

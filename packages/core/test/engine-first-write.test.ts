@@ -6,7 +6,11 @@ import { createMemoryStore } from '../src/store/index';
 import { chain, flush, setup } from './fixtures/harness';
 import { label } from './fixtures/test-nodes';
 
-const order = { order: { id: 'A-1', status: 'paid' }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
+const order = {
+  order: { id: 'A-1', status: 'paid' },
+  customer: { email: 'anna@example.ch', name: 'Anna' },
+  siteId: 's1',
+};
 
 /** A side-effect-free node that waits for `open()` (or an abort) before it answers. */
 function gatedNode(): { node: ReturnType<typeof defineNode>; open: () => void; reached: Promise<void> } {
@@ -75,7 +79,7 @@ describe('the first write of a run', () => {
     const next = setup([node], { store, workerId: 'next' });
     next.clock.set(leaving.clock.now());
     expect(await next.engine.resumeDue()).toBe(1);
-    expect(await store.runs.get(handedBack!.id)).toMatchObject({ status: 'completed' });
+    expect(await store.runs.get(handedBack!.userId, handedBack!.id)).toMatchObject({ status: 'completed' });
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
   });
 
@@ -94,6 +98,71 @@ describe('the first write of a run', () => {
     const [run] = await firing;
     await engine.stop();
     expect(run?.status).toBe('completed');
-    expect(await store.runs.get(run!.id)).toMatchObject({ status: 'completed' });
+    expect(await store.runs.get(run!.userId, run!.id)).toMatchObject({ status: 'completed' });
+  });
+
+  it('writes a deferred start once, at its end, with its start and outcome counted in that write', async () => {
+    const memory = createMemoryStore();
+    const writes: string[] = [];
+    const store = {
+      ...memory,
+      runs: {
+        ...memory.runs,
+        create: (...args: Parameters<typeof memory.runs.create>) => {
+          writes.push(`create ${args[0].status} ${JSON.stringify(args[1]?.stats ?? {})}`);
+          return memory.runs.create(...args);
+        },
+        checkpoint: (...args: Parameters<typeof memory.runs.checkpoint>) => {
+          writes.push(`checkpoint ${args[0].status}`);
+          return memory.runs.checkpoint(...args);
+        },
+      },
+    };
+    const { engine, save } = setup([label], { store });
+    const automation = await save(chain([{ id: 'l', type: 'label', config: { text: 'Merci' } }]));
+    const started = await engine.startAutomation('auto-1', order, { userId: 'u1', automation, write: 'deferred' });
+    const run = await started.finished;
+    expect(run.status).toBe('completed');
+    expect(writes).toEqual([expect.stringMatching(/^create completed .*"successfulRuns":1.*"totalRuns":1/)]);
+    expect(await memory.runs.get('u1', run.id)).toMatchObject({
+      status: 'completed',
+      outputs: { l: { text: 'Merci A-1' } },
+    });
+    expect((await memory.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
+    await started.stored();
+  });
+
+  it('stores a deferred run at once when its caller must answer first, then checkpoints it at its end', async () => {
+    const { node, open, reached } = gatedNode();
+    const { engine, store, save } = setup([node]);
+    await save(chain([{ id: 'calc', type: 'gated' }]));
+    const started = await engine.startAutomation('auto-1', order, { userId: 'u1', write: 'deferred' });
+    await reached;
+    await Promise.all([started.stored(), started.stored()]);
+    expect(await store.runs.get('u1', started.run.id)).toMatchObject({ status: 'running', queue: ['calc'] });
+    open();
+    expect((await started.finished).status).toBe('completed');
+    expect(await store.runs.get('u1', started.run.id)).toMatchObject({ status: 'completed' });
+    expect((await store.runs.list({ userId: 'u1' })).total).toBe(1);
+    expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 1 });
+  });
+
+  it('rejects a deferred run when its one write fails, so the caller answers an error, and counts nothing', async () => {
+    const memory = createMemoryStore();
+    const store = { ...memory, runs: { ...memory.runs, create: () => Promise.reject(new Error('disque plein')) } };
+    const { engine, save } = setup([label], { store });
+    await save(chain([{ id: 'l', type: 'label', config: { text: 'Merci' } }]));
+    const started = await engine.startAutomation('auto-1', order, { userId: 'u1', write: 'deferred' });
+    await expect(started.finished).rejects.toThrow('disque plein');
+    await expect(started.stored()).rejects.toThrow('disque plein');
+    expect((await memory.automations.get('u1', 'auto-1'))?.stats.totalRuns).toBe(0);
+  });
+
+  it("reads the automation again when the one handed to startAutomation is another tenant's", async () => {
+    const { engine, save } = setup([label]);
+    const automation = await save(chain([{ id: 'l', type: 'label', config: { text: 'Merci' } }]));
+    await expect(
+      engine.startAutomation('auto-1', order, { userId: 'u2', automation, write: 'deferred' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

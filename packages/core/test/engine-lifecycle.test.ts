@@ -8,7 +8,11 @@ import { chain, setup } from './fixtures/harness';
 import type { OutboxMail } from './fixtures/test-nodes';
 
 const DAY = 86_400_000;
-const order = { order: { id: 'A-1', status: 'paid' }, customer: { email: 'anna@example.ch', name: 'Anna' }, siteId: 's1' };
+const order = {
+  order: { id: 'A-1', status: 'paid' },
+  customer: { email: 'anna@example.ch', name: 'Anna' },
+  siteId: 's1',
+};
 
 describe('version pinning', () => {
   it('continues a waiting run on the version it started with, while new runs use the edited one', async () => {
@@ -27,25 +31,27 @@ describe('version pinning', () => {
 
     await clock.advance(2 * DAY);
     expect(await engine.resumeDue()).toBe(2);
-    const mails = (await store.collection<OutboxMail>('outbox').find('u1', { sort: { field: 'subject', direction: 'asc' } })).items;
+    const mails = (
+      await store.collection<OutboxMail>('outbox').find('u1', { sort: { field: 'subject', direction: 'asc' } })
+    ).items;
     expect(mails.map((m) => [m.idempotencyKey.split(':')[0] === pinned?.id ? 'v1' : 'v2', m.to, m.subject])).toEqual([
       ['v1', 'anna@example.ch', 'Merci Anna'],
       ['v2', 'team@swigs.ch', 'Nouvelle version'],
     ]);
-    expect((await store.runs.get(pinned!.id))?.automationVersion).toBe(1);
+    expect((await store.runs.get(pinned!.userId, pinned!.id))?.automationVersion).toBe(1);
   });
 
   it('fails a resumed run whose version snapshot is gone, with a clear error', async () => {
     const { engine, store, clock, save } = setup();
     await save(designExample());
     const [run] = await engine.fire('order.paid', order);
-    const stored = (await store.runs.get(run!.id)) as AutomationRun;
+    const stored = (await store.runs.get(run!.userId, run!.id)) as AutomationRun;
     await store.runs.checkpoint({ ...stored, automationVersion: 9 }, 'w1').catch(() => false);
-    await store.runs.delete(run!.id, 'u1');
+    await store.runs.delete('u1', run!.id);
     await store.runs.create({ ...stored, id: 'orphan', automationVersion: 9 });
     await clock.advance(2 * DAY);
     await engine.resumeDue();
-    expect(await store.runs.get('orphan')).toMatchObject({
+    expect(await store.runs.get('u1', 'orphan')).toMatchObject({
       status: 'failed',
       errorCode: 'NOT_FOUND',
       error: 'automation "relance" version 9 no longer exists',
@@ -96,7 +102,9 @@ describe('retryRun', () => {
     expect(subjects).toEqual(['Deux', 'Un']);
     const stats = (await store.automations.get('u1', 'auto-1'))?.stats;
     expect(stats).toMatchObject({ totalRuns: 1, failedRuns: 1, successfulRuns: 1 });
-    await expect(engine.retryRun(failed!.id, { userId: 'u1' })).rejects.toThrow('run "' + failed!.id + '" is completed; only failed runs can be retried');
+    await expect(engine.retryRun(failed!.id, { userId: 'u1' })).rejects.toThrow(
+      `run "${failed!.id}" is completed; only failed runs can be retried`,
+    );
   });
 });
 
@@ -136,14 +144,19 @@ describe('cancelRun', () => {
         }),
     });
     const { engine, store, save } = setup([slow]);
-    await save(chain([{ id: 'slow', type: 'slow' }, { id: 'after', type: 'send_email', config: { to: 'a@b.ch', subject: 'x' } }]));
+    await save(
+      chain([
+        { id: 'slow', type: 'slow' },
+        { id: 'after', type: 'send_email', config: { to: 'a@b.ch', subject: 'x' } },
+      ]),
+    );
     const firing = engine.fire('order.paid', order);
     await startedPromise;
     const runId = (await store.runs.list({ userId: 'u1' })).items[0]!.id;
     await engine.cancelRun(runId, { userId: 'u1' });
     await firing;
     expect(signalled).toBe(true);
-    const stored = await store.runs.get(runId);
+    const stored = await store.runs.get('u1', runId);
     expect(stored).toMatchObject({ status: 'cancelled', executionLog: [] });
     expect((await store.collection('outbox').find('u1')).total).toBe(0);
   });
@@ -186,10 +199,21 @@ describe('events', () => {
     seen.length = 0;
     const broken = designExample({ id: 'broken', name: 'Cassée' });
     broken.nodes![2]!.config = { to: '', subject: 'x' };
-    broken.nodes![0]!.config = { combinator: 'all', conditions: [{ field: 'trigger.order.total', operator: 'less_than', value: 'cheap' }] };
-    await save({ ...broken, nodes: broken.nodes!.map((n) => ({ ...n, config: n.id === 'thanks' ? { to: 'x@y.ch', subject: 'x' } : n.config })) });
+    broken.nodes![0]!.config = {
+      combinator: 'all',
+      conditions: [{ field: 'trigger.order.total', operator: 'less_than', value: 'cheap' }],
+    };
+    await save({
+      ...broken,
+      nodes: broken.nodes!.map((n) => ({
+        ...n,
+        config: n.id === 'thanks' ? { to: 'x@y.ch', subject: 'x' } : n.config,
+      })),
+    });
     await engine.fire('order.paid', { order: { total: 10 } }, { userId: 'u1' });
-    expect(seen).toContain('node.failed is-paid condition "trigger.order.total less_than": number 10 cannot be ordered with text "cheap"');
+    expect(seen).toContain(
+      'node.failed is-paid condition "trigger.order.total less_than": number 10 cannot be ordered with text "cheap"',
+    );
     expect(seen.at(-1)).toMatch(/^run\.failed node "is-paid" \(condition\) failed: /);
   });
 });
@@ -205,7 +229,12 @@ describe('triggers', () => {
         id: 'big-orders',
         trigger: {
           type: 'order.paid',
-          config: { conditions: { combinator: 'all', conditions: [{ field: 'trigger.order.total', operator: 'greater_than', value: 100 }] } },
+          config: {
+            conditions: {
+              combinator: 'all',
+              conditions: [{ field: 'trigger.order.total', operator: 'greater_than', value: 100 }],
+            },
+          },
         },
       }),
     );
@@ -222,7 +251,9 @@ describe('triggers', () => {
     await save(designExample({ id: 'b' }));
     const first = await engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-1:paid' });
     const again = await engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-1:paid' });
-    const concurrent = await Promise.all([1, 2, 3].map(() => engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-2:paid' })));
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => engine.fire('order.paid', order, { dedupeKey: 'cms:order:A-2:paid' })),
+    );
     expect(first).toHaveLength(2);
     expect(again).toEqual([]);
     expect(concurrent.flat()).toHaveLength(2);
@@ -233,7 +264,9 @@ describe('triggers', () => {
     await save(designExample({ isActive: false }));
     const run = await engine.runAutomation('relance', order, { userId: 'u1' });
     expect(run).toMatchObject({ status: 'waiting', triggerType: 'order.paid' });
-    await expect(engine.runAutomation('missing', order, { userId: 'u1' })).rejects.toThrow('automation "missing" not found');
+    await expect(engine.runAutomation('missing', order, { userId: 'u1' })).rejects.toThrow(
+      'automation "missing" not found',
+    );
   });
 });
 
@@ -248,7 +281,9 @@ describe('durability', () => {
       return checkpoint(run, workerId);
     };
     await engine.fire('order.paid', order);
-    expect(writes.map((w) => [w.executionLog.length, w.status, w.scheduledAt?.toISOString() ?? null, w.leaseOwner])).toEqual([
+    expect(
+      writes.map((w) => [w.executionLog.length, w.status, w.scheduledAt?.toISOString() ?? null, w.leaseOwner]),
+    ).toEqual([
       [1, 'running', null, 'w1'],
       [2, 'waiting', '2026-03-04T09:00:00.000Z', null],
     ]);
@@ -256,7 +291,12 @@ describe('durability', () => {
 
   it('stops silently when the lease is lost, leaving the store to the new owner', async () => {
     const { engine, store, save } = setup();
-    await save(chain([{ id: 'a', type: 'transform', config: { field: 'trigger.x', as: 'y' } }, { id: 'b', type: 'send_email', config: { to: 'a@b.ch', subject: 's' } }]));
+    await save(
+      chain([
+        { id: 'a', type: 'transform', config: { field: 'trigger.x', as: 'y' } },
+        { id: 'b', type: 'send_email', config: { to: 'a@b.ch', subject: 's' } },
+      ]),
+    );
     const events: string[] = [];
     engine.on('node.completed', ({ nodeId }) => events.push(nodeId));
     engine.on('run.completed', () => events.push('run.completed'));
@@ -266,7 +306,7 @@ describe('durability', () => {
     });
     const [run] = await engine.fire('order.paid', { x: 1 });
     expect(events).toEqual(['a']);
-    const stored = await store.runs.get(run!.id);
+    const stored = await store.runs.get(run!.userId, run!.id);
     expect(stored).toMatchObject({ status: 'running', leaseOwner: null, queue: ['b'] });
     expect(stored?.executionLog).toHaveLength(1);
     expect((await store.automations.get('u1', 'auto-1'))?.stats).toMatchObject({ totalRuns: 1, successfulRuns: 0 });
@@ -281,11 +321,22 @@ describe('durability', () => {
     };
     expect(run.status).toBe('completed');
     // Simulate a worker that died mid-run: a running run with a stale lease.
-    await store.runs.create({ ...run, id: 'stale', status: 'running', queue: ['mail'], executionLog: [], outputs: {}, leaseOwner: 'crashed', leaseUntil: new Date(clock.now().getTime() + 30_000), completedAt: null, currentNodeId: 'mail' });
+    await store.runs.create({
+      ...run,
+      id: 'stale',
+      status: 'running',
+      queue: ['mail'],
+      executionLog: [],
+      outputs: {},
+      leaseOwner: 'crashed',
+      leaseUntil: new Date(clock.now().getTime() + 30_000),
+      completedAt: null,
+      currentNodeId: 'mail',
+    });
     expect(await engine.resumeDue()).toBe(0);
     await clock.advance(30_001);
     expect(await engine.resumeDue()).toBe(1);
-    expect(await store.runs.get('stale')).toMatchObject({ status: 'completed', leaseOwner: null });
+    expect(await store.runs.get('u1', 'stale')).toMatchObject({ status: 'completed', leaseOwner: null });
   });
 });
 
@@ -300,30 +351,53 @@ describe('limits', () => {
       execute: () => ({ output: { blob: 'é'.repeat(3000) } }),
     });
     const { engine, save } = setup([big], { limits: { maxLogBytesPerNode: 1024 } });
-    await save(chain([{ id: 'big', type: 'big' }, { id: 'copy', type: 'transform', config: { field: 'nodes.big.blob', as: 'blob' } }]));
+    await save(
+      chain([
+        { id: 'big', type: 'big' },
+        { id: 'copy', type: 'transform', config: { field: 'nodes.big.blob', as: 'blob' } },
+      ]),
+    );
     const [run] = await engine.fire('order.paid', {});
-    expect(run?.executionLog[0]?.output).toEqual({ truncated: true, bytes: 6011, preview: expect.stringMatching(/^\{"blob":"éé/) });
-    expect((run?.executionLog[0]?.output as { preview: string }).preview.length).toBeLessThanOrEqual(512);
-    expect((run?.outputs.copy as { blob: string }).blob).toHaveLength(3000);
+    expect(run?.executionLog[0]?.output).toEqual({
+      truncated: true,
+      bytes: 6011,
+      preview: expect.stringMatching(/^\{"blob":"éé/),
+    });
+    expect((run!.executionLog[0]!.output as { preview: string }).preview.length).toBeLessThanOrEqual(512);
+    expect((run!.outputs.copy as { blob: string }).blob).toHaveLength(3000);
   });
 
   it('fails a run past maxStepsPerRun', async () => {
     const { engine, save } = setup([], { limits: { maxStepsPerRun: 2 } });
     await save(chain(['a', 'b', 'c'].map((id) => ({ id, type: 'transform', config: { field: 'trigger', as: id } }))));
     const [run] = await engine.fire('order.paid', {});
-    expect(run).toMatchObject({ status: 'failed', errorCode: 'LIMIT_EXCEEDED', error: 'run exceeded the limit of 2 steps', currentNodeId: 'c' });
+    expect(run).toMatchObject({
+      status: 'failed',
+      errorCode: 'LIMIT_EXCEEDED',
+      error: 'run exceeded the limit of 2 steps',
+      currentNodeId: 'c',
+    });
   });
 
   it('fails a wait longer than maxWaitMs', async () => {
     const { engine, save } = setup([], { limits: { maxWaitMs: 30 * DAY } });
     await save(chain([{ id: 'long', type: 'wait', config: { days: 45 } }]));
     const [run] = await engine.fire('order.paid', {});
-    expect(run).toMatchObject({ status: 'failed', errorCode: 'LIMIT_EXCEEDED', error: 'node "long" (wait) failed: wait of 45 days exceeds the limit of 30 days' });
+    expect(run).toMatchObject({
+      status: 'failed',
+      errorCode: 'LIMIT_EXCEEDED',
+      error: 'node "long" (wait) failed: wait of 45 days exceeds the limit of 30 days',
+    });
   });
 
   it('treats a wait already due as no wait', async () => {
     const { engine, save } = setup();
-    await save(chain([{ id: 'now', type: 'wait', config: { days: 0 } }, { id: 't', type: 'transform', config: { field: 'trigger', as: 'x' } }]));
+    await save(
+      chain([
+        { id: 'now', type: 'wait', config: { days: 0 } },
+        { id: 't', type: 'transform', config: { field: 'trigger', as: 'x' } },
+      ]),
+    );
     const [run] = await engine.fire('order.paid', {});
     expect(run?.status).toBe('completed');
   });
@@ -340,7 +414,12 @@ describe('graph semantics', () => {
       trigger: { type: 'order.paid', connections: [{ targetId: 'left' }, { targetId: 'right' }] },
       nodes: [
         { id: 'left', type: 'transform', config: { field: 'trigger.a', as: 'l' }, connections: [{ targetId: 'join' }] },
-        { id: 'right', type: 'transform', config: { field: 'trigger.b', as: 'r' }, connections: [{ targetId: 'join' }] },
+        {
+          id: 'right',
+          type: 'transform',
+          config: { field: 'trigger.b', as: 'r' },
+          connections: [{ targetId: 'join' }],
+        },
         { id: 'join', type: 'transform', config: { field: 'nodes.right.r', as: 'j' } },
       ],
     });

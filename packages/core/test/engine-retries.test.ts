@@ -5,7 +5,12 @@ import { defineNode } from '../src/node/define-node';
 import { chain, flush, setup } from './fixtures/harness';
 
 /** An action that fails `failures` times with `makeError`, recording the virtual instant of every attempt. */
-function flaky(type: string, failures: number, makeError: (attempt: number) => Error, extra: Record<string, unknown> = {}) {
+function flaky(
+  type: string,
+  failures: number,
+  makeError: (attempt: number) => Error,
+  extra: Record<string, unknown> = {},
+) {
   const attempts: string[] = [];
   const node = defineNode({
     type,
@@ -24,7 +29,12 @@ function flaky(type: string, failures: number, makeError: (attempt: number) => E
 }
 
 /** Advances the fake clock in small steps until `done` holds (retry sleeps register as the run progresses). */
-async function driveUntil(clock: { advance(ms: number): Promise<void> }, done: () => boolean, stepMs = 1000, maxSteps = 1000): Promise<void> {
+async function driveUntil(
+  clock: { advance(ms: number): Promise<void> },
+  done: () => boolean,
+  stepMs = 1000,
+  maxSteps = 1000,
+): Promise<void> {
   for (let step = 0; step < maxSteps && !done(); step++) {
     await flush();
     await clock.advance(stepMs);
@@ -47,7 +57,11 @@ describe('node retries', () => {
     await driveUntil(clock, () => settled, 100);
     const [run] = await firing;
     expect(run).toMatchObject({ status: 'completed', error: null });
-    expect(run?.executionLog[0]).toMatchObject({ status: 'success', attempts: 3, output: { attempts: 3, key: `${run?.id}:call` } });
+    expect(run?.executionLog[0]).toMatchObject({
+      status: 'success',
+      attempts: 3,
+      output: { attempts: 3, key: `${run?.id}:call` },
+    });
     const gaps = attempts.map((at, i) => (i === 0 ? 0 : Date.parse(at) - Date.parse(attempts[i - 1] as string)));
     // Default policy: 1 s then 2 s base, each with jitter up to 2x (rounded to the 100 ms drive step).
     expect(gaps[1]).toBeGreaterThanOrEqual(1000);
@@ -83,7 +97,9 @@ describe('node retries', () => {
   });
 
   it('honours a node retry policy and the engine default', async () => {
-    const { node, attempts } = flaky('once', 99, () => new Error('nope'), { retry: { retries: 4, minTimeoutMs: 10, factor: 1 } });
+    const { node, attempts } = flaky('once', 99, () => new Error('nope'), {
+      retry: { retries: 4, minTimeoutMs: 10, factor: 1 },
+    });
     const { engine, clock, save } = setup([node]);
     await save(chain([{ id: 'n', type: 'once' }]));
     let settled = false;
@@ -101,14 +117,21 @@ describe('node retries', () => {
   });
 
   it('does not retry a NonRetriableError, recognised by its code even from another copy of the package', async () => {
-    const foreign = Object.assign(new Error('bad address'), { code: 'NON_RETRIABLE', [Symbol.for('swigs.automation.error')]: true });
+    const foreign = Object.assign(new Error('bad address'), {
+      code: 'NON_RETRIABLE',
+      [Symbol.for('swigs.automation.error')]: true,
+    });
     for (const error of [new NonRetriableError('bad address'), foreign]) {
       const { node, attempts } = flaky('strict', 99, () => error);
       const { engine, save } = setup([node]);
       await save(chain([{ id: 'n', type: 'strict' }]));
       const [run] = await engine.fire('order.paid', {});
       expect(attempts).toHaveLength(1);
-      expect(run).toMatchObject({ status: 'failed', errorCode: 'NON_RETRIABLE', error: 'node "n" (strict) failed: bad address' });
+      expect(run).toMatchObject({
+        status: 'failed',
+        errorCode: 'NON_RETRIABLE',
+        error: 'node "n" (strict) failed: bad address',
+      });
     }
   });
 
@@ -145,7 +168,11 @@ describe('node retries', () => {
     const { engine, save } = setup([hang]);
     await save(chain([{ id: 'stuck', type: 'hang' }]));
     const [run] = await engine.fire('order.paid', {});
-    expect(run).toMatchObject({ status: 'failed', errorCode: 'TIMEOUT', error: 'node "stuck" (hang) failed: timed out after 30 ms' });
+    expect(run).toMatchObject({
+      status: 'failed',
+      errorCode: 'TIMEOUT',
+      error: 'node "stuck" (hang) failed: timed out after 30 ms',
+    });
     expect((aborted as { code?: string })?.code).toBe('TIMEOUT');
   });
 
@@ -153,14 +180,19 @@ describe('node retries', () => {
     const { engine, save } = setup();
     await save(
       chain([
-        { id: 'check', type: 'condition', config: { combinator: 'all', conditions: [{ field: 'trigger.total', operator: 'greater_than', value: 100 }] } },
+        {
+          id: 'check',
+          type: 'condition',
+          config: { combinator: 'all', conditions: [{ field: 'trigger.total', operator: 'greater_than', value: 100 }] },
+        },
       ]),
     );
     const [run] = await engine.fire('order.paid', { total: 'a lot' });
     expect(run).toMatchObject({
       status: 'failed',
       errorCode: 'EVALUATION_ERROR',
-      error: 'node "check" (condition) failed: condition "trigger.total greater_than": text "a lot" cannot be ordered with number 100',
+      error:
+        'node "check" (condition) failed: condition "trigger.total greater_than": text "a lot" cannot be ordered with number 100',
     });
     expect(run?.executionLog[0]?.attempts).toBe(1);
   });

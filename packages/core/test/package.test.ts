@@ -16,7 +16,8 @@ const pkg = JSON.parse(readFileSync(`${pkgDir}package.json`, 'utf8')) as {
 
 beforeAll(() => {
   // `pnpm test` builds first; a lone run of this file builds core itself.
-  if (!existsSync(`${pkgDir}dist/index.js`)) execSync('pnpm --filter @swigs/automation-core run build', { cwd: root, stdio: 'ignore' });
+  if (!existsSync(`${pkgDir}dist/index.js`))
+    execSync('pnpm --filter @swigs/automation-core run build', { cwd: root, stdio: 'ignore' });
 }, 180_000);
 
 describe('@swigs/automation-core package', () => {
@@ -40,6 +41,7 @@ describe('@swigs/automation-core package', () => {
     const api = await import('@swigs/automation-core');
     expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
       [
+        "AbortedError",
         "AdapterError",
         "AutomationNodeSchema",
         "AutomationRunSchema",
@@ -54,44 +56,84 @@ describe('@swigs/automation-core package', () => {
         "ConnectionSchema",
         "DEFAULT_LIMITS",
         "DEFAULT_SCHEDULER",
+        "DEFAULT_TIME_ZONE",
         "DefinitionInvalidError",
+        "EMAIL_TEMPLATES_COLLECTION",
+        "EMAIL_TEMPLATE_LIMITS",
+        "ENUM_KEYWORD",
+        "ERROR_KEYWORD",
         "EmailCategorySchema",
         "EmailTemplateSchema",
         "ErrorCode",
         "EvaluationError",
         "ExecutionLogEntrySchema",
+        "FROM_CONFIG_KEYWORD",
         "GraphInvalidError",
+        "IDEMPOTENCY_TTL_MS",
+        "LABEL_KEYWORD",
+        "LEASED_RUN_STATUSES",
         "LogStatusSchema",
+        "MAX_ATTACHMENT_BYTES",
         "NODE_TYPE_PATTERN",
         "NON_BLOCKING_CODES",
         "NodeFailedError",
         "NodeKind",
         "NonRetriableError",
         "NotFoundError",
+        "OPEN_KEYWORD",
+        "PhoneNumberSchema",
         "PositionSchema",
         "RetryAfterError",
         "RunStatusSchema",
         "SCHEDULE_TRIGGER",
+        "SENDING_STEP_TYPES",
+        "STEP_STATS_DAY_MS",
         "SwigsError",
         "TERMINAL_RUN_STATUSES",
+        "TRIGGER_VARIABLES_KEY",
         "TriggerSchema",
         "ValidationCode",
+        "analyzeVariables",
+        "canonicalPath",
+        "claimableAt",
+        "compareClaimOrder",
+        "countStepEntry",
         "createEngine",
         "createFakeClock",
+        "createMemoryRunStore",
         "createMemoryStore",
         "createRegistry",
+        "createStoredTemplates",
         "createSystemClock",
+        "createVariableScope",
         "deepFreeze",
         "defineNode",
+        "definedOnly",
+        "domainOf",
         "emptyStats",
         "evaluateCondition",
+        "fieldMeta",
         "flattenVariables",
         "getPath",
+        "hasDocuments",
         "hasErrorCode",
+        "isAbortedBy",
         "isEmpty",
+        "isLeasedRunStatus",
         "isSwigsError",
+        "isTerminalRunStatus",
+        "issueText",
+        "messageIdFor",
+        "openRecord",
+        "openValue",
+        "parseRetryAfter",
         "silentLogger",
+        "statsFor",
+        "stepStatsDay",
         "validateAutomation",
+        "validateAutomationAsync",
+        "validateWithVariables",
+        "waitingStepOf",
       ]
     `);
   });
@@ -104,17 +146,24 @@ describe('@swigs/automation-core package', () => {
   it('passes @arethetypeswrong/cli for node16 (ESM and CJS)', () => {
     let output = '';
     try {
-      output = execFileSync('pnpm', ['exec', 'attw', '--pack', 'packages/core', '--profile', 'node16', '--format', 'json'], {
-        cwd: root,
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
+      output = execFileSync(
+        'pnpm',
+        ['exec', 'attw', '--pack', 'packages/core', '--profile', 'node16', '--format', 'json'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string };
       throw new Error(`attw failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
     }
     const report = JSON.parse(output.slice(output.indexOf('{'))) as {
-      analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; entrypoint: string; resolutionKind?: string }[] };
+      analysis: {
+        entrypoints: Record<string, unknown>;
+        problems: { kind: string; entrypoint: string; resolutionKind?: string }[];
+      };
     };
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './testing']);
     // The node16 profile ignores node10 resolution (no `exports` support there); everything else must be clean.
@@ -128,7 +177,12 @@ describe('@swigs/automation-core package', () => {
         : "console.log(Object.keys(require('@swigs/automation-core')).sort().join(','))";
     const esm = execFileSync('node', ['-e', script('import')], { cwd: pkgDir, encoding: 'utf8' });
     const cjs = execFileSync('node', ['-e', script('require')], { cwd: pkgDir, encoding: 'utf8' });
-    expect(cjs.trim().split(',')).toEqual(esm.trim().split(',').filter((name) => name !== 'default'));
+    expect(cjs.trim().split(',')).toEqual(
+      esm
+        .trim()
+        .split(',')
+        .filter((name) => name !== 'default'),
+    );
     expect(esm).toContain('createEngine');
   });
 });

@@ -21,13 +21,20 @@ describe('the scheduler (start/stop)', () => {
   it('resumes waiting runs when they fall due, driven by the clock port', async () => {
     const { engine, store, clock, save } = setup([], { scheduler: { pollIntervalMs: 3_600_000 } });
     await save(designExample());
-    const [waiting] = await engine.fire('order.paid', { order: { id: 'A', status: 'paid' }, customer: { email: 'a@b.ch', name: 'A' } });
+    const [waiting] = await engine.fire('order.paid', {
+      order: { id: 'A', status: 'paid' },
+      customer: { email: 'a@b.ch', name: 'A' },
+    });
     await run(engine);
     await clock.advance(2 * DAY);
-    await vi.waitFor(async () => expect((await store.runs.get(waiting!.id))?.currentNodeId).toBe('review'));
+    await vi.waitFor(async () =>
+      expect((await store.runs.get(waiting!.userId, waiting!.id))?.currentNodeId).toBe('review'),
+    );
     expect((await store.collection('outbox').find('u1')).total).toBe(1);
     await clock.advance(7 * DAY);
-    await vi.waitFor(async () => expect((await store.runs.get(waiting!.id))?.status).toBe('completed'));
+    await vi.waitFor(async () =>
+      expect((await store.runs.get(waiting!.userId, waiting!.id))?.status).toBe('completed'),
+    );
     await engine.stop();
     await engine.stop();
   });
@@ -50,10 +57,15 @@ describe('the scheduler (start/stop)', () => {
       await Promise.all([first.clock.advance(6 * 3_600_000), second.clock.advance(6 * 3_600_000)]);
       await flush();
     }
-    await vi.waitFor(async () => expect((await store.runs.list({ userId: 'u1', status: ['completed'] })).total).toBe(2));
+    await vi.waitFor(async () =>
+      expect((await store.runs.list({ userId: 'u1', status: ['completed'] })).total).toBe(2),
+    );
     const runs = (await store.runs.list({ userId: 'u1' })).items;
     // 08:00 in Zurich is 07:00 UTC in winter.
-    expect(runs.map((r) => (r.outputs.copy as { slot: string }).slot).sort()).toEqual(['2026-03-03T07:00:00.000Z', '2026-03-04T07:00:00.000Z']);
+    expect(runs.map((r) => (r.outputs.copy as { slot: string }).slot).sort()).toEqual([
+      '2026-03-03T07:00:00.000Z',
+      '2026-03-04T07:00:00.000Z',
+    ]);
     expect(await store.keys.has('cron:daily:2026-03-03T07:00:00.000Z')).toBe(true);
   });
 
@@ -72,7 +84,15 @@ describe('the scheduler (start/stop)', () => {
       },
     });
     const { engine, store, clock, save } = setup([busy], { scheduler: { pollIntervalMs: 3_600_000, concurrency: 1 } });
-    await save(chain([{ id: 'pause', type: 'wait', config: { minutes: 1 } }, { id: 'busy', type: 'busy' }], { id: 'long' }));
+    await save(
+      chain(
+        [
+          { id: 'pause', type: 'wait', config: { minutes: 1 } },
+          { id: 'busy', type: 'busy' },
+        ],
+        { id: 'long' },
+      ),
+    );
     await save(
       chain([{ id: 'copy', type: 'transform', config: { field: 'trigger.scheduledAt', as: 'slot' } }], {
         id: 'minutely',
@@ -87,10 +107,14 @@ describe('the scheduler (start/stop)', () => {
       await flush();
     }
     await vi.waitFor(async () => {
-      const cronRuns = (await store.runs.list({ userId: 'u1', status: ['completed'] })).items.filter((r) => r.automationId === 'minutely');
+      const cronRuns = (await store.runs.list({ userId: 'u1', status: ['completed'] })).items.filter(
+        (r) => r.automationId === 'minutely',
+      );
       expect(cronRuns.length).toBeGreaterThanOrEqual(4);
     });
-    expect((await store.runs.list({ userId: 'u1', status: ['running'] })).items.map((r) => r.automationId)).toEqual(['long']);
+    expect((await store.runs.list({ userId: 'u1', status: ['running'] })).items.map((r) => r.automationId)).toEqual([
+      'long',
+    ]);
     release();
   });
 
@@ -129,6 +153,48 @@ describe('the scheduler (start/stop)', () => {
     expect(done?.status).toBe('completed');
   });
 
+  it('never runs twice a run whose lease lapsed while this worker still runs it (a stalled event loop)', async () => {
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    let executions = 0;
+    const slow = defineNode({
+      type: 'slow',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'Lent', en: 'Slow' },
+      configSchema: z.object({}),
+      execute: async () => {
+        executions += 1;
+        await gate;
+        return { output: {} };
+      },
+    });
+    const { engine, store, clock, save } = setup([slow], { scheduler: { leaseMs: 30_000, pollIntervalMs: 5_000 } });
+    await save(
+      chain([
+        { id: 'pause', type: 'wait', config: { minutes: 1 } },
+        { id: 'slow', type: 'slow' },
+      ]),
+    );
+    await engine.fire('order.paid', {});
+    await run(engine);
+    await clock.advance(60_000);
+    await flush();
+    expect(executions).toBe(1);
+    // Nothing ran for two leases (a blocked event loop), and a claim comes before the lease renewal: the store
+    // hands this worker its own run back, still in flight here.
+    clock.set(new Date(clock.now().getTime() + 60_000));
+    expect(await engine.resumeDue()).toBe(0);
+    await flush();
+    expect(executions).toBe(1);
+    const [live] = (await store.runs.list({ userId: 'u1' })).items;
+    expect(live).toMatchObject({ status: 'running', leaseOwner: 'w1' });
+    expect(live!.leaseUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
+    finish();
+    await vi.waitFor(async () => expect((await store.runs.list({ userId: 'u1' })).items[0]?.status).toBe('completed'));
+    expect(executions).toBe(1);
+  });
+
   it('on stop, waits for in-flight nodes up to the grace period, then aborts and releases them', async () => {
     const slow = defineNode({
       type: 'stuck',
@@ -136,7 +202,8 @@ describe('the scheduler (start/stop)', () => {
       version: 1,
       title: { fr: 'Bloqué', en: 'Stuck' },
       configSchema: z.object({}),
-      execute: (ctx) => new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
+      execute: (ctx) =>
+        new Promise<never>((_, reject) => ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason))),
     });
     const store = createMemoryStore();
     const leaving = setup([slow], { store, workerId: 'leaving', scheduler: { stopGraceMs: 50 } });
@@ -151,11 +218,18 @@ describe('the scheduler (start/stop)', () => {
     const [released] = (await store.runs.list({ userId: 'u1' })).items;
     expect(released).toMatchObject({ status: 'running', leaseOwner: null, queue: ['stuck'], executionLog: [] });
     const next = setup([], { store, workerId: 'next' });
-    expect((await next.store.runs.claimDue({ now: next.clock.now(), workerId: 'next', leaseMs: 1000, limit: 10 })).map((r) => r.id)).toEqual([released?.id]);
+    expect(
+      (await next.store.runs.claimDue({ now: next.clock.now(), workerId: 'next', leaseMs: 1000, limit: 10 })).map(
+        (r) => r.id,
+      ),
+    ).toEqual([released?.id]);
   });
 
   it('purges finished runs older than the retention, never waiting ones', async () => {
-    const { engine, store, clock, save } = setup([], { retention: { days: 30, intervalMs: DAY }, scheduler: { pollIntervalMs: DAY } });
+    const { engine, store, clock, save } = setup([], {
+      retention: { days: 30, intervalMs: DAY },
+      scheduler: { pollIntervalMs: DAY },
+    });
     await save(chain([{ id: 't', type: 'transform', config: { field: 'trigger', as: 'x' } }]));
     await save(chain([{ id: 'w', type: 'wait', config: { days: 365 } }], { id: 'long-wait' }));
     const runs = await engine.fire('order.paid', {});
@@ -165,6 +239,8 @@ describe('the scheduler (start/stop)', () => {
       await clock.advance(DAY);
       await flush();
     }
-    await vi.waitFor(async () => expect((await store.runs.list({ userId: 'u1' })).items.map((r) => r.status)).toEqual(['waiting']));
+    await vi.waitFor(async () =>
+      expect((await store.runs.list({ userId: 'u1' })).items.map((r) => r.status)).toEqual(['waiting']),
+    );
   });
 });

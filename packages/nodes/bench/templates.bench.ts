@@ -31,11 +31,19 @@ const renderOrderEmail = (i: number): string => {
   trigger.orderNumber = String(1000 + (i % 500));
   const subject = renderer.render(template.subject, data, 'text');
   const body = renderer.render(template.body, data, 'html');
-  return subject + renderer.render(defaultLayout, { subject, preheader: template.preheader, content: new renderer.handlebars.SafeString(body) }, 'html');
+  return (
+    subject +
+    renderer.render(
+      defaultLayout,
+      { subject, preheader: template.preheader, content: new renderer.handlebars.SafeString(body) },
+      'html',
+    )
+  );
 };
 
 const sample = renderOrderEmail(0);
-if (!sample.includes('1\u202f234.50\u00a0CHF') || !sample.includes('Léa')) throw new Error('bench: the rendered e-mail is wrong');
+if (!sample.includes('1\u202f234.50\u00a0CHF') || !sample.includes('Léa'))
+  throw new Error('bench: the rendered e-mail is wrong');
 
 const renders = measure(renderOrderEmail);
 const full = measure((i) => {
@@ -44,8 +52,14 @@ const full = measure((i) => {
 }, 2000);
 
 const [load1] = (await import('node:os')).loadavg();
-console.log(`nodes: load average while measuring: ${load1?.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores`);
-console.log(`nodes: order e-mail template renders/s (subject + body + layout, ${sample.length} chars): ${fmt(renders.wall)} wall, ${fmt(renders.cpu)} per CPU-second (target >= 50,000)`);
-console.log(`nodes: renderEmail/s incl. plain-text part (html-to-text) and preheader: ${fmt(full.wall)} wall, ${fmt(full.cpu)} per CPU-second`);
+console.log(
+  `nodes: load average while measuring: ${load1?.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores`,
+);
+console.log(
+  `nodes: order e-mail template renders/s (subject + body + layout, ${sample.length} chars): ${fmt(renders.wall)} wall, ${fmt(renders.cpu)} per CPU-second (target >= 50,000)`,
+);
+console.log(
+  `nodes: renderEmail/s incl. plain-text part (html-to-text) and preheader: ${fmt(full.wall)} wall, ${fmt(full.cpu)} per CPU-second`,
+);
 console.log(`nodes: compiled templates cached: ${renderer.cacheSize}`);
 if (renders.cpu < 50_000) console.log('nodes: WARNING template renders per CPU-second below the 50,000 target');

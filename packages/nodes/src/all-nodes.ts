@@ -1,5 +1,7 @@
 import { createRegistry, type NodeDefinition, type Registry } from '@swigs/automation-core';
 import { createTask } from './actions/create-task';
+import { getRecord } from './actions/get-record';
+import { respondWebhook } from './actions/respond-webhook';
 import { sendEmail } from './actions/send-email';
 import { sendSms } from './actions/send-sms';
 import { transform } from './actions/transform';
@@ -8,10 +10,12 @@ import { webhook } from './actions/webhook';
 import { condition } from './flow/condition';
 import { wait } from './flow/wait';
 import { customerCreated } from './triggers/customer-created';
+import { invoiceOverdue } from './triggers/invoice-overdue';
 import { invoiceCreated, invoicePaid } from './triggers/invoice-triggers';
 import { manual } from './triggers/manual';
 import { orderCreated, orderDelivered, orderPaid, orderShipped } from './triggers/order-triggers';
 import { projectStatusChanged } from './triggers/project-status-changed';
+import { timeDelay } from './triggers/time-delay';
 import { timeSchedule } from './triggers/time-schedule';
 import { webhookReceived } from './triggers/webhook-received';
 
@@ -23,9 +27,11 @@ export const allNodes: readonly NodeDefinition[] = Object.freeze([
   orderDelivered,
   customerCreated,
   timeSchedule,
+  timeDelay,
   projectStatusChanged,
   invoiceCreated,
   invoicePaid,
+  invoiceOverdue,
   manual,
   webhookReceived,
   sendEmail,
@@ -34,8 +40,10 @@ export const allNodes: readonly NodeDefinition[] = Object.freeze([
   webhook,
   createTask,
   updateRecord,
+  getRecord,
   sendSms,
   transform,
+  respondWebhook,
 ] as unknown as NodeDefinition[]);
 
 /** A registry holding `allNodes`. */

@@ -1,11 +1,5 @@
 import type {} from '@swigs/automation-core';
 
-/** Where `create_task` reaches swigs-task: its base URL and a service token (from the environment). */
-export interface TaskApiPort {
-  baseUrl: string;
-  token: string;
-}
-
 /** Sender settings for `send_email`. */
 export interface EmailSettings {
   /** Default sender, e.g. `"Boutique" <info@boutique.ch>`; a node's `from` wins. */
@@ -19,8 +13,6 @@ export interface EmailSettings {
 
 declare module '@swigs/automation-core' {
   interface Ports {
-    /** swigs-task REST API, for `create_task`. */
-    tasks?: TaskApiPort;
     /** Sender defaults and unsubscribe settings, for `send_email`. */
     email?: EmailSettings;
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   CustomerPayloadSchema,
+  InvoiceOverduePayloadSchema,
   InvoicePayloadSchema,
   ManualPayloadSchema,
   OrderPayloadSchema,
@@ -20,6 +21,7 @@ export const triggerPayloadSchemas: Readonly<Record<string, z.ZodType>> = Object
   'project.status_changed': ProjectStatusPayloadSchema,
   'invoice.created': InvoicePayloadSchema,
   'invoice.paid': InvoicePayloadSchema,
+  'invoice.overdue': InvoiceOverduePayloadSchema,
   manual: ManualPayloadSchema,
   'webhook.received': WebhookPayloadSchema,
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeClock } from '@swigs/automation-core';
 import { condition, transform, wait } from '../src/index';
-import { runNode } from './context';
+import { executeNode as runNode } from '@swigs/automation-core/testing';
+import { hookContext } from './hook-context';
 
 describe('wait', () => {
   it('returns waitUntil from the clock and the config', async () => {
@@ -11,8 +12,21 @@ describe('wait', () => {
     expect(result.output).toEqual({ waitUntil: '2026-03-04T09:00:00.000Z' });
   });
 
+  it('waits in seconds, from one second up', async () => {
+    const clock = createFakeClock('2026-03-02T09:00:00Z');
+    const result = await runNode(wait, { duration: 5, unit: 'seconds' }, { clock });
+    expect(result.waitUntil?.toISOString()).toBe('2026-03-02T09:00:05.000Z');
+    expect(wait.configSchema.safeParse({ duration: 1, unit: 'seconds' }).success).toBe(true);
+    expect(wait.configSchema.safeParse({ duration: 0, unit: 'seconds' }).error?.issues[0]?.message).toMatch(
+      /at least 1 second/,
+    );
+    expect(wait.configSchema.safeParse({ duration: 0.5, unit: 'seconds' }).success).toBe(false);
+  });
+
   it('rejects a wait with nothing to wait for, a bad time and a bad zone', () => {
-    expect(wait.configSchema.safeParse({}).error?.issues[0]?.message).toMatch(/positive duration, a time of day or weekdays/);
+    expect(wait.configSchema.safeParse({}).error?.issues[0]?.message).toMatch(
+      /positive duration \(at least 1 second\), a time of day or weekdays/,
+    );
     expect(wait.configSchema.safeParse({ duration: -3 }).success).toBe(false);
     expect(wait.configSchema.safeParse({ time: '25:00' }).error?.issues[0]?.message).toMatch(/HH:MM/);
     expect(wait.configSchema.safeParse({ duration: 1, timezone: 'Mars/Olympus' }).success).toBe(false);
@@ -46,8 +60,13 @@ describe('condition', () => {
         { combinator: 'all', conditions: [{ field: 'trigger.totl', operator: 'is_empty' }] },
       ],
     });
-    expect(condition.validate?.({ config, variables })).toEqual([
-      { path: ['conditions', 2, 'conditions', 0, 'field'], code: 'unknown_variable', message: 'conditions.2.conditions.0.field: unknown variable "trigger.totl"' },
+    expect(condition.validate?.(hookContext(config, variables))).toEqual([
+      {
+        path: ['conditions', 2, 'conditions', 0, 'field'],
+        code: 'unknown_variable',
+        message: 'conditions.2.conditions.0.field: unknown variable "trigger.totl"',
+        params: { variable: 'trigger.totl' },
+      },
     ]);
   });
 });
@@ -55,17 +74,36 @@ describe('condition', () => {
 describe('transform', () => {
   it('renders each field, escaping nothing since values are data, and coerces when asked', async () => {
     const data = { trigger: { customer: { firstName: 'Léa', lastName: 'Müller' }, total: 1234.5 } };
-    const text = await runNode(transform, { fields: { fullName: '{{trigger.customer.firstName}} {{trigger.customer.lastName}}', label: '{{currency trigger.total}}' } }, { data });
+    const text = await runNode(
+      transform,
+      {
+        fields: {
+          fullName: '{{trigger.customer.firstName}} {{trigger.customer.lastName}}',
+          label: '{{currency trigger.total}}',
+        },
+      },
+      { data },
+    );
     expect(text.output).toEqual({ fullName: 'Léa Müller', label: '1\u202f234.50\u00a0CHF' });
-    const coerced = await runNode(transform, { fields: { total: '{{trigger.total}}', vip: 'true' }, coerce: true }, { data });
+    const coerced = await runNode(
+      transform,
+      { fields: { total: '{{trigger.total}}', vip: 'true' }, coerce: true },
+      { data },
+    );
     expect(coerced.output).toEqual({ total: 1234.5, vip: true });
   });
 
   it('reports unknown variables through its validate hook', () => {
-    const problems = transform.validate?.({
-      config: transform.configSchema.parse({ fields: { a: '{{trigger.nope}}' } }),
-      variables: new Set(['trigger', 'trigger.total']),
-    });
-    expect(problems).toEqual([{ path: ['fields', 'a'], code: 'unknown_variable', message: 'fields.a: unknown variable "trigger.nope" (line 1)' }]);
+    const problems = transform.validate?.(
+      hookContext(transform.configSchema.parse({ fields: { a: 'x {{trigger.nope}}' } }), ['trigger', 'trigger.total']),
+    );
+    expect(problems).toEqual([
+      {
+        path: ['fields', 'a'],
+        code: 'unknown_variable',
+        message: 'unknown variable "trigger.nope"',
+        params: { variable: 'trigger.nope', line: 1, column: 5 },
+      },
+    ]);
   });
 });

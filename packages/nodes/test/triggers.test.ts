@@ -53,13 +53,18 @@ describe('CMS triggers (order.created, order.paid, order.shipped, order.delivere
     });
     expect(parsed.success).toBe(true);
     expect(orderPaid.configSchema.safeParse({ statusFilter: 'paid' }).success).toBe(false);
-    expect(orderPaid.configSchema.safeParse({ conditions: { combinator: 'most', conditions: [] } }).success).toBe(false);
+    expect(orderPaid.configSchema.safeParse({ conditions: { combinator: 'most', conditions: [] } }).success).toBe(
+      false,
+    );
   });
 });
 
 describe('time.schedule', () => {
   it('defaults the time zone to Europe/Zurich and validates the cron expression and zone', () => {
-    expect(timeSchedule.configSchema.parse({ cron: '0 8 * * 1' })).toEqual({ cron: '0 8 * * 1', timezone: 'Europe/Zurich' });
+    expect(timeSchedule.configSchema.parse({ cron: '0 8 * * 1' })).toEqual({
+      cron: '0 8 * * 1',
+      timezone: 'Europe/Zurich',
+    });
     const badCron = timeSchedule.configSchema.safeParse({ cron: '61 * * * *' });
     expect(badCron.success).toBe(false);
     expect(badCron.error?.issues[0]?.path).toEqual(['cron']);
@@ -73,7 +78,9 @@ describe('time.schedule', () => {
     expect(runs.map((d) => d.toISOString())).toEqual(['2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
     const before = nextScheduledRuns({ cron: '0 8 * * *' }, new Date('2026-03-27T12:00:00Z'), 1);
     expect(before[0]?.toISOString()).toBe('2026-03-28T07:00:00.000Z');
-    expect(timeSchedule.matches?.({ config: timeSchedule.configSchema.parse({ cron: '* * * * *' }), payload: {} })).toBe(true);
+    expect(
+      timeSchedule.matches?.({ config: timeSchedule.configSchema.parse({ cron: '* * * * *' }), payload: {} }),
+    ).toBe(true);
   });
 });
 
@@ -93,10 +100,21 @@ describe('project.status_changed', () => {
 
 describe('invoice.created, invoice.paid, manual and webhook.received', () => {
   it('match every event of their type', () => {
-    expect(invoiceCreated.matches?.({ config: invoiceCreated.configSchema.parse({}), payload: invoiceCreated.sampleOutput })).toBe(true);
-    expect(invoicePaid.matches?.({ config: invoicePaid.configSchema.parse({}), payload: invoicePaid.sampleOutput })).toBe(true);
+    expect(
+      invoiceCreated.matches?.({ config: invoiceCreated.configSchema.parse({}), payload: invoiceCreated.sampleOutput }),
+    ).toBe(true);
+    expect(
+      invoicePaid.matches?.({ config: invoicePaid.configSchema.parse({}), payload: invoicePaid.sampleOutput }),
+    ).toBe(true);
     expect(manual.matches?.({ config: manual.configSchema.parse({}), payload: { anything: 1 } })).toBe(true);
-    expect(invoicePaid.configSchema.safeParse({ conditions: { combinator: 'all', conditions: [{ field: 'trigger.total', operator: 'greater_than', value: 1000 }] } }).success).toBe(true);
+    expect(
+      invoicePaid.configSchema.safeParse({
+        conditions: {
+          combinator: 'all',
+          conditions: [{ field: 'trigger.total', operator: 'greater_than', value: 1000 }],
+        },
+      }).success,
+    ).toBe(true);
     const config = webhookReceived.configSchema.parse({ secretRef: 'WEBHOOK_SECRET_SHOP' });
     expect(webhookReceived.matches?.({ config, payload: webhookReceived.sampleOutput })).toBe(true);
   });

@@ -21,7 +21,13 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
   const folder = mkdtempSync(join(tmpdir(), 'swigs-bench-'));
   const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--data', join(folder, 'data')], {
     cwd: folder,
-    env: { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'warn', RUN_RETENTION_DAYS: '0', SQLITE_DURABILITY: durability },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: folder,
+      LOG_LEVEL: 'warn',
+      RUN_RETENTION_DAYS: '0',
+      SQLITE_DURABILITY: durability,
+    },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';
@@ -45,7 +51,8 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
     return res.json();
   };
 
-  const rssNow = (): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  const rssNow = (): number =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   const idleRss = rssNow();
   const { token } = await json('POST', '/api/auth/local-login', undefined, { password });
   // The n8n/Node-RED comparison flow: a condition, a template, a response (the run itself).
@@ -60,17 +67,32 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
         config: { combinator: 'all', conditions: [{ field: 'trigger.note', operator: 'is_not_empty' }] },
         connections: [{ targetId: 'label', condition: 'true' }],
       },
-      { id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}} : {{trigger.note}}' } } },
+      {
+        id: 'label',
+        type: 'transform',
+        config: { fields: { message: 'Merci {{trigger.startedBy}} : {{trigger.note}}' } },
+      },
     ],
   });
   for (let i = 0; i < 20; i++) {
-    await json('POST', '/api/automations', token, { name: `Liste ${i}`, trigger: { type: 'manual', config: {} }, nodes: [] });
+    await json('POST', '/api/automations', token, {
+      name: `Liste ${i}`,
+      trigger: { type: 'manual', config: {} },
+      nodes: [],
+    });
   }
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const runUrl = `${url}/api/automations/${automation.id}/run`;
   const runBody = JSON.stringify({ payload: { startedBy: 'Léa', note: 'commande 1042' } });
   await fire('warm-up', { url: runUrl, method: 'POST', headers, body: runBody, connections: 10, duration: 3 });
-  const runs = await fire('run', { url: runUrl, method: 'POST', headers, body: runBody, connections: 32, duration: 15 });
+  const runs = await fire('run', {
+    url: runUrl,
+    method: 'POST',
+    headers,
+    body: runBody,
+    connections: 32,
+    duration: 15,
+  });
   const listUrl = `${url}/api/automations?limit=20`;
   const list = withList ? await fire('list', { url: listUrl, headers, connections: 32, duration: 10 }) : null;
   // The list's cache is checked against every write: measure it too while runs keep changing the stats it shows.
@@ -88,13 +110,22 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
   rmSync(folder, { recursive: true, force: true });
 
   const mode = durability === 'full' ? 'SQLite synchronous=FULL (default)' : 'SQLite synchronous=NORMAL';
-  console.log(`server: POST /api/automations/:id/run, ${mode}, each run persisted and executed: ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors); completed runs stored: ${n(done.total)}`);
-  if (list) console.log(`server: GET /api/automations?limit=20: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`);
+  console.log(
+    `server: POST /api/automations/:id/run, ${mode}, each run persisted and executed: ${n(runs.requests.average)} req/s, p50 ${runs.latency.p50} ms, p99 ${runs.latency.p99} ms, errors ${errorsOf(runs)} (target >= 2,000 req/s, p99 <= 50 ms, 0 errors); completed runs stored: ${n(done.total)}`,
+  );
+  if (list)
+    console.log(
+      `server: GET /api/automations?limit=20: ${n(list.requests.average)} req/s, p50 ${list.latency.p50} ms, p99 ${list.latency.p99} ms, errors ${errorsOf(list)} (target >= 5,000 req/s)`,
+    );
   if (mixed) {
     const [r, l] = mixed;
-    console.log(`server: both at once, runs changing the listed stats: GET list ${n(l.requests.average)} req/s (p99 ${l.latency.p99} ms) while POST run ${n(r.requests.average)} req/s (p99 ${r.latency.p99} ms), errors ${errorsOf(l) + errorsOf(r)}`);
+    console.log(
+      `server: both at once, runs changing the listed stats: GET list ${n(l.requests.average)} req/s (p99 ${l.latency.p99} ms) while POST run ${n(r.requests.average)} req/s (p99 ${r.latency.p99} ms), errors ${errorsOf(l) + errorsOf(r)}`,
+    );
   }
-  console.log(`server: RSS of the server process (${durability}): ${(idleRss / 1024 / 1024).toFixed(1)} MB after start, peak ${(rss / 1024 / 1024).toFixed(1)} MB under load`);
+  console.log(
+    `server: RSS of the server process (${durability}): ${(idleRss / 1024 / 1024).toFixed(1)} MB after start, peak ${(rss / 1024 / 1024).toFixed(1)} MB under load`,
+  );
 }
 
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];

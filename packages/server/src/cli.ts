@@ -2,21 +2,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
+import { cliUsage } from './config/cli-usage';
 import { loadConfig } from './config/server-config';
 import { createServer } from './runtime/create-server';
-import { issueToken } from './runtime/issue-token';
 import { createJsonLogger } from './runtime/logger';
 
-const USAGE = `swigs-workflow: the SWIGS Automation server
-
-Usage:
-  swigs-workflow start [--port 3003] [--data ./data] [--host 127.0.0.1]
-  swigs-workflow token --user <id> [--data ./data] [--ttl <seconds>]
-
-Configuration comes from the environment and a .env file in the current folder:
-  PORT, HOST, DATA_DIR, SQLITE_DURABILITY, MONGODB_URL, SMTP_URL, MAIL_FROM, SSO_JWT_SECRET, SSO_JWKS_URL, SSO_ISSUER,
-  SSO_AUDIENCE, SSO_LOGIN_URL, SERVICE_TOKENS, LOCAL_PASSWORD, CMS_API_URL, CMS_SERVICE_TOKEN, CMS_POLL_INTERVAL,
-  CMS_POLL_ENABLED, CMS_WEBHOOK_SECRET, CMS_USER_ID, LOG_LEVEL, BODY_LIMIT, TRUST_PROXY, RUN_RETENTION_DAYS`;
+const USAGE = cliUsage();
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,7 +34,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--port must be a port number (got ${values.port})\n`);
     return 2;
   }
-  const config = loadConfig(env, { ...(port !== undefined ? { port } : {}), ...(values.data ? { dataDir: values.data } : {}) });
+  const config = loadConfig(env, {
+    ...(port !== undefined ? { port } : {}),
+    ...(values.data ? { dataDir: values.data } : {}),
+  });
 
   if (command === 'token') {
     if (!values.user) {
@@ -51,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const ttl = values.ttl ? Number(values.ttl) : undefined;
+    // Only this command signs tokens here: jose stays out of `start`'s memory.
+    const { issueToken } = await import('./runtime/issue-token');
     process.stdout.write(`${await issueToken(config, values.user, ttl)}\n`);
     return 0;
   }

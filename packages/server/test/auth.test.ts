@@ -17,9 +17,15 @@ const HUB_SECRET = 'swigs-hub-shared-secret-0123456789';
 const sso = { secret: HUB_SECRET, issuer: 'https://hub.swigs.ch', audience: 'swigs-workflow' };
 const key = new TextEncoder().encode(HUB_SECRET);
 
-const hubToken = (claims: { sub?: string; iss?: string; aud?: string; exp?: number } = {}, secret = key): Promise<string> => {
+const hubToken = (
+  claims: { sub?: string; iss?: string; aud?: string; exp?: number } = {},
+  secret = key,
+): Promise<string> => {
   let jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
-  jwt = jwt.setSubject(claims.sub ?? 'hub-user-1').setIssuer(claims.iss ?? sso.issuer).setAudience(claims.aud ?? sso.audience);
+  jwt = jwt
+    .setSubject(claims.sub ?? 'hub-user-1')
+    .setIssuer(claims.iss ?? sso.issuer)
+    .setAudience(claims.aud ?? sso.audience);
   jwt = jwt.setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 600);
   return jwt.sign(secret);
 };
@@ -60,7 +66,9 @@ describe('swigs-hub SSO tokens', () => {
     const missing = await h.api('GET', '/api/automations', { token: null });
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBe('Bearer');
-    expect((await h.api('POST', '/api/auth/local-login', { token: null, body: { password: LOCAL_PASSWORD } })).status).toBe(404);
+    expect(
+      (await h.api('POST', '/api/auth/local-login', { token: null, body: { password: LOCAL_PASSWORD } })).status,
+    ).toBe(404);
   });
 
   it('verifies RS256 tokens against a JWKS URL', async () => {
@@ -75,7 +83,13 @@ describe('swigs-hub SSO tokens', () => {
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
     h = await startHarness({ auth: { sso: { jwksUrl, issuer: sso.issuer, audience: sso.audience } } });
     const sign = (k: CryptoKey | Uint8Array, alg = 'RS256') =>
-      new SignJWT({}).setProtectedHeader({ alg, kid: 'k1' }).setSubject('rs-user').setIssuer(sso.issuer).setAudience(sso.audience).setExpirationTime('5m').sign(k);
+      new SignJWT({})
+        .setProtectedHeader({ alg, kid: 'k1' })
+        .setSubject('rs-user')
+        .setIssuer(sso.issuer)
+        .setAudience(sso.audience)
+        .setExpirationTime('5m')
+        .sign(k);
     const good = await h.api('GET', '/api/auth/me', { token: await sign(privateKey) });
     expect(good.body.userId).toBe('rs-user');
     expect((await h.api('GET', '/api/auth/me', { token: await sign(other.privateKey) })).status).toBe(401);
@@ -87,9 +101,15 @@ describe('service tokens', () => {
   it('act for the tenant named in X-Swigs-User', async () => {
     h = await startHarness();
     const created = await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'De A' }) });
-    const asA = await h.api('GET', `/api/automations/${created.body.id}`, { token: SERVICE_TOKEN, headers: { 'x-swigs-user': 'tenant-a' } });
+    const asA = await h.api('GET', `/api/automations/${created.body.id}`, {
+      token: SERVICE_TOKEN,
+      headers: { 'x-swigs-user': 'tenant-a' },
+    });
     expect(asA.status).toBe(200);
-    const asB = await h.api('GET', `/api/automations/${created.body.id}`, { token: SERVICE_TOKEN, headers: { 'x-swigs-user': 'tenant-b' } });
+    const asB = await h.api('GET', `/api/automations/${created.body.id}`, {
+      token: SERVICE_TOKEN,
+      headers: { 'x-swigs-user': 'tenant-b' },
+    });
     expect(asB.status).toBe(404);
   });
 
@@ -98,8 +118,13 @@ describe('service tokens', () => {
     const noUser = await h.api('GET', '/api/automations', { token: SERVICE_TOKEN });
     expect(noUser.status).toBe(401);
     expect(noUser.body.error).toMatch(/X-Swigs-User/);
-    expect((await h.api('GET', '/api/automations', { token: SERVICE_TOKEN, headers: { 'x-swigs-user': 'a b/c' } })).status).toBe(401);
-    expect((await h.api('GET', '/api/automations', { token: `${SERVICE_TOKEN}x`, headers: { 'x-swigs-user': 'tenant-a' } })).status).toBe(401);
+    expect(
+      (await h.api('GET', '/api/automations', { token: SERVICE_TOKEN, headers: { 'x-swigs-user': 'a b/c' } })).status,
+    ).toBe(401);
+    expect(
+      (await h.api('GET', '/api/automations', { token: `${SERVICE_TOKEN}x`, headers: { 'x-swigs-user': 'tenant-a' } }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -115,14 +140,19 @@ describe('embedded mode', () => {
     expect(login.body.userId).toBe('local');
     expect(new Date(login.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
     expect((await h.api('GET', '/api/auth/me', { token: login.body.token })).body.userId).toBe('local');
-    const agency = await h.api('POST', '/api/auth/local-login', { token: null, body: { password: LOCAL_PASSWORD, userId: 'agence' } });
+    const agency = await h.api('POST', '/api/auth/local-login', {
+      token: null,
+      body: { password: LOCAL_PASSWORD, userId: 'agence' },
+    });
     expect((await h.api('GET', '/api/auth/me', { token: agency.body.token })).body.userId).toBe('agence');
   });
 
   it('rate-limits repeated failures per client with 429, even for the right password', async () => {
     h = await startHarness({ app: { authFailures: { maxFailures: 5, windowMs: 60_000 } } });
     for (let i = 0; i < 5; i++) {
-      expect((await h.api('POST', '/api/auth/local-login', { token: null, body: { password: `guess-${i}` } })).status).toBe(401);
+      expect(
+        (await h.api('POST', '/api/auth/local-login', { token: null, body: { password: `guess-${i}` } })).status,
+      ).toBe(401);
     }
     const blocked = await h.api('POST', '/api/auth/local-login', { token: null, body: { password: LOCAL_PASSWORD } });
     expect(blocked.status).toBe(429);

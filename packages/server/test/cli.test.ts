@@ -1,12 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
+import { CLI, startServerProcess, type ServerProcess } from './helpers/cli-process';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'swigs-cli-'));
 const dataDir = join(folder, 'data');
 const children = new Set<ChildProcess>();
@@ -18,44 +17,24 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  password: string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
 /** Starts the built CLI in the temp folder, with a clean environment (no MongoDB, SMTP or SSO). */
-async function start(): Promise<Started> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
-  const env = { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'info' };
-  const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--data', dataDir], { cwd: folder, env });
-  children.add(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${out}\n${err}`)), 20_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const url = /écoute sur (http:\/\/\S+)/.exec(err)?.[1];
-      const password = /mot de passe (\S+)/.exec(err)?.[1];
-      if (url && password) {
-        clearTimeout(timer);
-        resolve({ url, password });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}:\n${out}\n${err}`)));
-  });
-  return { child, ...ready, stdout: () => out, exited };
+function start(): Promise<ServerProcess> {
+  return startServerProcess(folder, dataDir, { LOG_LEVEL: 'info' }, children);
 }
 
-async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const res = await fetch(url + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -63,7 +42,28 @@ async function call(url: string, method: string, path: string, token?: string, b
 }
 
 describe('the swigs-workflow command', () => {
-  it('starts in a fresh folder, survives SIGTERM with a run waiting, and resumes it on the next start', { timeout: 60_000 }, async () => {
+  it('prints its usage, every configuration variable included, with --help', () => {
+    const help = spawnSync(process.execPath, [CLI, '--help'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(help.status).toBe(0);
+    for (const name of [
+      'PORT',
+      'PUBLIC_URL',
+      'MONGODB_DB',
+      'LOCAL_USER',
+      'TASK_API_URL',
+      'UNSUBSCRIBE_SECRET',
+      'WEBHOOK_*',
+    ])
+      expect(help.stdout).toContain(name);
+    expect(help.stdout).toContain('swigs-workflow start');
+  });
+
+  it('starts in a fresh folder, survives SIGTERM with a run waiting, and resumes it on the next start', {
+    timeout: 60_000,
+  }, async () => {
     const first = await start();
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await call(first.url, 'GET', '/readyz')).body).toMatchObject({ status: 'ready', store: 'sqlite' });
@@ -89,12 +89,18 @@ describe('the swigs-workflow command', () => {
       ],
     });
     expect(automation.status).toBe(201);
-    const run = await call(first.url, 'POST', `/api/automations/${automation.body.id}/run`, token, { payload: { name: 'Léa' } });
+    const run = await call(first.url, 'POST', `/api/automations/${automation.body.id}/run`, token, {
+      payload: { name: 'Léa' },
+    });
     expect(run.body.status).toBe('waiting');
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    const logs = first.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logs = first
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logs.some((l) => l.msg === 'listening')).toBe(true);
     expect(logs.some((l) => l.msg === 'server stopped')).toBe(true);
     expect(first.stdout()).not.toContain(first.password);
@@ -103,9 +109,18 @@ describe('the swigs-workflow command', () => {
     // A day passes while the server is down: move the waiting run's due time into the past through the store API.
     const store = createSqliteStore({ filename: join(dataDir, 'swigs-workflow.sqlite') });
     const now = new Date();
-    const claimed = await store.runs.claimById(run.body.id, ['waiting'], { now, workerId: 'time-travel', leaseMs: 60_000 });
+    const claimed = await store.runs.claimById(run.body.id, ['waiting'], {
+      now,
+      workerId: 'time-travel',
+      leaseMs: 60_000,
+    });
     expect(claimed?.status).toBe('running');
-    expect(await store.runs.checkpoint({ ...claimed!, status: 'waiting', scheduledAt: new Date(now.getTime() - 1000) }, 'time-travel')).toBe(true);
+    expect(
+      await store.runs.checkpoint(
+        { ...claimed!, status: 'waiting', scheduledAt: new Date(now.getTime() - 1000) },
+        'time-travel',
+      ),
+    ).toBe(true);
     await store.runs.release(run.body.id, 'time-travel');
     await store.close();
 
@@ -120,7 +135,10 @@ describe('the swigs-workflow command', () => {
     const outbox = await call(second.url, 'GET', '/api/outbox', token);
     expect(outbox.body.items.map((m: { subject: string }) => m.subject)).toEqual(['Bonjour Léa']);
 
-    const printed = spawnSync(process.execPath, [CLI, 'token', '--user', 'agence', '--data', dataDir], { cwd: folder, env: { PATH: process.env.PATH ?? '' } });
+    const printed = spawnSync(process.execPath, [CLI, 'token', '--user', 'agence', '--data', dataDir], {
+      cwd: folder,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(printed.status).toBe(0);
     const me = await call(second.url, 'GET', '/api/auth/me', printed.stdout.toString().trim());
     expect(me.body.userId).toBe('agence');

@@ -12,9 +12,20 @@ beforeAll(async () => {
   h = await startHarness({ app: { bodyLimit: 64 * 1024, authFailures: { maxFailures: 1_000_000 } } });
   automationId = (await h.api('POST', '/api/automations', { body: manualAutomation() })).body.id;
   templateId = (await h.api('POST', '/api/email-templates', { body: thanksTemplate() })).body.id;
-  const project = await h.api('POST', '/api/projects', { body: { name: 'Site vitrine', client: { name: 'Boulangerie', street: 'Rue du Four 1', postalCode: '1700', town: 'Fribourg' } } });
+  const project = await h.api('POST', '/api/projects', {
+    body: {
+      name: 'Site vitrine',
+      client: { name: 'Boulangerie', street: 'Rue du Four 1', postalCode: '1700', town: 'Fribourg' },
+    },
+  });
   expect(project.status, project.text).toBe(201);
   projectId = project.body.id;
+  const document = (await h.api('GET', '/api/openapi.json', { token: null })).body as {
+    paths: Record<string, Record<string, DocumentOperation>>;
+  };
+  documented = Object.entries(document.paths).flatMap(([template, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ method, template, operation })),
+  );
 });
 afterAll(async () => {
   await h.close();
@@ -27,9 +38,20 @@ interface Route {
   wrong?: fc.Arbitrary<Record<string, unknown>>;
 }
 
-const notString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const notString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 const notBoolean = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.object({ maxDepth: 1 }));
-const notObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.integer(), { minLength: 1, maxLength: 3 }));
+const notObject = fc.oneof(
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+);
 const tooLong = (n: number) => fc.string({ minLength: n + 1, maxLength: n + 50 });
 
 const automationWrong = fc.oneof(
@@ -38,38 +60,65 @@ const automationWrong = fc.oneof(
   fc.record({ name: fc.constant('x'), trigger: notObject }),
   fc.record({ name: fc.constant('x'), trigger: fc.constant({ type: 'manual' }), nodes: notObject }),
   fc.record({ name: fc.constant('x'), trigger: fc.constant({ type: 'manual' }), isActive: notBoolean }),
-  fc.record({ name: fc.constant('x'), trigger: fc.constant({ type: 'manual' }), nodes: fc.array(fc.record({ id: notString, type: notString }), { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    name: fc.constant('x'),
+    trigger: fc.constant({ type: 'manual' }),
+    nodes: fc.array(fc.record({ id: notString, type: notString }), { minLength: 1, maxLength: 3 }),
+  }),
 );
 const templateWrong = fc.oneof(
   fc.record({ name: notString, subject: fc.constant('s'), body: fc.constant('b') }),
   fc.record({ name: fc.constant('n'), subject: notString, body: fc.constant('b') }),
   fc.record({ name: fc.constant('n'), subject: fc.constant('s'), body: notString }),
-  fc.record({ name: fc.constant('n'), subject: fc.constant('s'), body: fc.constant('b'), category: fc.string().filter((c) => c !== 'marketing' && c !== 'transactional') }),
+  fc.record({
+    name: fc.constant('n'),
+    subject: fc.constant('s'),
+    body: fc.constant('b'),
+    category: fc.string().filter((c) => c !== 'marketing' && c !== 'transactional'),
+  }),
 );
 
-const routes: Route[] = [
-  { method: 'POST', path: () => '/api/automations', wrong: automationWrong },
-  { method: 'PUT', path: () => `/api/automations/${automationId}`, wrong: automationWrong },
-  { method: 'PATCH', path: () => `/api/automations/${automationId}/toggle`, wrong: fc.record({ isActive: notBoolean }) },
-  { method: 'POST', path: () => `/api/automations/${automationId}/test`, wrong: fc.record({ automation: notObject }) },
-  { method: 'POST', path: () => `/api/automations/${automationId}/run` },
-  { method: 'POST', path: () => '/api/email-templates', wrong: templateWrong },
-  { method: 'PUT', path: () => `/api/email-templates/${templateId}`, wrong: templateWrong },
-  { method: 'POST', path: () => `/api/email-templates/${templateId}/preview`, wrong: fc.record({ data: notObject }) },
-  { method: 'POST', path: () => `/api/email-templates/${templateId}/send-test`, wrong: fc.record({ to: fc.oneof(notString, fc.string({ maxLength: 20 }).filter((s) => !s.includes('@'))) }) },
-  { method: 'POST', path: () => '/api/auth/local-login', wrong: fc.record({ password: notString }) },
-  { method: 'POST', path: () => '/api/hooks/cms' },
-  { method: 'POST', path: () => `/api/hooks/webhook/${automationId}` },
-  { method: 'POST', path: () => '/api/automation-runs/unknown/retry' },
-  // Invoicing (mounted the same way as in the server): only the generic malformed bodies.
-  { method: 'POST', path: () => '/api/projects' },
-  { method: 'PATCH', path: () => `/api/projects/${projectId}` },
-  { method: 'POST', path: () => `/api/projects/${projectId}/events` },
-  { method: 'POST', path: () => `/api/projects/${projectId}/quotes` },
-  { method: 'POST', path: () => `/api/projects/${projectId}/invoices` },
-  { method: 'POST', path: () => '/api/invoices/preview' },
-  { method: 'PUT', path: () => '/api/settings/invoicing' },
-];
+/** Field values that make a body malformed for one operation, beyond the generic malformed bodies. */
+const WRONG: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+  createAutomation: automationWrong,
+  updateAutomation: automationWrong,
+  toggleAutomation: fc.record({ isActive: notBoolean }),
+  testAutomation: fc.record({ automation: notObject }),
+  createEmailTemplate: templateWrong,
+  updateEmailTemplate: templateWrong,
+  previewEmailTemplate: fc.record({ data: notObject }),
+  sendTestEmail: fc.record({
+    to: fc.oneof(
+      notString,
+      fc.string({ maxLength: 20 }).filter((s) => !s.includes('@')),
+    ),
+  }),
+  localLogin: fc.record({ password: notString }),
+};
+
+type DocumentOperation = { operationId: string; requestBody?: unknown };
+let documented: { method: string; template: string; operation: DocumentOperation }[] = [];
+
+/** A path of the document with ids this test made (or unknown ones, which must answer 4xx too). */
+function concrete(template: string): string {
+  return template
+    .replace(/^\/api\/automations\/\{id\}/, `/api/automations/${automationId}`)
+    .replace(/^\/api\/email-templates\/\{id\}/, `/api/email-templates/${templateId}`)
+    .replace('{projectId}', projectId)
+    .replace('{automationId}', automationId)
+    .replace(/\{[^}]+\}/g, 'unknown');
+}
+
+/** Every operation of the document that takes a body, except the draft check fuzzed on its own above. */
+function bodyRoutes(): Route[] {
+  return documented
+    .filter(({ operation }) => operation.requestBody && operation.operationId !== 'validateAutomation')
+    .map(({ method, template, operation }) => ({
+      method: method.toUpperCase(),
+      path: () => concrete(template),
+      ...(WRONG[operation.operationId] ? { wrong: WRONG[operation.operationId] } : {}),
+    }));
+}
 
 const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype');
 const withPollution = fc
@@ -80,29 +129,44 @@ const withPollution = fc
     const rest = JSON.stringify(base).slice(1);
     return rest === '}' ? text : `${text.slice(0, -1)},${rest}`;
   });
-const deepNesting = fc.integer({ min: 65, max: 20_000 }).chain((depth) =>
-  fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
-);
-const notJson = fc.string({ minLength: 1, maxLength: 200 }).map((s) => `{${s}`).filter((s) => {
-  try {
-    JSON.parse(s);
-    return false;
-  } catch {
-    return true;
-  }
-});
+const deepNesting = fc
+  .integer({ min: 65, max: 20_000 })
+  .chain((depth) =>
+    fc.constantFrom(`${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
+  );
+const notJson = fc
+  .string({ minLength: 1, maxLength: 200 })
+  .map((s) => `{${s}`)
+  .filter((s) => {
+    try {
+      JSON.parse(s);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 const nonObjectJson = fc
-  .oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.string(), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }))
+  .oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.string(),
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
+  )
   .map((v) => JSON.stringify(v));
 const huge = fc.integer({ min: 70_000, max: 200_000 }).map((n) => JSON.stringify({ name: 'x'.repeat(n) }));
 
 describe('fuzzing the draft check', () => {
   it('answers the problems of any object and 4xx to anything else, never a 5xx', { timeout: 60_000 }, async () => {
     const anyObject = fc.object({ maxDepth: 3 }).map((v) => JSON.stringify(v));
-    const cases = fc.sample(fc.oneof(anyObject, notJson, nonObjectJson, withPollution, deepNesting, huge), { numRuns: 600, seed: 20261124 });
+    const cases = fc.sample(fc.oneof(anyObject, notJson, nonObjectJson, withPollution, deepNesting, huge), {
+      numRuns: 600,
+      seed: 20261124,
+    });
     const statuses = new Set<number>();
     for (const raw of cases) {
-      const res = await fetch(`${h.url}/api/automations/validate`, {
+      const res = await h.fetch(`/api/automations/validate`, {
         method: 'POST',
         headers: { authorization: `Bearer ${h.tokenA}`, 'content-type': 'application/json' },
         body: raw,
@@ -131,6 +195,12 @@ describe('fuzzing every body route', () => {
         { weight: 1, arbitrary: huge },
         ...(route.wrong ? [{ weight: 6, arbitrary: route.wrong.map((v) => JSON.stringify(v)) }] : []),
       );
+    const routes = bodyRoutes();
+    // The list comes from the app's own document: a new body route is fuzzed without editing this test.
+    expect(routes.length).toBeGreaterThanOrEqual(24);
+    expect(routes.map((r) => `${r.method} ${r.path()}`)).toEqual(
+      expect.arrayContaining([`POST /api/projects/${projectId}/invoices`, 'PUT /api/settings/invoicing']),
+    );
     const cases = fc.sample(
       fc.constantFrom(...routes).chain((route) => fc.tuple(fc.constant(route), body(route))),
       { numRuns: 5000, seed: 20260302 },
@@ -141,17 +211,22 @@ describe('fuzzing every body route', () => {
     const client = async (): Promise<void> => {
       while (next < cases.length) {
         const [route, raw] = cases[next++]!;
-        const res = await fetch(h.url + route.path(), {
-          method: route.method,
-          headers: { authorization: `Bearer ${h.tokenA}`, 'content-type': 'application/json' },
-          body: raw,
-        }).catch((error: unknown) => {
-          throw new Error(`${route.method} ${route.path()} with ${raw.length} bytes (${raw.slice(0, 60)}): ${String((error as Error).cause ?? error)}`);
-        });
+        const res = await h
+          .fetch(route.path(), {
+            method: route.method,
+            headers: { authorization: `Bearer ${h.tokenA}`, 'content-type': 'application/json' },
+            body: raw,
+          })
+          .catch((error: unknown) => {
+            throw new Error(
+              `${route.method} ${route.path()} with ${raw.length} bytes (${raw.slice(0, 60)}): ${String((error as Error).cause ?? error)}`,
+            );
+          });
         await res.arrayBuffer();
         sent += 1;
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status < 400 || res.status >= 500) failures.push(`${res.status} ${route.method} ${route.path()} ${raw.slice(0, 200)}`);
+        if (res.status < 400 || res.status >= 500)
+          failures.push(`${res.status} ${route.method} ${route.path()} ${raw.slice(0, 200)}`);
       }
     };
     await Promise.all(Array.from({ length: 8 }, client));
@@ -170,27 +245,26 @@ describe('fuzzing every body route', () => {
 
   it('answers 4xx to odd ids in every id route', { timeout: 60_000 }, async () => {
     const ids = fc.sample(
-      fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 50 }), fc.constantFrom('%', '%E0%A4%A', '..%2F..', '%00', 'a'.repeat(5000))),
+      fc.oneof(
+        fc.string({ minLength: 1, maxLength: 300 }),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 50 }),
+        fc.constantFrom('%', '%E0%A4%A', '..%2F..', '%00', 'a'.repeat(5000)),
+      ),
       { numRuns: 300, seed: 7 },
     );
-    const templates = [
-      ['GET', '/api/automations/:id'],
-      ['DELETE', '/api/automations/:id'],
-      ['PATCH', '/api/automations/:id/toggle'],
-      ['POST', '/api/automations/:id/run'],
-      ['GET', '/api/automations/:id/runs'],
-      ['GET', '/api/automation-runs/:id'],
-      ['POST', '/api/automation-runs/:id/cancel'],
-      ['DELETE', '/api/email-templates/:id'],
-      ['GET', '/api/outbox/:id'],
-      ['POST', '/api/hooks/webhook/:id'],
-      ['GET', '/api/unsubscribe/:id'],
-    ] as const;
+    // Every operation of the document with an id in its path.
+    const templates = documented
+      .filter(({ template }) => /\{[^}]+\}/.test(template))
+      .map(({ method, template }) => [method.toUpperCase(), template] as const);
+    expect(templates.length).toBeGreaterThanOrEqual(30);
     const statuses = new Set<number>();
     for (const [i, id] of ids.entries()) {
       const [method, template] = templates[i % templates.length]!;
       const encoded = /^[\x20-\x7e]*$/.test(id) && id.includes('%') ? id : encodeURIComponent(id);
-      const res = await fetch(h.url + template.replace(':id', encoded), { method, headers: { authorization: `Bearer ${h.tokenA}` } });
+      const res = await h.fetch(template.replace(/\{[^}]+\}/, encoded), {
+        method,
+        headers: { authorization: `Bearer ${h.tokenA}` },
+      });
       await res.arrayBuffer();
       statuses.add(res.status);
       expect(res.status, `${method} ${template} ${JSON.stringify(id).slice(0, 80)}`).toBeGreaterThanOrEqual(400);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { mongoUrl } from '@swigs/test-services/mongodb';
 import { MongoClient } from 'mongodb';
 import { SignJWT } from 'jose';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -12,7 +13,7 @@ import { signCmsWebhook } from '@swigs/automation-adapters/cms';
 import { createServer, loadConfig, type SwigsServer } from '../src/index';
 import { createJsonLogger } from '../src/runtime/logger';
 
-const MONGODB_URL = process.env.MONGODB_URL;
+const MONGODB_URL = mongoUrl;
 const HUB_SECRET = 'swigs-hub-secret-for-production-test';
 const folder = mkdtempSync(join(tmpdir(), 'swigs-prod-'));
 const dbName = `swigs_server_test_${process.pid}_${Date.now()}`;
@@ -26,7 +27,7 @@ let server: SwigsServer;
 let url = '';
 
 beforeAll(async () => {
-  if (!MONGODB_URL) throw new Error('MONGODB_URL is not set: start MongoDB (eval "$(../shared/services/mongodb/start)") to run this test');
+  if (!MONGODB_URL) return;
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -80,12 +81,18 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-describe('production configuration', () => {
+describe.skipIf(!MONGODB_URL)('production configuration', () => {
   it('runs on MongoDB with SMTP delivery behind SSO', async () => {
     expect(server.store.name).toBe('mongodb');
     expect(server.authenticator.mode).toBe('sso');
     expect(server.local).toBeUndefined();
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('hub-42').setIssuer('https://hub.swigs.ch').setAudience('swigs-workflow').setExpirationTime('5m').sign(new TextEncoder().encode(HUB_SECRET));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('hub-42')
+      .setIssuer('https://hub.swigs.ch')
+      .setAudience('swigs-workflow')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(HUB_SECRET));
     const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
       const res = await fetch(url + path, {
         method,
@@ -95,7 +102,11 @@ describe('production configuration', () => {
       return { status: res.status, body: await res.json() };
     };
     expect((await call('GET', '/readyz')).body).toMatchObject({ status: 'ready', store: 'mongodb' });
-    const template = await call('POST', '/api/email-templates', { name: 'Suivi', subject: 'Votre projet avance', body: '<p>Étape franchie à {{trigger.note}}.</p>' });
+    const template = await call('POST', '/api/email-templates', {
+      name: 'Suivi',
+      subject: 'Votre projet avance',
+      body: '<p>Étape franchie à {{trigger.note}}.</p>',
+    });
     expect(template.status).toBe(201);
     const automation = await call('POST', '/api/automations', {
       name: 'Suivi client',
@@ -115,12 +126,20 @@ describe('production configuration', () => {
   });
 
   it('starts the CMS poller with the service token and accepts signed CMS webhooks', async () => {
-    for (let i = 0; i < 50 && !cmsRequests.some((r) => r.url.startsWith('/api/orders')); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !cmsRequests.some((r) => r.url.startsWith('/api/orders')); i++)
+      await new Promise((r) => setTimeout(r, 100));
     const poll = cmsRequests.find((r) => r.url.startsWith('/api/orders'));
     expect(poll?.url).toMatch(/updatedSince=/);
     expect(poll?.authorization).toBe(`Bearer ${CMS_TOKEN}`);
-    const raw = JSON.stringify({ event: 'order.updated', data: { _id: 'o-1', status: 'paid', updatedAt: new Date().toISOString(), customer: { email: 'a@example.ch' } } });
-    const signed = await fetch(`${url}/api/hooks/cms`, { method: 'POST', headers: { 'content-type': 'application/json', ...signCmsWebhook(CMS_WEBHOOK_SECRET, raw) }, body: raw });
+    const raw = JSON.stringify({
+      event: 'order.updated',
+      data: { _id: 'o-1', status: 'paid', updatedAt: new Date().toISOString(), customer: { email: 'a@example.ch' } },
+    });
+    const signed = await fetch(`${url}/api/hooks/cms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signCmsWebhook(CMS_WEBHOOK_SECRET, raw) },
+      body: raw,
+    });
     expect(signed.status).toBe(200);
     expect(((await signed.json()) as { fired: number }).fired).toBe(1);
     const unsigned = await fetch(`${url}/api/hooks/cms`, { method: 'POST', body: raw });

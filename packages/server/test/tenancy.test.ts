@@ -8,8 +8,14 @@ beforeAll(async () => {
   h = await startHarness();
   a.template = (await h.api('POST', '/api/email-templates', { body: thanksTemplate() })).body.id;
   a.automation = (await h.api('POST', '/api/automations', { body: orderThanksAutomation(a.template) })).body.id;
-  a.run = (await h.api('POST', `/api/automations/${a.automation}/run`, { body: { payload: { orderNumber: '1', customer: { email: 'x@example.ch' } } } })).body.id;
-  a.outbox = (await h.api('POST', `/api/email-templates/${a.template}/send-test`, { body: { to: 'a@example.ch' } })).body.messageId;
+  a.run = (
+    await h.api('POST', `/api/automations/${a.automation}/run`, {
+      body: { payload: { orderNumber: '1', customer: { email: 'x@example.ch' } } },
+    })
+  ).body.id;
+  a.outbox = (
+    await h.api('POST', `/api/email-templates/${a.template}/send-test`, { body: { to: 'a@example.ch' } })
+  ).body.messageId;
 });
 afterAll(async () => {
   await h.close();

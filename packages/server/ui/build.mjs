@@ -11,7 +11,8 @@ const outDir = join(here, '..', 'dist', 'ui');
 await mkdir(outDir, { recursive: true });
 await build({
   config: false,
-  entry: { app: join(here, 'src', 'main.ts') },
+  // The template editor (CodeMirror) is its own bundle, loaded when a template is opened.
+  entry: { app: join(here, 'src', 'main.ts'), 'template-editor': join(here, 'src', 'template-editor', 'index.ts') },
   outDir,
   format: ['esm'],
   platform: 'browser',
@@ -26,6 +27,7 @@ await build({
   outExtension: () => ({ js: '.js' }),
 });
 await copyFile(join(here, 'styles.css'), join(outDir, 'app.css'));
+await copyFile(join(here, 'favicon.svg'), join(outDir, 'favicon.svg'));
 const html = await readFile(join(here, 'index.html'), 'utf8');
 await writeFile(join(outDir, 'index.html'), html);
 
@@ -33,7 +35,11 @@ await writeFile(join(outDir, 'index.html'), html);
 const require = createRequire(join(here, '..', 'package.json'));
 let bundle = null;
 try {
-  bundle = join(dirname(require.resolve('@swigs/automation-builder/package.json')), 'dist', 'swigs-automation-builder.bundle.js');
+  bundle = join(
+    dirname(require.resolve('@swigs/automation-builder/package.json')),
+    'dist',
+    'swigs-automation-builder.bundle.js',
+  );
   await access(bundle);
 } catch {
   bundle = null;

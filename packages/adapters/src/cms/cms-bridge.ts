@@ -5,6 +5,7 @@ import { readCmsOrder } from './cms-order';
 import { createEventSink, customerEventKeys, orderEventKeys, type CmsEvent } from './event-sink';
 import { parseCmsBridgeSettings, type CmsBridgeOptions } from './options';
 import { pollResource, type ResourcePollResult } from './poll-resource';
+import { createStoreWindow } from './store-window';
 import { createTokenBucket } from './token-bucket';
 import { createWebhookHandler, type CmsSkip, type CmsWebhookResult } from './webhook';
 
@@ -39,7 +40,10 @@ export interface CmsBridge {
   /** One full poll of orders then customers. Polls never overlap. Rejects with `AdapterError` when the CMS fails. */
   pollOnce(): Promise<PollResult>;
   /** For `POST /api/hooks/cms`: checks the signature, then fires like the poller. Rejects only if the engine fails. */
-  handleWebhook(rawBody: string | Uint8Array, headers: Record<string, string | string[] | undefined>): Promise<CmsWebhookResult>;
+  handleWebhook(
+    rawBody: string | Uint8Array,
+    headers: Record<string, string | string[] | undefined>,
+  ): Promise<CmsWebhookResult>;
   /** Stops and releases the HTTP connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -63,15 +67,31 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
   const { store } = options;
   const clock = options.clock ?? createSystemClock();
   const logger = options.logger?.child?.({ component: 'cms-bridge' }) ?? options.logger ?? silentLogger;
-  const bucket = createTokenBucket({ capacity: settings.rateLimitPerMinute, windowMs: settings.rateLimitWindowMs, clock });
+  const bucket = createTokenBucket({
+    capacity: settings.rateLimitPerMinute,
+    windowMs: settings.rateLimitWindowMs,
+    clock,
+  });
   const client = createCmsClient({
     apiUrl: settings.apiUrl,
     token: settings.token,
     bucket,
+    ...(settings.sharedRateLimit
+      ? {
+          shared: createStoreWindow({
+            keys: store.keys,
+            capacity: settings.rateLimitPerMinute,
+            windowMs: settings.rateLimitWindowMs,
+            holdMs: settings.rateLimitHoldMs,
+          }),
+          connectTimeoutMs: settings.rateLimitHoldMs,
+        }
+      : {}),
     clock,
     logger,
     requestTimeoutMs: settings.requestTimeoutMs,
     retry: settings.retry,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
   const sink = createEventSink({ store, fire: options.fire, ...(settings.userId ? { userId: settings.userId } : {}) });
 
@@ -154,7 +174,14 @@ export function createCmsBridge(options: CmsBridgeOptions): CmsBridge {
     const since = await origin();
     const orders = emptyCounts();
     const customers = emptyCounts();
-    const common = { client, store, logger, lookbackMs: settings.lookbackMs, pageSize: settings.pageSize, initialSince: since };
+    const common = {
+      client,
+      store,
+      logger,
+      lookbackMs: settings.lookbackMs,
+      pageSize: settings.pageSize,
+      initialSince: since,
+    };
     const startedIn = generation;
     const shouldStop = (): boolean => closed || generation !== startedIn;
 

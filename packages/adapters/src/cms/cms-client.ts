@@ -1,6 +1,7 @@
-import { AdapterError, isSwigsError, type Clock, type Logger } from '@swigs/automation-core';
+import { AdapterError, isSwigsError, parseRetryAfter, type Clock, type Logger } from '@swigs/automation-core';
 import pRetry, { AbortError } from 'p-retry';
 import { Agent, request } from 'undici';
+import type { StoreWindow } from './store-window';
 import type { TokenBucket } from './token-bucket';
 
 /** The CMS collections the bridge reads. */
@@ -19,10 +20,16 @@ export interface CmsClientOptions {
   apiUrl: string;
   token: string;
   bucket: TokenBucket;
+  /** The window shared through the store, taken after the process's own bucket. */
+  shared?: StoreWindow;
+  /** Connect timeout: bounds the time from taking a shared slot to the request reaching the CMS. */
+  connectTimeoutMs?: number;
   clock: Clock;
   logger: Logger;
   requestTimeoutMs: number;
   retry: { retries: number; minTimeoutMs: number; maxTimeoutMs: number };
+  /** Told of every request: its status, or null when no answer came. */
+  onRequest?: (status: number | null) => void;
 }
 
 /** Reads pages from swigs-cms-backend: bearer token, rate limit, retries, one log line per request. */
@@ -40,7 +47,11 @@ const MAX_RETRY_AFTER_MS = 10 * 60_000;
 export function createCmsClient(options: CmsClientOptions): CmsClient {
   const { token, bucket, clock, logger, requestTimeoutMs, retry } = options;
   const base = new URL(options.apiUrl.endsWith('/') ? options.apiUrl : `${options.apiUrl}/`);
-  const dispatcher = new Agent({ connections: 4, keepAliveTimeout: 10_000 });
+  const dispatcher = new Agent({
+    connections: 4,
+    keepAliveTimeout: 10_000,
+    ...(options.connectTimeoutMs ? { connect: { timeout: options.connectTimeoutMs } } : {}),
+  });
   let requests = 0;
   let closed = false;
 
@@ -55,6 +66,17 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
 
   const attempt = async (url: URL, attemptNumber: number, signal?: AbortSignal): Promise<unknown[]> => {
     const lease = await bucket.acquire(signal);
+    try {
+      await options.shared?.acquire(signal);
+    } catch (error) {
+      lease.release();
+      throw signal?.aborted
+        ? new AbortError(new AdapterError('cms', 'CMS request aborted', { cause: signal.reason }))
+        : new AdapterError('cms', `CMS rate window unavailable: ${(error as Error).message}`, {
+            cause: error,
+            details: { retriable: true },
+          });
+    }
     requests += 1;
     const started = performance.now();
     const timeout = AbortSignal.timeout(requestTimeoutMs);
@@ -82,10 +104,12 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         attempt: attemptNumber,
         error: message,
       });
-      if (signal?.aborted) throw new AbortError(new AdapterError('cms', 'CMS request aborted', { cause: signal.reason }));
+      if (signal?.aborted)
+        throw new AbortError(new AdapterError('cms', 'CMS request aborted', { cause: signal.reason }));
       throw new AdapterError('cms', `CMS unreachable: ${message}`, { details: { retriable: true } });
     } finally {
       lease.release();
+      options.onRequest?.(status);
     }
     logger.info('cms request', {
       method: 'GET',
@@ -139,15 +163,20 @@ function readPage(
   clock: Clock,
 ): unknown[] {
   if (statusCode === 429) {
-    const retryAfterMs = parseRetryAfter(headers['retry-after'], clock);
-    throw new AdapterError('cms', 'CMS rate limit hit (429)', { details: { status: 429, retriable: true, retryAfterMs } });
+    // 1 s when the header is absent or unreadable.
+    const retryAfterMs = parseRetryAfter(headers['retry-after'], clock.now().getTime()) ?? 1000;
+    throw new AdapterError('cms', 'CMS rate limit hit (429)', {
+      details: { status: 429, retriable: true, retryAfterMs },
+    });
   }
   if (statusCode >= 500) {
     throw new AdapterError('cms', `CMS answered ${statusCode}`, { details: { status: statusCode, retriable: true } });
   }
   if (statusCode === 401 || statusCode === 403) {
     throw new AbortError(
-      new AdapterError('cms', `CMS refused the service token (${statusCode}); check CMS_SERVICE_TOKEN`, { details: { status: statusCode } }),
+      new AdapterError('cms', `CMS refused the service token (${statusCode}); check CMS_SERVICE_TOKEN`, {
+        details: { status: statusCode },
+      }),
     );
   }
   if (statusCode < 200 || statusCode >= 300) {
@@ -157,7 +186,9 @@ function readPage(
   try {
     body = JSON.parse(text);
   } catch {
-    throw new AbortError(new AdapterError('cms', 'CMS answered with a body that is not JSON', { details: { status: statusCode } }));
+    throw new AbortError(
+      new AdapterError('cms', 'CMS answered with a body that is not JSON', { details: { status: statusCode } }),
+    );
   }
   if (Array.isArray(body)) return body;
   if (body && typeof body === 'object' && Array.isArray((body as { data?: unknown }).data)) {
@@ -166,13 +197,4 @@ function readPage(
   throw new AbortError(
     new AdapterError('cms', 'CMS answered neither an array nor { data: [...] }', { details: { status: statusCode } }),
   );
-}
-
-/** Retry-After in seconds or as an HTTP date; 1 s when absent or unreadable. */
-function parseRetryAfter(value: string | string[] | undefined, clock: Clock): number {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined) return 1000;
-  if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.round(Number(text.trim()) * 1000);
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? 1000 : Math.max(0, at - clock.now().getTime());
 }

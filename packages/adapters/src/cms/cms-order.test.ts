@@ -35,19 +35,38 @@ describe('readCmsOrder', () => {
         orderId: '65f000000000000000000001',
         orderNumber: 'CMD-2026-00001',
         status: 'paid',
-        customer: { id: 'anne@exemple.ch', email: 'anne@exemple.ch', firstName: 'Anne', lastName: 'Rochat', name: 'Anne Rochat', phone: '+41 79 123 45 67' },
+        customer: {
+          id: 'anne@exemple.ch',
+          email: 'anne@exemple.ch',
+          firstName: 'Anne',
+          lastName: 'Rochat',
+          name: 'Anne Rochat',
+          phone: '+41 79 123 45 67',
+        },
         total: 46.98,
         totalCentimes: 4698,
         subtotalCentimes: 3998,
         currency: 'CHF',
-        items: [{ sku: 'p1', name: 'Tisane', quantity: 2, price: 19.99, priceCentimes: 1999, totalCentimes: 3998, productId: 'p1' }],
+        items: [
+          {
+            sku: 'p1',
+            name: 'Tisane',
+            quantity: 2,
+            price: 19.99,
+            priceCentimes: 1999,
+            totalCentimes: 3998,
+            productId: 'p1',
+          },
+        ],
         siteId: 'site-geneve',
         createdAt: '2026-03-01T07:00:00.000Z',
         updatedAt: '2026-03-01T08:00:00.000Z',
       },
     });
     const centimes = readCmsOrder({ ...order, total: 4698 }, 'centimes');
-    expect(centimes.kind === 'event' && [centimes.payload.total, centimes.payload.totalCentimes]).toEqual([46.98, 4698]);
+    expect(centimes.kind === 'event' && [centimes.payload.total, centimes.payload.totalCentimes]).toEqual([
+      46.98, 4698,
+    ]);
   });
 
   it('reports unknown statuses and invalid orders instead of throwing', () => {
@@ -58,7 +77,10 @@ describe('readCmsOrder', () => {
     });
     const noId = readCmsOrder({ ...order, _id: undefined }, 'francs');
     expect(noId).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('neither _id nor id') });
-    expect(readCmsOrder({ ...order, updatedAt: 'soon' }, 'francs')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('updatedAt') });
+    expect(readCmsOrder({ ...order, updatedAt: 'soon' }, 'francs')).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('updatedAt'),
+    });
     expect(readCmsOrder(null, 'francs').kind).toBe('invalid');
   });
 });

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { AmountSchema, IdSchema, cmsRecordSchema, formatIssues, refId, toCentimes, toFrancs, type AmountUnit } from './cms-values';
+import {
+  AmountSchema,
+  IdSchema,
+  cmsRecordSchema,
+  formatIssues,
+  refId,
+  toCentimes,
+  toFrancs,
+  type AmountUnit,
+} from './cms-values';
 
 /** CMS order statuses that start automations, and the event each fires. Others are logged and skipped. */
 export const ORDER_STATUS_EVENTS = {

@@ -36,7 +36,10 @@ export function cmsRecordSchema<Fields extends z.ZodRawShape>(kind: string, fiel
       ...fields,
     })
     .loose()
-    .refine((record) => record._id !== undefined || record.id !== undefined, { message: `${kind} has neither _id nor id`, path: ['_id'] });
+    .refine((record) => record._id !== undefined || record.id !== undefined, {
+      message: `${kind} has neither _id nor id`,
+      path: ['_id'],
+    });
 }
 
 export function refId(value: unknown): string | null {

@@ -1,4 +1,4 @@
-import type { Engine, Store } from '@swigs/automation-core';
+import type { Engine, RunStore } from '@swigs/automation-core';
 
 /** One business event the bridge hands to the engine. */
 export interface CmsEvent {
@@ -12,7 +12,7 @@ export interface CmsEvent {
 
 /** Options of `createEventSink`. */
 export interface EventSinkOptions {
-  store: Store;
+  store: Pick<RunStore, 'keys'>;
   fire: Engine['fire'];
   userId?: string;
 }

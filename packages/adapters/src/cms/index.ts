@@ -1,9 +1,18 @@
-export * from './cms-bridge';
-export * from './options';
-export * from './signature';
-export * from './token-bucket';
-export * from './cms-order';
-export * from './cms-customer';
+export {
+  CMS_CURSOR_CUSTOMERS,
+  CMS_CURSOR_ORDERS,
+  CMS_CURSOR_ORIGIN,
+  type CmsBridge,
+  createCmsBridge,
+  type PollResult,
+  type ResourcePollCounts,
+} from './cms-bridge';
+export {
+  type CmsBridgeEnvOptions,
+  type CmsBridgeOptions,
+  type CmsBridgeStore,
+  cmsBridgeOptionsFromEnv,
+} from './options';
+export { CMS_SIGNATURE_HEADER, CMS_TIMESTAMP_HEADER, signCmsWebhook } from './signature';
 export type { AmountUnit } from './cms-values';
-export type { CmsWebhookResult, CmsSkip } from './webhook';
-export { CmsWebhookBodySchema } from './webhook';
+export type { CmsSkip, CmsWebhookResult } from './webhook';

@@ -28,7 +28,13 @@ describe('cmsBridgeOptionsFromEnv', () => {
       backfillMs: 3_600_000,
       amountUnit: 'centimes',
     });
-    expect(cmsBridgeOptionsFromEnv({ CMS_API_URL: 'http://localhost:4000/api', CMS_SERVICE_TOKEN: 't', CMS_POLL_ENABLED: 'yes' })).toEqual({
+    expect(
+      cmsBridgeOptionsFromEnv({
+        CMS_API_URL: 'http://localhost:4000/api',
+        CMS_SERVICE_TOKEN: 't',
+        CMS_POLL_ENABLED: 'yes',
+      }),
+    ).toEqual({
       apiUrl: 'http://localhost:4000/api',
       token: 't',
       enabled: true,
@@ -55,16 +61,21 @@ describe('cmsBridgeOptionsFromEnv', () => {
     expect(message).toContain('CMS_POLL_ENABLED must be true or false');
     expect(message).toContain('CMS_WEBHOOK_SECRET must be at least 16 characters');
     expect(message).not.toContain('short-secret');
-    expect(() => cmsBridgeOptionsFromEnv({ CMS_API_URL: 'https://x.ch', CMS_SERVICE_TOKEN: 't', CMS_POLL_INTERVAL: '10' })).toThrow(
-      'CMS_POLL_INTERVAL must be at least 1000 ms',
-    );
+    expect(() =>
+      cmsBridgeOptionsFromEnv({ CMS_API_URL: 'https://x.ch', CMS_SERVICE_TOKEN: 't', CMS_POLL_INTERVAL: '10' }),
+    ).toThrow('CMS_POLL_INTERVAL must be at least 1000 ms');
   });
 });
 
 describe('parseCmsBridgeSettings', () => {
   it('fills the documented defaults', () => {
     const store = createMemoryStore();
-    const settings = parseCmsBridgeSettings({ apiUrl: 'https://cms.swigs.ch/api', token: 't', store, fire: async () => [] });
+    const settings = parseCmsBridgeSettings({
+      apiUrl: 'https://cms.swigs.ch/api',
+      token: 't',
+      store,
+      fire: async () => [],
+    });
     expect(settings).toMatchObject({
       pollIntervalMs: 60_000,
       backfillMs: 86_400_000,
@@ -80,7 +91,13 @@ describe('parseCmsBridgeSettings', () => {
   it('refuses a bad option with a message naming it, without the token', () => {
     const store = createMemoryStore();
     expect(() =>
-      parseCmsBridgeSettings({ apiUrl: 'not a url', token: 'secret-token-value', store, fire: async () => [], pageSize: 0 }),
+      parseCmsBridgeSettings({
+        apiUrl: 'not a url',
+        token: 'secret-token-value',
+        store,
+        fire: async () => [],
+        pageSize: 0,
+      }),
     ).toThrow(/apiUrl: apiUrl must be an http\(s\) URL; pageSize/);
     try {
       parseCmsBridgeSettings({ apiUrl: 'x', token: 'secret-token-value', store, fire: async () => [] });
@@ -88,6 +105,8 @@ describe('parseCmsBridgeSettings', () => {
       expect(JSON.stringify(error)).not.toContain('secret-token-value');
       expect((error as Error).message).not.toContain('secret-token-value');
     }
-    expect(() => parseCmsBridgeSettings({ apiUrl: 'https://x.ch', token: 't', store, fire: 'no' as never })).toThrow(/fire/);
+    expect(() => parseCmsBridgeSettings({ apiUrl: 'https://x.ch', token: 't', store, fire: 'no' as never })).toThrow(
+      /fire/,
+    );
   });
 });

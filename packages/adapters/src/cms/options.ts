@@ -1,4 +1,14 @@
-import { ConfigInvalidError, type Clock, type Engine, type Logger, type Store } from '@swigs/automation-core';
+import {
+  type Clock,
+  ConfigInvalidError,
+  type CursorStore,
+  type Engine,
+  type Logger,
+  type RunStore,
+} from '@swigs/automation-core';
+
+/** What the bridge asks of a store: unique keys (each event once) and cursors (where polling resumes). */
+export type CmsBridgeStore = Pick<RunStore, 'keys'> & CursorStore;
 import { z } from 'zod';
 import type { AmountUnit } from './cms-values';
 import { parseOptions } from '../shared/parse-options';
@@ -19,7 +29,7 @@ export interface CmsBridgeOptions {
   webhookSecret?: string;
   /** Largest accepted age (or advance) of a webhook's timestamp. Default 5 min. */
   webhookToleranceMs?: number;
-  store: Store;
+  store: CmsBridgeStore;
   /** The engine's `fire`, e.g. `(type, payload, options) => engine.fire(type, payload, options)`. */
   fire: Engine['fire'];
   clock?: Clock;
@@ -28,6 +38,16 @@ export interface CmsBridgeOptions {
   rateLimitPerMinute?: number;
   /** The rate limit's window. Default 60 000 ms; tests scale it down. */
   rateLimitWindowMs?: number;
+  /**
+   * Keep the rate window in the store (default true), so the limit holds across restarts and for every worker
+   * sharing the store; false keeps it in this process only (one worker, a fake clock).
+   */
+  sharedRateLimit?: boolean;
+  /**
+   * Longest time between a request taking its slot of the shared window and reaching the CMS: the connect
+   * timeout. Each slot is kept this much longer than the window. Default 5 000 ms.
+   */
+  rateLimitHoldMs?: number;
   /** `limit` of each page. Default 100 (the CMS's maximum). */
   pageSize?: number;
   /** Each poll re-reads this much before the cursor, for writes the CMS committed late. Default 5 000 ms. */
@@ -42,6 +62,8 @@ export interface CmsBridgeOptions {
   fireConcurrency?: number;
   /** Only this tenant's automations are fired; default all tenants (automations filter by `siteId`). */
   userId?: string;
+  /** Told of every request sent to the CMS, retries included: its status, or null when no answer came (metrics). */
+  onRequest?: (status: number | null) => void;
 }
 
 /** The settings part of `CmsBridgeOptions`, as `cmsBridgeOptionsFromEnv` reads them. */
@@ -58,12 +80,18 @@ export const CmsBridgeSettingsSchema = z.object({
   apiUrl: z.url({ protocol: /^https?$/, error: 'apiUrl must be an http(s) URL' }),
   token: z.string({ error: 'token is required' }).min(1, 'token must not be empty'),
   pollIntervalMs: positiveMs('pollIntervalMs', 10).default(60_000),
-  backfillMs: z.number().int().min(0, 'backfillMs must not be negative').default(24 * 3600_000),
+  backfillMs: z
+    .number()
+    .int()
+    .min(0, 'backfillMs must not be negative')
+    .default(24 * 3600_000),
   enabled: z.boolean().default(true),
   webhookSecret: z.string().min(16, 'webhookSecret must be at least 16 characters').optional(),
   webhookToleranceMs: positiveMs('webhookToleranceMs', 1000).default(5 * 60_000),
   rateLimitPerMinute: z.number().int().min(1, 'rateLimitPerMinute must be at least 1').default(100),
   rateLimitWindowMs: positiveMs('rateLimitWindowMs', 1).default(60_000),
+  sharedRateLimit: z.boolean().default(true),
+  rateLimitHoldMs: positiveMs('rateLimitHoldMs', 1).default(5000),
   pageSize: z.number().int().min(1).max(1000, 'pageSize must be at most 1000').default(100),
   lookbackMs: z.number().int().min(0).default(5000),
   amountUnit: z.enum(['francs', 'centimes']).default('francs'),
@@ -151,11 +179,11 @@ export function cmsBridgeOptionsFromEnv(env: Record<string, string | undefined>)
 export function parseCmsBridgeSettings(options: CmsBridgeOptions): CmsBridgeSettings {
   const { store, fire } = options;
   if (!store || typeof store.keys?.add !== 'function' || typeof store.cursors?.get !== 'function') {
-    throw new ConfigInvalidError('CMS bridge: store must be a Store with keys and cursors');
+    throw new ConfigInvalidError('CMS bridge: store must have keys and cursors');
   }
   if (typeof fire !== 'function') throw new ConfigInvalidError('CMS bridge: fire must be the engine’s fire function');
   // Ports are checked above; the schema sees only the settings.
   const settings: Record<string, unknown> = { ...options };
-  for (const port of ['store', 'fire', 'clock', 'logger']) delete settings[port];
+  for (const port of ['store', 'fire', 'clock', 'logger', 'onRequest']) delete settings[port];
   return parseOptions(CmsBridgeSettingsSchema, settings, 'CMS bridge options');
 }

@@ -1,11 +1,11 @@
-import type { Logger, Store } from '@swigs/automation-core';
+import type { CursorStore, Logger } from '@swigs/automation-core';
 import type { CmsClient, CmsResource } from './cms-client';
 import { updatedAtMs } from './cms-values';
 
 /** Options of `pollResource`. */
 export interface PollResourceOptions {
   client: CmsClient;
-  store: Store;
+  store: CursorStore;
   logger: Logger;
   resource: CmsResource;
   /** Store cursor holding the newest `updatedAt` processed (ISO). */
@@ -73,9 +73,12 @@ export async function pollResource(options: PollResourceOptions): Promise<Resour
     const newest = times.length > 0 ? Math.max(...times) : null;
     if (!byNumber && times.some((ms, i) => i > 0 && ms < (times[i - 1] as number))) {
       byNumber = true;
-      logger.warn('cms records are not sorted oldest first; this poll pages by number and saves its cursor at the end', {
-        resource,
-      });
+      logger.warn(
+        'cms records are not sorted oldest first; this poll pages by number and saves its cursor at the end',
+        {
+          resource,
+        },
+      );
     }
     if (newest !== null && (newestSeen === null || newest > newestSeen)) newestSeen = newest;
     // Newest first, the newest record comes before older unread ones: the cursor may move only once all are read.

@@ -16,8 +16,13 @@ describe('CMS webhook signatures', () => {
 
   it('accepts a valid signature whatever the header case, string or bytes', () => {
     const headers = signCmsWebhook(secret, body, { timestamp: ts });
-    const upper = { 'X-Swigs-Timestamp': headers['x-swigs-timestamp'], 'X-Swigs-Signature': headers['x-swigs-signature'] };
-    expect(verifyCmsWebhookSignature({ secret, rawBody: body, headers: upper, now, toleranceMs: 300_000 }).ok).toBe(true);
+    const upper = {
+      'X-Swigs-Timestamp': headers['x-swigs-timestamp'],
+      'X-Swigs-Signature': headers['x-swigs-signature'],
+    };
+    expect(verifyCmsWebhookSignature({ secret, rawBody: body, headers: upper, now, toleranceMs: 300_000 }).ok).toBe(
+      true,
+    );
     const bytes = new TextEncoder().encode(body);
     expect(verifyCmsWebhookSignature({ secret, rawBody: bytes, headers, now, toleranceMs: 300_000 }).ok).toBe(true);
   });
@@ -35,7 +40,10 @@ describe('CMS webhook signatures', () => {
       verifyCmsWebhookSignature({ secret, rawBody: body, headers, now, toleranceMs: 300_000, ...options });
     expect(check({ rawBody: body.replace('paid', 'shipped') })).toEqual({ ok: false, reason: 'signature mismatch' });
     expect(check({ secret: 'whsec_another_secret_00' })).toEqual({ ok: false, reason: 'signature mismatch' });
-    expect(check({ headers: { 'x-swigs-timestamp': String(ts) } })).toEqual({ ok: false, reason: 'missing x-swigs-signature header' });
+    expect(check({ headers: { 'x-swigs-timestamp': String(ts) } })).toEqual({
+      ok: false,
+      reason: 'missing x-swigs-signature header',
+    });
     expect(check({ now: new Date(now.getTime() + 300_001 + 1000) }).ok).toBe(false);
     expect(check({ now: new Date(now.getTime() - 301_000) }).ok).toBe(false);
     expect(check({ now: new Date(now.getTime() + 299_000) }).ok).toBe(true);

@@ -36,7 +36,8 @@ export interface TokenBucket {
  */
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const { capacity, windowMs, clock } = options;
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`token bucket: capacity must be a positive integer (got ${capacity})`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`token bucket: capacity must be a positive integer (got ${capacity})`);
   if (!(windowMs > 0)) throw new RangeError(`token bucket: windowMs must be positive (got ${windowMs})`);
 
   // Release instants of spent tokens, oldest first; in-flight tokens are counted apart.

@@ -71,7 +71,8 @@ export function createWebhookHandler(
     else cmsEvent = { skip: 'unknown', reason: `event ${JSON.stringify(event)} is not handled` };
 
     if ('skip' in cmsEvent) {
-      if (cmsEvent.skip === 'invalid') return { status: 400, fired: 0, error: `invalid ${event} data: ${cmsEvent.reason}` };
+      if (cmsEvent.skip === 'invalid')
+        return { status: 400, fired: 0, error: `invalid ${event} data: ${cmsEvent.reason}` };
       logger.info('cms webhook ignored', { event, deliveryId: id, reason: cmsEvent.reason });
       return { status: 200, fired: 0 };
     }

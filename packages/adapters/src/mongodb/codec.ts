@@ -9,7 +9,7 @@ export function toMongo(value: unknown): unknown {
   if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
   const out: Record<string, unknown> = {};
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!Object.hasOwn(value, key)) continue;
     const field = (value as Record<string, unknown>)[key];
     if (field === undefined || typeof field === 'function') continue;
     out[escapeKey(key)] = toMongo(field);

@@ -8,6 +8,7 @@ export const COLLECTIONS = {
   keys: 'keys',
   cursors: 'cursors',
   counters: 'counters',
+  stepStats: 'stepstats',
 } as const;
 
 /** Document collections whose indexes are created at start-up (others on first use). */

@@ -31,7 +31,10 @@ export function createMongoAutomations(
     async list(userId, query = {}) {
       const filter: Document = { userId };
       if (query.isActive !== undefined) filter.isActive = query.isActive;
-      let cursor = automations.find(filter).sort({ name: 1, id: 1 }).skip(query.offset ?? 0);
+      let cursor = automations
+        .find(filter)
+        .sort({ name: 1, id: 1 })
+        .skip(query.offset ?? 0);
       if (query.limit !== undefined) cursor = cursor.limit(query.limit);
       const [docs, total] = await Promise.all([
         query.limit === 0 ? Promise.resolve([]) : cursor.toArray(),

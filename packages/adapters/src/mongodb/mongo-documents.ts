@@ -36,7 +36,10 @@ export function createMongoCollection<T extends StoredDocument>(
     async find(userId, query = {}) {
       await ready();
       const filter = { ...whereFilter(query.where), userId };
-      let cursor = collection.find(filter, { projection: { _id: 0 } }).sort(sortOf(query)).skip(query.offset ?? 0);
+      let cursor = collection
+        .find(filter, { projection: { _id: 0 } })
+        .sort(sortOf(query))
+        .skip(query.offset ?? 0);
       if (query.limit !== undefined) cursor = cursor.limit(query.limit);
       const [docs, total] = await Promise.all([
         query.limit === 0 ? Promise.resolve([]) : cursor.toArray(),
@@ -51,11 +54,15 @@ export function createMongoCollection<T extends StoredDocument>(
       const doc =
         Object.keys(set).length === 0
           ? await collection.findOne(filter, { projection: { _id: 0 } })
-          : await collection.findOneAndUpdate(filter, { $set: set }, {
-              returnDocument: 'after',
-              projection: { _id: 0 },
-              ...WRITE,
-            });
+          : await collection.findOneAndUpdate(
+              filter,
+              { $set: set },
+              {
+                returnDocument: 'after',
+                projection: { _id: 0 },
+                ...WRITE,
+              },
+            );
       return doc ? (fromMongo(doc) as T) : null;
     },
     async delete(userId, id) {

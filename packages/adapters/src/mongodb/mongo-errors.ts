@@ -35,7 +35,8 @@ export function withConflictRetries<C extends object>(collection: C): C {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
       if (typeof property !== 'string' || !WRITES.has(property) || typeof value !== 'function') return value;
-      return (...args: unknown[]) => retryOnConflict(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      return (...args: unknown[]) =>
+        retryOnConflict(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
     },
   });
 }

@@ -2,27 +2,39 @@ import {
   type AutomationRepository,
   type AutomationRun,
   AutomationRunSchema,
+  claimableAt,
+  compareClaimOrder,
   ConflictError,
+  isLeasedRunStatus,
+  isTerminalRunStatus,
+  LEASED_RUN_STATUSES,
   type RunRepository,
-  type RunStatus,
+  TERMINAL_RUN_STATUSES,
+  waitingStepOf,
 } from '@swigs/automation-core';
+import { randomUUID } from 'node:crypto';
 import type { Collection, Document, Filter } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+import type { MongoStepStats } from './mongo-step-stats';
 
-const TERMINAL: RunStatus[] = ['completed', 'failed', 'cancelled'];
+const TERMINAL = [...TERMINAL_RUN_STATUSES];
+const LEASED = [...LEASED_RUN_STATUSES];
 const RUN_FIELDS = Object.keys(AutomationRunSchema.shape).filter((key) => key !== 'id');
-/** Candidates read per wanted run, so a worker that loses some to another has more to try. */
-const CANDIDATE_FACTOR = 3;
 /** Read-then-claim rounds per `claimDue` when other workers took the candidates. */
 const MAX_CLAIM_ROUNDS = 3;
 
 /**
  * Runs in `automationruns`, `_id` = run id. `dueAt` is when a run becomes claimable (a waiting run's schedule,
  * a pending/running run's lease end, epoch 0 without a lease, null otherwise), so one index serves every claim;
- * `finishedAt` serves purges. Every write is a single-document atomic operation.
+ * `finishedAt` serves purges; `claimToken` names the runs of the last batched claim. Every write is a
+ * single-document atomic operation.
  */
-export function createMongoRuns(runs: Collection<Document>, automations: Pick<AutomationRepository, 'updateStats'>): RunRepository {
+export function createMongoRuns(
+  runs: Collection<Document>,
+  automations: Pick<AutomationRepository, 'updateStats'>,
+  steps: MongoStepStats,
+): RunRepository {
   const claim = (filter: Filter<Document>, workerId: string, until: Date, sortByDue: boolean) =>
     runs.findOneAndUpdate(
       filter,
@@ -38,23 +50,38 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
         if (isDuplicateKey(error)) throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
         throw error;
       }
+      await steps.record(run, 0);
       if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
     },
-    async get(id, userId) {
+    async get(userId, id) {
       const doc = await runs.findOne({ _id: id as never });
-      if (!doc || (userId !== undefined && doc.userId !== userId)) return null;
+      if (!doc || doc.userId !== userId) return null;
       return fromDocument(doc);
     },
     async list(query) {
       const filter: Filter<Document> = { userId: query.userId };
       if (query.automationId !== undefined) filter.automationId = query.automationId;
       if (query.status) filter.status = { $in: query.status };
-      let cursor = runs.find(filter).sort({ createdAt: -1, _id: -1 }).skip(query.offset ?? 0);
+      if (query.triggerType !== undefined) filter.triggerType = query.triggerType;
+      if (query.createdFrom || query.createdTo)
+        filter.createdAt = {
+          ...(query.createdFrom ? { $gte: query.createdFrom } : {}),
+          ...(query.createdTo ? { $lte: query.createdTo } : {}),
+        };
+      // searchText is the trigger data's JSON, lowercased, written with the run (trigger data never changes).
+      if (query.text) filter.searchText = { $regex: escapeRegex(query.text.toLowerCase()) };
+      const count = runs.countDocuments({ ...filter });
+      if (query.before)
+        filter.$or = [
+          { createdAt: { $lt: query.before.createdAt } },
+          { createdAt: query.before.createdAt, _id: { $lt: query.before.id as never } },
+        ];
+      let cursor = runs
+        .find(filter)
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(query.offset ?? 0);
       if (query.limit !== undefined) cursor = cursor.limit(query.limit);
-      const [docs, total] = await Promise.all([
-        query.limit === 0 ? Promise.resolve([]) : cursor.toArray(),
-        runs.countDocuments(filter),
-      ]);
+      const [docs, total] = await Promise.all([query.limit === 0 ? Promise.resolve([]) : cursor.toArray(), count]);
       return { items: docs.map(fromDocument), total };
     },
     async checkpoint(run, workerId, options) {
@@ -64,17 +91,19 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
       const unset = RUN_FIELDS.filter((key) => !(key in doc));
       if (unset.length > 0) update.$unset = Object.fromEntries(unset.map((key) => [key, '']));
       // A lease renewed meanwhile is never shortened by a checkpoint carrying the older lease.
-      if (run.leaseOwner === workerId && run.leaseUntil && (run.status === 'pending' || run.status === 'running')) {
+      if (run.leaseOwner === workerId && run.leaseUntil && isLeasedRunStatus(run.status)) {
         delete doc.leaseUntil;
         delete doc.dueAt;
         update.$max = { leaseUntil: run.leaseUntil, dueAt: run.leaseUntil };
       }
-      const result = await runs.updateOne(
+      // The stored `stepsLogged` says which log entries the step counters already have (the log is append-only).
+      const before = await runs.findOneAndUpdate(
         { _id: run.id as never, leaseOwner: workerId, status: { $ne: 'cancelled' } },
         update,
-        WRITE,
+        { ...WRITE, returnDocument: 'before', projection: { stepsLogged: 1 } },
       );
-      if (result.matchedCount !== 1) return false;
+      if (!before) return false;
+      await steps.record(run, typeof before.stepsLogged === 'number' ? before.stepsLogged : 0);
       // A second single-document write (no multi-document transactions): counted only once the run is written.
       if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
       return true;
@@ -83,28 +112,41 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
       const until = new Date(options.now.getTime() + options.leaseMs);
       const claimed: AutomationRun[] = [];
       for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < options.limit; round++) {
-        // Read the oldest due ids, then claim each with its own findOneAndUpdate that re-checks it is still due.
-        // A worker that loses a candidate to another moves on to the next ones instead of contending.
-        const requested = (options.limit - claimed.length) * CANDIDATE_FACTOR;
+        // Three round trips per batch, whatever its size: read the oldest due ids, claim them all with one
+        // updateMany that re-checks each is still due (a document is updated atomically, so a run another worker
+        // took meanwhile is skipped, never claimed twice), then read back the ones this claim's token marks.
+        // The token, not owner + lease end, names them: a concurrent claim by the same worker at the same time
+        // sets the same owner and lease end, and a lease must end exactly at now + leaseMs.
+        const token = randomUUID();
+        const wanted = options.limit - claimed.length;
         const candidates = await runs
           .find({ dueAt: { $lte: options.now } }, { projection: { _id: 1 } })
           .sort({ dueAt: 1 })
-          .limit(requested)
+          .limit(wanted)
           .toArray();
-        let next = 0;
-        while (next < candidates.length && claimed.length < options.limit) {
-          const picked = candidates.slice(next, next + options.limit - claimed.length);
-          next += picked.length;
-          const docs = await Promise.all(
-            picked.map((candidate) =>
-              claim({ _id: candidate._id, dueAt: { $lte: options.now } }, options.workerId, until, false),
-            ),
-          );
-          for (const doc of docs) if (doc) claimed.push(fromDocument(doc));
+        if (candidates.length === 0) break;
+        const ids = candidates.map((candidate) => candidate._id);
+        const result = await runs.updateMany(
+          { _id: { $in: ids }, dueAt: { $lte: options.now } },
+          {
+            $set: {
+              status: 'running',
+              leaseOwner: options.workerId,
+              leaseUntil: until,
+              dueAt: until,
+              claimToken: token,
+            },
+          },
+          WRITE,
+        );
+        if (result.modifiedCount > 0) {
+          const docs = await runs.find({ _id: { $in: ids }, claimToken: token }).toArray();
+          for (const doc of docs) claimed.push(fromDocument(doc));
         }
-        if (candidates.length < requested || next < candidates.length) break;
+        // Everything read was claimed, or fewer were due than wanted: no more to find now.
+        if (candidates.length < wanted || result.modifiedCount === candidates.length) break;
       }
-      return claimed.sort(byScheduleThenId);
+      return claimed.sort(compareClaimOrder);
     },
     async claimById(id, statuses, options) {
       const doc = await claim(
@@ -126,7 +168,7 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
     },
     async renewLeases(ids, workerId, leaseUntil) {
       if (ids.length === 0) return [];
-      const held = { _id: { $in: ids as never[] }, leaseOwner: workerId, status: { $in: ['pending', 'running'] } };
+      const held = { _id: { $in: ids as never[] }, leaseOwner: workerId, status: { $in: LEASED } };
       await runs.updateMany(held, { $set: { leaseUntil, dueAt: leaseUntil } });
       const still = await runs.find(held, { projection: { _id: 1 } }).toArray();
       const heldIds = new Set(still.map((doc) => doc._id as unknown as string));
@@ -134,14 +176,17 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
     },
     async release(id, workerId) {
       const active = await runs.updateOne(
-        { _id: id as never, leaseOwner: workerId, status: { $in: ['pending', 'running'] } },
+        { _id: id as never, leaseOwner: workerId, status: { $in: LEASED } },
         { $set: { leaseOwner: null, leaseUntil: null, dueAt: new Date(0) } },
       );
       if (active.matchedCount === 0) {
-        await runs.updateOne({ _id: id as never, leaseOwner: workerId }, { $set: { leaseOwner: null, leaseUntil: null } });
+        await runs.updateOne(
+          { _id: id as never, leaseOwner: workerId },
+          { $set: { leaseOwner: null, leaseUntil: null } },
+        );
       }
     },
-    async cancel(id, userId, at) {
+    async cancel(userId, id, at) {
       const doc = await runs.findOneAndUpdate(
         { _id: id as never, userId, status: { $nin: TERMINAL } },
         {
@@ -162,13 +207,16 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
       const existing = await runs.findOne({ _id: id as never, userId });
       return existing ? fromDocument(existing) : null;
     },
-    async delete(id, userId) {
+    async delete(userId, id) {
       return (await runs.deleteOne({ _id: id as never, userId })).deletedCount === 1;
     },
     async purge(before, statuses) {
       const allowed = statuses.filter((s) => s !== 'waiting');
       if (allowed.length === 0) return 0;
       return (await runs.deleteMany({ status: { $in: allowed }, finishedAt: { $lt: before } })).deletedCount;
+    },
+    stepStats(userId, automationId, query) {
+      return steps.query(userId, automationId, query);
     },
     async nextDueAt() {
       const doc = await runs.findOne(
@@ -177,6 +225,14 @@ export function createMongoRuns(runs: Collection<Document>, automations: Pick<Au
       );
       return doc ? (doc.scheduledAt as Date) : null;
     },
+    async countWaiting(now) {
+      // Both read the status_schedule index.
+      const [waiting, due] = await Promise.all([
+        runs.countDocuments({ status: 'waiting' }),
+        runs.countDocuments({ status: 'waiting', scheduledAt: { $lte: now } }),
+      ]);
+      return { waiting, due };
+    },
   };
 }
 
@@ -184,25 +240,29 @@ function toDocument(run: AutomationRun): Document {
   const { id, ...rest } = run;
   const doc = toMongo(rest) as Document;
   doc._id = id;
-  doc.dueAt = dueAt(run);
-  doc.finishedAt = TERMINAL.includes(run.status) ? (run.completedAt ?? run.updatedAt) : null;
+  doc.searchText = JSON.stringify(run.triggerData ?? null).toLowerCase();
+  const due = claimableAt(run);
+  doc.dueAt = due === null ? null : new Date(due);
+  doc.finishedAt = isTerminalRunStatus(run.status) ? (run.completedAt ?? run.updatedAt) : null;
+  doc.waitingNode = waitingStepOf(run);
+  doc.stepsLogged = run.executionLog.length;
   return doc;
 }
 
 function fromDocument(doc: Document): AutomationRun {
-  const { _id, dueAt: _due, finishedAt: _finished, ...rest } = doc;
+  const {
+    _id,
+    dueAt: _due,
+    finishedAt: _finished,
+    waitingNode: _waiting,
+    stepsLogged: _logged,
+    searchText: _search,
+    claimToken: _token,
+    ...rest
+  } = doc;
   return { id: _id as string, ...(fromMongo(rest) as Omit<AutomationRun, 'id'>) };
 }
 
-function dueAt(run: AutomationRun): Date | null {
-  if (run.status === 'waiting') return run.scheduledAt;
-  if (run.status === 'pending' || run.status === 'running') return run.leaseUntil ?? new Date(0);
-  return null;
-}
-
-function byScheduleThenId(a: AutomationRun, b: AutomationRun): number {
-  const sa = a.scheduledAt?.getTime() ?? -Infinity;
-  const sb = b.scheduledAt?.getTime() ?? -Infinity;
-  if (sa !== sb) return sa - sb;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,9 +1,4 @@
-import {
-  AdapterError,
-  type DocumentCollection,
-  type Store,
-  type StoredDocument,
-} from '@swigs/automation-core';
+import { AdapterError, type DocumentCollection, type Store, type StoredDocument } from '@swigs/automation-core';
 import { type Db, MongoClient } from 'mongodb';
 import { COLLECTIONS, DOCUMENT_INDEXES, ensureIndexes, KNOWN_DOCUMENT_COLLECTIONS } from './indexes';
 import { createMongoAutomations } from './mongo-automations';
@@ -11,6 +6,7 @@ import { createMongoCollection } from './mongo-documents';
 import { createMongoCounters, createMongoCursors, createMongoKeys } from './mongo-keys';
 import { withConflictRetries } from './mongo-errors';
 import { createMongoRuns } from './mongo-runs';
+import { createMongoStepStats } from './mongo-step-stats';
 import { type MongoStoreOptions, MongoStoreOptionsSchema } from './options';
 import { parseOptions } from '../shared/parse-options';
 
@@ -51,7 +47,11 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
     name: 'mongodb',
     db,
     automations,
-    runs: createMongoRuns(collection(COLLECTIONS.runs), automations),
+    runs: createMongoRuns(
+      collection(COLLECTIONS.runs),
+      automations,
+      createMongoStepStats(collection(COLLECTIONS.stepStats), collection(COLLECTIONS.runs)),
+    ),
     keys: createMongoKeys(collection(COLLECTIONS.keys)),
     cursors: createMongoCursors(collection(COLLECTIONS.cursors)),
     counters: createMongoCounters(collection(COLLECTIONS.counters)),

@@ -1,2 +1,1 @@
 export * from './smtp-mail';
-export * from './message-id';

@@ -3,6 +3,8 @@ import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import {
   AdapterError,
+  domainOf,
+  messageIdFor,
   ConfigInvalidError,
   NonRetriableError,
   type MailMessage,
@@ -10,7 +12,6 @@ import {
   type MailResult,
   type UniqueKeyRepository,
 } from '@swigs/automation-core';
-import { domainOf, messageIdFor } from './message-id';
 import { parseOptions } from '../shared/parse-options';
 
 const DkimSchema = z.object({
@@ -23,7 +24,10 @@ const DkimSchema = z.object({
 export const SmtpMailOptionsSchema = z
   .object({
     /** `smtp://user:pass@host:587` or `smtps://user:pass@host:465`. */
-    url: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+    url: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
     host: z.string().min(1).optional(),
     port: z.number().int().min(1).max(65535).optional(),
     secure: z.boolean().optional(),
@@ -32,7 +36,13 @@ export const SmtpMailOptionsSchema = z
     ignoreTLS: z.boolean().optional(),
     requireTLS: z.boolean().optional(),
     /** TLS settings for smtps and STARTTLS, e.g. `{ rejectUnauthorized: false }` for a self-signed test server. */
-    tls: z.object({ rejectUnauthorized: z.boolean().optional(), servername: z.string().optional(), minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional() }).optional(),
+    tls: z
+      .object({
+        rejectUnauthorized: z.boolean().optional(),
+        servername: z.string().optional(),
+        minVersion: z.enum(['TLSv1.2', 'TLSv1.3']).optional(),
+      })
+      .optional(),
     pool: z.boolean().default(true),
     maxConnections: z.number().int().positive().default(5),
     maxMessages: z.number().int().positive().default(100),
@@ -93,7 +103,10 @@ export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
     // nodemailer leaves Nagle on; a plain socket with TCP_NODELAY is handed over and upgraded to TLS by nodemailer when secure.
     ...(config.noDelay
       ? {
-          getSocket: (_options: unknown, callback: (error: Error | null, socket?: { connection: import('node:net').Socket }) => void) => {
+          getSocket: (
+            _options: unknown,
+            callback: (error: Error | null, socket?: { connection: import('node:net').Socket }) => void,
+          ) => {
             const socket = connect({ host, port });
             socket.setNoDelay(true);
             callback(null, { connection: socket });
@@ -112,7 +125,8 @@ export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
       if (closed) throw new AdapterError('smtp', 'smtp mail: send after close');
       const from = message.from || config.defaultFrom;
       if (!from) throw new NonRetriableError('smtp mail: message has no from address and no defaultFrom is set');
-      const messageId = message.messageId ?? messageIdFor(message.idempotencyKey, config.messageIdDomain ?? domainOf(from));
+      const messageId =
+        message.messageId ?? messageIdFor(message.idempotencyKey, config.messageIdDomain ?? domainOf(from));
       const dedupeKey = `mail:sent:${message.idempotencyKey}`;
       if (dedupe && (await dedupe.has(dedupeKey))) return { messageId, duplicate: true };
       try {
@@ -127,6 +141,15 @@ export function createSmtpMail(options: SmtpMailOptions): SmtpMail {
           text: message.text,
           messageId,
           headers: message.headers ?? {},
+          ...(message.attachments?.length
+            ? {
+                attachments: message.attachments.map((file) => ({
+                  filename: file.filename,
+                  contentType: file.contentType,
+                  content: Buffer.from(file.content),
+                })),
+              }
+            : {}),
         });
       } catch (error) {
         throw toMailError(error);
@@ -161,7 +184,9 @@ function parseSmtpUrl(url: string): UrlTransport {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigInvalidError('smtp mail: url is not a valid URL', [{ code: 'config_invalid', message: 'url is not a valid URL', path: ['url'] }]);
+    throw new ConfigInvalidError('smtp mail: url is not a valid URL', [
+      { code: 'config_invalid', message: 'url is not a valid URL', path: ['url'] },
+    ]);
   }
   const secure = parsed.protocol === 'smtps:';
   return {
@@ -176,13 +201,16 @@ function parseSmtpUrl(url: string): UrlTransport {
 
 function toMailError(error: unknown): Error {
   const info = error as { responseCode?: number; response?: string; code?: string; message?: string };
-  const reply = info.response ? info.response.split('\n')[0] : info.message ?? String(error);
+  const reply = info.response ? info.response.split('\n')[0] : (info.message ?? String(error));
   if (typeof info.responseCode === 'number' && info.responseCode >= 500) {
-    return new NonRetriableError(`SMTP rejected the message permanently (${info.responseCode}): ${reply}`, { cause: error });
+    return new NonRetriableError(`SMTP rejected the message permanently (${info.responseCode}): ${reply}`, {
+      cause: error,
+      details: { adapter: 'smtp', responseCode: info.responseCode, reply },
+    });
   }
   const what = typeof info.responseCode === 'number' ? `SMTP ${info.responseCode}` : `SMTP ${info.code ?? 'error'}`;
   return new AdapterError('smtp', `${what}: ${reply}`, {
     cause: error,
-    details: { ...(info.responseCode !== undefined ? { responseCode: info.responseCode } : {}) },
+    details: { ...(info.responseCode !== undefined ? { responseCode: info.responseCode } : {}), reply },
   });
 }

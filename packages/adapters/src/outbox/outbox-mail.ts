@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
+  domainOf,
   hasErrorCode,
+  messageIdFor,
   ErrorCode,
   type Clock,
   type MailMessage,
   type MailPort,
   type MailResult,
-  type Store,
+  type DocumentStore,
   type StoredDocument,
 } from '@swigs/automation-core';
-import { domainOf, messageIdFor } from '../nodemailer/message-id';
 
 /** One message kept by the outbox adapter, in `store.collection('outbox')`. */
 export interface OutboxMessage extends StoredDocument {
@@ -25,11 +26,13 @@ export interface OutboxMessage extends StoredDocument {
   text: string;
   headers: Record<string, string>;
   category: 'transactional' | 'marketing';
+  /** Attached files, their content in base64. */
+  attachments?: { filename: string; contentType: string; size: number; content: string }[];
   createdAt: Date;
 }
 
 export interface OutboxMailOptions {
-  store: Store;
+  store: DocumentStore;
   /** Stamps `createdAt`; default the wall clock. */
   clock?: Pick<Clock, 'now'>;
   /** Owner of messages that carry no `userId`. Default `system`. */
@@ -69,6 +72,16 @@ export function createOutboxMail(options: OutboxMailOptions): MailPort {
         text: message.text,
         headers: { ...message.headers },
         category: message.category ?? 'transactional',
+        ...(message.attachments?.length
+          ? {
+              attachments: message.attachments.map((file) => ({
+                filename: file.filename,
+                contentType: file.contentType,
+                size: file.content.byteLength,
+                content: Buffer.from(file.content).toString('base64'),
+              })),
+            }
+          : {}),
         createdAt: now(),
       };
       try {

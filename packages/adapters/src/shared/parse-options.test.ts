@@ -7,7 +7,9 @@ const Schema = z.object({ url: z.url(), auth: z.object({ pass: z.string().min(12
 
 describe('parseOptions', () => {
   it('returns the parsed options', () => {
-    expect(parseOptions(Schema, { url: 'smtp://mail.swigs.ch', auth: { pass: 'assez-long-pour' } }, 'smtp mail').url).toBe('smtp://mail.swigs.ch');
+    expect(
+      parseOptions(Schema, { url: 'smtp://mail.swigs.ch', auth: { pass: 'assez-long-pour' } }, 'smtp mail').url,
+    ).toBe('smtp://mail.swigs.ch');
   });
 
   it('lists every problem by path under the label, never the values', () => {
@@ -25,6 +27,8 @@ describe('parseOptions', () => {
   });
 
   it('words each problem as the caller asks', () => {
-    expect(() => parseOptions(z.object({ CMS_API_URL: z.url() }), {}, 'CMS', (path, message) => `${path} ${message}`)).toThrow(/^CMS: CMS_API_URL /);
+    expect(() =>
+      parseOptions(z.object({ CMS_API_URL: z.url() }), {}, 'CMS', (path, message) => `${path} ${message}`),
+    ).toThrow(/^CMS: CMS_API_URL /);
   });
 });

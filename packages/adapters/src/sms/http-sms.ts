@@ -1,13 +1,16 @@
-import { request } from 'undici';
 import { z } from 'zod';
 import {
   AdapterError,
+  type HttpPort,
+  type HttpResponse,
   NonRetriableError,
+  parseRetryAfter,
+  PhoneNumberSchema,
   RetryAfterError,
   type SmsMessage,
   type SmsPort,
 } from '@swigs/automation-core';
-import { parseRetryAfter } from './retry-after';
+import { createHttpClient } from '../http/http-client';
 import { parseOptions } from '../shared/parse-options';
 
 export const HttpSmsOptionsSchema = z.object({
@@ -20,30 +23,33 @@ export const HttpSmsOptionsSchema = z.object({
   timeoutMs: z.number().int().positive().default(10_000),
   /** Extra request headers (e.g. an account id). */
   headers: z.record(z.string(), z.string()).default({}),
+  /** The HTTP port to call through. Default: an own client that allows the gateway's host (it is configured, not user input). */
+  http: z.custom<HttpPort>((value) => typeof (value as HttpPort | undefined)?.request === 'function').optional(),
 });
 
 export type HttpSmsOptions = z.input<typeof HttpSmsOptionsSchema>;
 
-/** E.164: `+41791234567`. */
-export const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +41791234567');
-
 /**
- * An `SmsPort` for any HTTP gateway: `POST url` with a JSON `{ to, body, from, reference }`, `Authorization: Bearer`
+ * An `SmsPort` for any HTTP gateway, through an `HttpPort`: `POST url` with a JSON `{ to, body, from, reference }`, `Authorization: Bearer`
  * and `Idempotency-Key` headers; reads `id` (or `messageId`) from the JSON reply. 429/5xx are retriable (honouring
  * Retry-After), other 4xx are not.
  */
 export function createHttpSms(options: HttpSmsOptions): SmsPort {
   const config = parseOptions(HttpSmsOptionsSchema, options, 'http sms');
+  const owned = config.http === undefined;
+  const http = config.http ?? createHttpClient({ allowedHosts: [new URL(config.url).host] });
   return {
     name: 'http-sms',
     async send(message: SmsMessage) {
       const to = PhoneNumberSchema.safeParse(message.to);
-      if (!to.success) throw new NonRetriableError(`sms: recipient ${JSON.stringify(message.to)} ${to.error.issues[0]?.message}`);
+      if (!to.success)
+        throw new NonRetriableError(`sms: recipient ${JSON.stringify(message.to)} ${to.error.issues[0]?.message}`);
       if (message.body.trim() === '') throw new NonRetriableError('sms: body is empty');
-      let response;
+      let response: HttpResponse;
       try {
-        response = await request(config.url, {
+        response = await http.request({
           method: 'POST',
+          url: config.url,
           headers: {
             ...config.headers,
             'content-type': 'application/json',
@@ -56,22 +62,21 @@ export function createHttpSms(options: HttpSmsOptions): SmsPort {
             from: message.from ?? config.from,
             reference: message.idempotencyKey,
           }),
-          headersTimeout: config.timeoutMs,
-          bodyTimeout: config.timeoutMs,
-          signal: AbortSignal.timeout(config.timeoutMs),
+          timeoutMs: config.timeoutMs,
         });
       } catch (error) {
         throw new AdapterError('http-sms', `sms gateway unreachable: ${(error as Error).message}`, { cause: error });
       }
-      const text = await response.body.text();
-      const status = response.statusCode;
+      const text = response.body;
+      const status = response.status;
       if (status === 429 || status >= 500) {
         const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
         const reason = `sms gateway answered ${status}`;
         if (retryAfterMs !== null) throw new RetryAfterError(reason, retryAfterMs, { details: { status } });
         throw new AdapterError('http-sms', reason, { details: { status } });
       }
-      if (status >= 400) throw new NonRetriableError(`sms gateway refused the message (${status}): ${text.slice(0, 200)}`);
+      if (status >= 400)
+        throw new NonRetriableError(`sms gateway refused the message (${status}): ${text.slice(0, 200)}`);
       let id = message.idempotencyKey;
       try {
         const json = JSON.parse(text) as { id?: unknown; messageId?: unknown };
@@ -82,6 +87,8 @@ export function createHttpSms(options: HttpSmsOptions): SmsPort {
       }
       return { id };
     },
-    async close() {},
+    async close() {
+      if (owned) await http.close();
+    },
   };
 }

@@ -1,3 +1,2 @@
 export * from './http-sms';
 export * from './outbox-sms';
-export * from './retry-after';

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ErrorCode, hasErrorCode, type Clock, type SmsMessage, type SmsPort, type Store, type StoredDocument } from '@swigs/automation-core';
+import {
+  ErrorCode,
+  hasErrorCode,
+  type Clock,
+  type SmsMessage,
+  type SmsPort,
+  type DocumentStore,
+  type StoredDocument,
+} from '@swigs/automation-core';
 
 /** One SMS kept by the outbox adapter, in `store.collection('smsoutbox')`. */
 export interface OutboxSms extends StoredDocument {
@@ -11,7 +19,7 @@ export interface OutboxSms extends StoredDocument {
 }
 
 export interface OutboxSmsOptions {
-  store: Store;
+  store: DocumentStore;
   clock?: Pick<Clock, 'now'>;
   /** Owner of messages that carry no `userId`. Default `system`. */
   defaultUserId?: string;

@@ -28,7 +28,7 @@ function encode(value: unknown): unknown {
   let count = 0;
   let only = '';
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!Object.hasOwn(value, key)) continue;
     const field = (value as Record<string, unknown>)[key];
     if (field === undefined || typeof field === 'function') continue;
     out[key] = encode(field);

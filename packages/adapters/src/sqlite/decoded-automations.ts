@@ -55,5 +55,11 @@ function statsFrom(text: string): AutomationStats {
     number | null,
     string | null,
   ];
-  return { totalRuns, successfulRuns, failedRuns, lastRunAt: lastRunAt === null ? null : new Date(lastRunAt), lastError };
+  return {
+    totalRuns,
+    successfulRuns,
+    failedRuns,
+    lastRunAt: lastRunAt === null ? null : new Date(lastRunAt),
+    lastError,
+  };
 }

@@ -91,6 +91,47 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'per-step counts per UTC day (step_stats) and the step a waiting run waits at, for the stats route',
+    up(db) {
+      // steps_logged: log entries already counted into step_stats, so a checkpoint counts only the new ones.
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN automation_version INTEGER;
+        ALTER TABLE runs ADD COLUMN waiting_node TEXT;
+        ALTER TABLE runs ADD COLUMN steps_logged INTEGER NOT NULL DEFAULT 0;
+        UPDATE runs SET automation_version = json_extract(doc, '$.automationVersion'),
+          steps_logged = COALESCE(json_array_length(doc, '$.executionLog'), 0),
+          waiting_node = CASE WHEN status = 'waiting' THEN COALESCE(json_extract(doc, '$.executionLog[#-1].nodeId'),
+            json_extract(doc, '$.currentNodeId')) END;
+        CREATE INDEX runs_waiting_node ON runs (user_id, automation_id, automation_version, waiting_node)
+          WHERE status = 'waiting';
+        CREATE TABLE step_stats (
+          user_id TEXT NOT NULL,
+          automation_id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          day INTEGER NOT NULL,
+          node_id TEXT NOT NULL,
+          node_type TEXT NOT NULL,
+          reached INTEGER NOT NULL DEFAULT 0,
+          succeeded INTEGER NOT NULL DEFAULT 0,
+          failed INTEGER NOT NULL DEFAULT 0,
+          sent INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (user_id, automation_id, version, day, node_id)
+        ) WITHOUT ROWID;
+        INSERT INTO step_stats (user_id, automation_id, version, day, node_id, node_type, reached, succeeded, failed, sent)
+          SELECT r.user_id, r.automation_id, r.automation_version,
+            CAST(strftime('%s', json_extract(e.value, '$.startedAt."$date"')) AS INTEGER) / 86400,
+            json_extract(e.value, '$.nodeId'), MAX(json_extract(e.value, '$.nodeType')), COUNT(*),
+            SUM(json_extract(e.value, '$.status') = 'success'), SUM(json_extract(e.value, '$.status') = 'failed'),
+            SUM(json_extract(e.value, '$.status') = 'success'
+              AND json_extract(e.value, '$.nodeType') IN ('send_email', 'send_sms'))
+          FROM runs r, json_each(r.doc, '$.executionLog') e
+          WHERE json_extract(e.value, '$.status') != 'skipped' AND r.automation_version IS NOT NULL
+          GROUP BY 1, 2, 3, 4, 5;
+      `);
+    },
+  },
 ];
 
 /** The version this adapter writes. */

@@ -21,8 +21,23 @@ interface StatsRow {
 
 export interface SqliteAutomations {
   repository: AutomationRepository;
-  /** Stats increments for a write already running in the queue (a run checkpoint carrying its outcome). */
-  applyStats(userId: string, id: string, delta: StatsDelta): AutomationStats | null;
+  /**
+   * Stats increments of a write already running in the queue (a run write carrying its start or outcome): summed
+   * per automation over the batch and applied once, before the batch commits, so they land exactly with the runs.
+   */
+  addStats(userId: string, id: string, delta: StatsDelta): void;
+}
+
+/** The stats increments of one automation summed over a batch. */
+interface PendingStats {
+  user_id: string;
+  id: string;
+  total: number;
+  successful: number;
+  failed: number;
+  last_run_at: number | null;
+  set_error: 0 | 1;
+  last_error: string | null;
 }
 
 /** Automations in `automations` (stats in their own columns, so increments are atomic) and `automation_versions`. */
@@ -30,18 +45,22 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
   const decode = createAutomationDecoder();
   const pages = createPageCache<{ items: readonly Automation[]; total: number }>(db);
   const select = db
-    .prepare<[string, string], AutomationRaw>(`SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ? AND id = ?`)
+    .prepare<[string, string], AutomationRaw>(
+      `SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ? AND id = ?`,
+    )
     .raw();
   const selectVersion = db.prepare<[string, string, number], { doc: string }>(
     'SELECT doc FROM automation_versions WHERE user_id = ? AND id = ? AND version = ?',
   );
-  const upsert = db.prepare(`INSERT INTO automations (user_id, id, name, is_active, trigger_type, doc,
+  const upsert = db
+    .prepare(`INSERT INTO automations (user_id, id, name, is_active, trigger_type, doc,
       total_runs, successful_runs, failed_runs, last_run_at, last_error)
     VALUES (@user_id, @id, @name, @is_active, @trigger_type, @doc, @total_runs, @successful_runs, @failed_runs,
       @last_run_at, @last_error)
     ON CONFLICT (user_id, id) DO UPDATE SET name = excluded.name, is_active = excluded.is_active,
       trigger_type = excluded.trigger_type, doc = excluded.doc
-    RETURNING ${AUTOMATION_COLUMNS}`).raw();
+    RETURNING ${AUTOMATION_COLUMNS}`)
+    .raw();
   const insertVersion = db.prepare(
     'INSERT OR IGNORE INTO automation_versions (user_id, id, version, doc) VALUES (?, ?, ?, ?)',
   );
@@ -52,6 +71,11 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       last_error = CASE WHEN @set_error THEN @last_error ELSE last_error END
     WHERE user_id = @user_id AND id = @id
     RETURNING total_runs, successful_runs, failed_runs, last_run_at, last_error`);
+  const addToStats = db.prepare<[PendingStats]>(`UPDATE automations SET total_runs = total_runs + @total,
+      successful_runs = successful_runs + @successful, failed_runs = failed_runs + @failed,
+      last_run_at = COALESCE(@last_run_at, last_run_at),
+      last_error = CASE WHEN @set_error THEN @last_error ELSE last_error END
+    WHERE user_id = @user_id AND id = @id`);
   // Prepared once per filter shape: listing is the server's hottest read.
   const listCache = new Map<boolean, { items: Database.Statement; count: Database.Statement }>();
   const listStatements = (byActive: boolean): { items: Database.Statement; count: Database.Statement } => {
@@ -60,7 +84,9 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       const active = byActive ? ' AND is_active = ?' : '';
       statements = {
         items: db
-          .prepare(`SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`)
+          .prepare(
+            `SELECT ${AUTOMATION_COLUMNS} FROM automations WHERE user_id = ?${active} ORDER BY name, id LIMIT ? OFFSET ?`,
+          )
           .raw(),
         count: db.prepare(`SELECT COUNT(*) AS total FROM automations WHERE user_id = ?${active}`),
       };
@@ -79,8 +105,45 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
     )
     .raw();
 
-  /** Applies `delta` inside the caller's write (the write queue's open transaction). */
+  // Stats increments of the open batch, per automation: a batch of 500 runs of one automation updates its row once.
+  const pending = new Map<string, PendingStats>();
+  const addStats = (userId: string, id: string, delta: StatsDelta): void => {
+    pages.changed();
+    const key = `${userId}\u0000${id}`;
+    let sum = pending.get(key);
+    if (!sum) {
+      sum = {
+        user_id: userId,
+        id,
+        total: 0,
+        successful: 0,
+        failed: 0,
+        last_run_at: null,
+        set_error: 0,
+        last_error: null,
+      };
+      pending.set(key, sum);
+    }
+    sum.total += delta.totalRuns ?? 0;
+    sum.successful += delta.successfulRuns ?? 0;
+    sum.failed += delta.failedRuns ?? 0;
+    // The last write of the batch sets them, as if each had been applied in turn.
+    if (delta.lastRunAt) sum.last_run_at = delta.lastRunAt.getTime();
+    if (delta.lastError !== undefined) {
+      sum.set_error = 1;
+      sum.last_error = delta.lastError ?? null;
+    }
+  };
+  /** Applies the batch's increments (inside its transaction); before a read of stats in the batch, and at its end. */
+  const applyPending = (): void => {
+    for (const sum of pending.values()) addToStats.run(sum);
+    pending.clear();
+  };
+  writes.beforeCommit({ apply: applyPending, discard: () => pending.clear() });
+
+  /** Applies `delta` now, inside the caller's write, and answers the stats it leaves. */
   const applyStats = (userId: string, id: string, delta: StatsDelta): AutomationStats | null => {
+    applyPending();
     pages.changed();
     const row = updateStats.get({
       user_id: userId,
@@ -124,6 +187,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       const initial = stats ?? emptyStats();
       const doc = encodeJson(rest);
       return writes.run(() => {
+        applyPending();
         pages.changed();
         const row = upsert.get({
           user_id: automation.userId,
@@ -145,6 +209,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
     },
     delete(userId, id) {
       return writes.run(() => {
+        applyPending();
         pages.changed();
         return remove.run(userId, id).changes === 1;
       });
@@ -153,7 +218,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       return writes.run(() => applyStats(userId, id, delta));
     },
   };
-  return { repository, applyStats };
+  return { repository, addStats };
 }
 
 function statsFrom(row: StatsRow): AutomationStats {

@@ -1,6 +1,18 @@
 import type Database from 'better-sqlite3';
-import { type AutomationRun, ConflictError, type RunRepository, type RunStatus } from '@swigs/automation-core';
+import {
+  type AutomationRun,
+  claimableAt,
+  compareClaimOrder,
+  ConflictError,
+  isTerminalRunStatus,
+  LEASED_RUN_STATUSES,
+  type RunRepository,
+  type RunStatus,
+  TERMINAL_RUN_STATUSES,
+  waitingStepOf,
+} from '@swigs/automation-core';
 import type { SqliteAutomations } from './sqlite-automations';
+import { createSqliteStepStats } from './sqlite-step-stats';
 import { decodeJson, encodeJson } from './codec';
 import type { WriteQueue } from './write-queue';
 
@@ -18,7 +30,10 @@ interface RunRow {
   doc: string;
 }
 
-const TERMINAL = `('completed', 'failed', 'cancelled')`;
+/** A status list as an SQL tuple: `('completed', 'failed', 'cancelled')`. */
+const sqlList = (statuses: readonly RunStatus[]): string => `(${statuses.map((s) => `'${s}'`).join(', ')})`;
+const TERMINAL = sqlList(TERMINAL_RUN_STATUSES);
+const LEASED = sqlList(LEASED_RUN_STATUSES);
 
 interface Claim {
   worker: string;
@@ -34,20 +49,24 @@ interface Claim {
 export function createSqliteRuns(
   db: Database.Database,
   writes: WriteQueue,
-  applyStats: SqliteAutomations['applyStats'],
+  addStats: SqliteAutomations['addStats'],
 ): RunRepository {
   const insert = db.prepare(`INSERT INTO runs (id, user_id, automation_id, status, scheduled_at, lease_owner,
-    lease_until, created_at, updated_at, completed_at, due_at, finished_at, doc)
+    lease_until, created_at, updated_at, completed_at, due_at, finished_at, automation_version, waiting_node,
+    steps_logged, doc)
     VALUES (@id, @user_id, @automation_id, @status, @scheduled_at, @lease_owner, @lease_until, @created_at,
-    @updated_at, @completed_at, @due_at, @finished_at, @doc)`);
+    @updated_at, @completed_at, @due_at, @finished_at, @automation_version, @waiting_node, @steps_logged, @doc)`);
   const selectById = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?');
-  const selectGuard = db.prepare<[string], Pick<RunRow, 'status' | 'lease_owner' | 'lease_until'>>(
-    'SELECT status, lease_owner, lease_until FROM runs WHERE id = ?',
-  );
+  const selectGuard = db.prepare<
+    [string],
+    Pick<RunRow, 'status' | 'lease_owner' | 'lease_until'> & { steps_logged: number }
+  >('SELECT status, lease_owner, lease_until, steps_logged FROM runs WHERE id = ?');
+  const steps = createSqliteStepStats(db, writes);
   // Tenant, automation and creation time never change, so their indexes are left alone.
   const update = db.prepare(`UPDATE runs SET status = @status, scheduled_at = @scheduled_at,
     lease_owner = @lease_owner, lease_until = @lease_until, updated_at = @updated_at, completed_at = @completed_at,
-    due_at = @due_at, finished_at = @finished_at, doc = @doc
+    due_at = @due_at, finished_at = @finished_at, waiting_node = @waiting_node, steps_logged = @steps_logged,
+    doc = @doc
     WHERE id = @id`);
   const claimDue = db.prepare<[Claim & { limit: number }], RunRow>(`UPDATE runs
     SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
@@ -59,9 +78,9 @@ export function createSqliteRuns(
     RETURNING *`);
   const renew = db.prepare<[{ until: number; worker: string; id: string }]>(`UPDATE runs
     SET lease_until = @until, due_at = @until
-    WHERE id = @id AND lease_owner = @worker AND status IN ('pending', 'running')`);
+    WHERE id = @id AND lease_owner = @worker AND status IN ${LEASED}`);
   const release = db.prepare<[string, string]>(`UPDATE runs SET lease_owner = NULL, lease_until = NULL,
-    due_at = CASE WHEN status IN ('pending', 'running') THEN 0 ELSE due_at END
+    due_at = CASE WHEN status IN ${LEASED} THEN 0 ELSE due_at END
     WHERE id = ? AND lease_owner = ?`);
   const cancel = db.prepare<[{ at: number; id: string; user: string }], RunRow>(`UPDATE runs
     SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, scheduled_at = NULL, due_at = NULL,
@@ -70,6 +89,9 @@ export function createSqliteRuns(
   const remove = db.prepare<[string, string]>('DELETE FROM runs WHERE id = ? AND user_id = ?');
   const nextDue = db.prepare<[], { at: number | null }>(
     `SELECT MIN(scheduled_at) AS at FROM runs WHERE status = 'waiting'`,
+  );
+  const waitingCounts = db.prepare<[number], { waiting: number; due: number | null }>(
+    `SELECT COUNT(*) AS waiting, SUM(scheduled_at <= ?) AS due FROM runs WHERE status = 'waiting'`,
   );
   const listCache = new Map<string, { items: Database.Statement; count: Database.Statement }>();
 
@@ -85,12 +107,13 @@ export function createSqliteRuns(
           }
           throw error;
         }
-        if (options?.stats) applyStats(run.userId, run.automationId, options.stats);
+        steps.record(run, 0);
+        if (options?.stats) addStats(run.userId, run.automationId, options.stats);
       });
     },
-    async get(id, userId) {
+    async get(userId, id) {
       const row = selectById.get(id);
-      if (!row || (userId !== undefined && row.user_id !== userId)) return null;
+      if (!row || row.user_id !== userId) return null;
       return fromRow(row);
     },
     async list(query) {
@@ -104,17 +127,45 @@ export function createSqliteRuns(
         where.push(`status IN (${query.status.map(() => '?').join(', ') || 'NULL'})`);
         params.push(...query.status);
       }
+      if (query.triggerType !== undefined) {
+        where.push("json_extract(doc, '$.triggerType') = ?");
+        params.push(query.triggerType);
+      }
+      if (query.createdFrom) {
+        where.push('created_at >= ?');
+        params.push(query.createdFrom.getTime());
+      }
+      if (query.createdTo) {
+        where.push('created_at <= ?');
+        params.push(query.createdTo.getTime());
+      }
+      if (query.text) {
+        // A substring of the stored run document, whose trigger data is what users search (an order number, an
+        // email); LIKE on the raw text is case-insensitive for ASCII and parses no JSON, so 100 000 runs scan fast.
+        where.push("doc LIKE ? ESCAPE '\\'");
+        params.push(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      }
+      // The count ignores the cursor: it is the size of the whole filtered list.
+      const countKey = where.join(' AND ');
+      const countParams = [...params];
+      if (query.before) {
+        // Keyset paging on the runs_user index (user_id, created_at, id): a deep page reads no skipped rows.
+        where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+        const at = query.before.createdAt.getTime();
+        params.push(at, at, query.before.id);
+      }
       const key = where.join(' AND ');
-      let statements = listCache.get(key);
+      const cacheKey = `${key}|${countKey}`;
+      let statements = listCache.get(cacheKey);
       if (!statements) {
         statements = {
           items: db.prepare(`SELECT * FROM runs WHERE ${key} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`),
-          count: db.prepare(`SELECT COUNT(*) AS total FROM runs WHERE ${key}`),
+          count: db.prepare(`SELECT COUNT(*) AS total FROM runs WHERE ${countKey}`),
         };
-        listCache.set(key, statements);
+        listCache.set(cacheKey, statements);
       }
       const rows = statements.items.all(...params, query.limit ?? -1, query.offset ?? 0) as RunRow[];
-      const { total } = statements.count.get(...params) as { total: number };
+      const { total } = statements.count.get(...countParams) as { total: number };
       return { items: rows.map(fromRow), total };
     },
     checkpoint(run, workerId, options) {
@@ -125,12 +176,20 @@ export function createSqliteRuns(
         // A lease renewed meanwhile is never shortened by a checkpoint carrying the older lease.
         if (row.lease_owner === workerId && row.lease_until !== null && (stored.lease_until ?? 0) > row.lease_until) {
           row.lease_until = stored.lease_until;
-          row.due_at = dueAt(row);
+          row.due_at = claimableAt({ ...run, leaseUntil: date(stored.lease_until) });
         }
-        const { user_id: _user, automation_id: _automation, created_at: _created, ...changed } = row;
+        const {
+          user_id: _user,
+          automation_id: _automation,
+          created_at: _created,
+          automation_version: _version,
+          ...changed
+        } = row;
         update.run(changed);
+        // The log is append-only: only entries past the last counted one are new.
+        steps.record(run, stored.steps_logged);
         // The same transaction: the outcome is counted exactly when the run's state is written.
-        if (options?.stats) applyStats(run.userId, run.automationId, options.stats);
+        if (options?.stats) addStats(run.userId, run.automationId, options.stats);
         return true;
       });
     },
@@ -139,7 +198,7 @@ export function createSqliteRuns(
       const until = now + options.leaseMs;
       return writes.run(() => {
         const rows = claimDue.all({ worker: options.workerId, until, now, limit: options.limit });
-        return rows.map(fromRow).sort(byScheduleThenId);
+        return rows.map(fromRow).sort(compareClaimOrder);
       });
     },
     claimById(id, statuses, options) {
@@ -159,7 +218,7 @@ export function createSqliteRuns(
     async release(id, workerId) {
       await writes.run(() => release.run(id, workerId));
     },
-    cancel(id, userId, at) {
+    cancel(userId, id, at) {
       return writes.run(() => {
         const row = cancel.get({ at: at.getTime(), id, user: userId });
         if (row) return fromRow(row);
@@ -167,7 +226,7 @@ export function createSqliteRuns(
         return existing && existing.user_id === userId ? fromRow(existing) : null;
       });
     },
-    delete(id, userId) {
+    delete(userId, id) {
       return writes.run(() => remove.run(id, userId).changes === 1);
     },
     purge(before, statuses) {
@@ -182,11 +241,24 @@ export function createSqliteRuns(
       const at = nextDue.get()?.at;
       return at === null || at === undefined ? null : new Date(at);
     },
+    async stepStats(userId, automationId, query) {
+      return steps.query(userId, automationId, query);
+    },
+    async countWaiting(now) {
+      const row = waitingCounts.get(now.getTime());
+      return { waiting: row?.waiting ?? 0, due: row?.due ?? 0 };
+    },
   };
 }
 
 /** The columns of `run`; `doc` keeps every field the columns do not. */
-function toRow(run: AutomationRun): RunRow & { due_at: number | null; finished_at: number | null } {
+function toRow(run: AutomationRun): RunRow & {
+  due_at: number | null;
+  finished_at: number | null;
+  automation_version: number;
+  waiting_node: string | null;
+  steps_logged: number;
+} {
   const {
     id,
     userId,
@@ -212,20 +284,13 @@ function toRow(run: AutomationRun): RunRow & { due_at: number | null; finished_a
     updated_at: time(updatedAt) ?? 0,
     completed_at: time(completedAt),
     doc: encodeJson(rest),
-    due_at: null as number | null,
-    finished_at:
-      status === 'completed' || status === 'failed' || status === 'cancelled'
-        ? (time(completedAt) ?? time(updatedAt))
-        : null,
+    due_at: claimableAt(run),
+    finished_at: isTerminalRunStatus(status) ? (time(completedAt) ?? time(updatedAt)) : null,
+    automation_version: run.automationVersion,
+    waiting_node: waitingStepOf(run),
+    steps_logged: run.executionLog.length,
   };
-  row.due_at = dueAt(row);
   return row;
-}
-
-function dueAt(row: Pick<RunRow, 'status' | 'scheduled_at' | 'lease_until'>): number | null {
-  if (row.status === 'waiting') return row.scheduled_at;
-  if (row.status === 'pending' || row.status === 'running') return row.lease_until ?? 0;
-  return null;
 }
 
 type ColumnField =
@@ -256,13 +321,6 @@ export function fromRow(row: RunRow): AutomationRun {
     updatedAt: new Date(row.updated_at),
     completedAt: date(row.completed_at),
   };
-}
-
-function byScheduleThenId(a: AutomationRun, b: AutomationRun): number {
-  const sa = a.scheduledAt?.getTime() ?? -Infinity;
-  const sb = b.scheduledAt?.getTime() ?? -Infinity;
-  if (sa !== sb) return sa - sb;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 const time = (value: Date | null | undefined): number | null => {

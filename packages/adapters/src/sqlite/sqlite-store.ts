@@ -1,11 +1,6 @@
-import { closeSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import {
-  AdapterError,
-  type DocumentCollection,
-  type Store,
-  type StoredDocument,
-} from '@swigs/automation-core';
+import { AdapterError, type DocumentCollection, type Store, type StoredDocument } from '@swigs/automation-core';
 import { SqliteStoreOptionsSchema, type SqliteStoreOptions } from './options';
 import { migrate } from './schema';
 import { createSqliteAutomations } from './sqlite-automations';
@@ -38,8 +33,13 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   let db: Database.Database;
   let walFd: number | null = null;
   try {
+    const onDisk = isFilePath(filename);
+    // SQLite creates its file 0644 and gives the -wal and -shm files the mode of the database file: create it
+    // 0600 first (an empty file is a valid new database), so none of the three is readable by other users.
+    if (onDisk) closeSync(openSync(filename, 'a', 0o600));
     db = new Database(filename, { timeout: busyTimeoutMs });
     db.pragma('journal_mode = WAL');
+    if (onDisk) for (const suffix of ['', '-wal', '-shm']) tighten(`${filename}${suffix}`);
     // NORMAL: a commit writes the WAL without fsync; `full` then fsyncs the WAL itself, off the event loop.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = OFF');
@@ -64,7 +64,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     durability,
     stats: writes.stats,
     automations: automations.repository,
-    runs: createSqliteRuns(db, writes, automations.applyStats),
+    runs: createSqliteRuns(db, writes, automations.addStats),
     keys: createSqliteKeys(db, writes),
     cursors: createSqliteCursors(db, writes),
     counters: createSqliteCounters(db, writes),
@@ -84,4 +84,18 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       if (walFd !== null) closeSync(walFd);
     },
   };
+}
+
+/** True for a plain file name (not `:memory:`, an empty temporary database or a `file:` URI). */
+function isFilePath(filename: string): boolean {
+  return filename !== '' && filename !== ':memory:' && !filename.startsWith('file:');
+}
+
+/** Makes a database file private to its owner, when it exists (the -shm file appears with the first reader). */
+function tighten(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Not there (yet): SQLite gives it the database file's mode when it creates it.
+  }
 }

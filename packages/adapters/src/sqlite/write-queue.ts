@@ -21,6 +21,13 @@ export interface WriteQueue {
   flush(): void;
   /** Resolves once every write queued so far is committed and synced. */
   drain(): Promise<void>;
+  /**
+   * Adds `hook` to what every batch transaction runs after its writes, before it commits: counters the writes
+   * accumulated (one statement per counter and batch, not per write) are applied there, in the same transaction.
+   * A hook that throws fails the whole batch. `discard` runs when a batch fails, so nothing accumulated leaks
+   * into the next one.
+   */
+  beforeCommit(hook: { apply(): void; discard(): void }): void;
   readonly stats: { commits: number; syncs: number };
 }
 
@@ -43,6 +50,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
   let unsynced: (() => void)[] = [];
   let unsyncedFailures: ((error: unknown) => void)[] = [];
   let syncing = false;
+  const hooks: { apply(): void; discard(): void }[] = [];
   const commitBatch = db.transaction((batch: QueuedWrite[]) => {
     const outcomes: Outcome[] = [];
     // No savepoint per write: SQLite undoes a failing statement (a duplicate id) on its own, and every write
@@ -54,6 +62,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
         outcomes.push({ ok: false, value: error });
       }
     }
+    for (const hook of hooks) hook.apply();
     return outcomes;
   });
 
@@ -97,6 +106,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
         outcomes = commitBatch.immediate(batch);
         stats.commits += 1;
       } catch (error) {
+        for (const hook of hooks) hook.discard();
         const failure = new AdapterError('sqlite', `write transaction failed: ${(error as Error).message}`, {
           cause: error,
         });
@@ -129,6 +139,9 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
     flush,
     async drain() {
       await run(() => undefined);
+    },
+    beforeCommit(hook) {
+      hooks.push(hook);
     },
     stats,
   };

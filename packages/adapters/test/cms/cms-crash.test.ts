@@ -16,14 +16,19 @@ afterEach(async () => {
 
 const script = fileURLToPath(new URL('./bridge-process.ts', import.meta.url));
 
-function startBridgeProcess(url: string, filename: string): { child: ChildProcess; done: Promise<unknown>; exited: Promise<unknown> } {
+function startBridgeProcess(
+  url: string,
+  filename: string,
+): { child: ChildProcess; done: Promise<unknown>; exited: Promise<unknown> } {
   const child = fork(script, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, CMS_URL: url, DB_FILE: filename },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = once(child, 'exit');
-  const done = new Promise((resolve) => child.on('message', (message: { type?: string }) => message.type === 'done' && resolve(message)));
+  const done = new Promise((resolve) =>
+    child.on('message', (message: { type?: string }) => message.type === 'done' && resolve(message)),
+  );
   closers.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -36,7 +41,13 @@ describe('CMS bridge crash recovery', () => {
     closers.push(() => rmSync(dir, { recursive: true, force: true }));
     const filename = join(dir, 'automation.db');
     let cmsTime = Date.now() - 10 * 3600_000;
-    const standIn = new CmsStandIn({ token: TOKEN, rateLimit: false, slowRate: 0.1, slowMs: 20, now: () => (cmsTime += 500) });
+    const standIn = new CmsStandIn({
+      token: TOKEN,
+      rateLimit: false,
+      slowRate: 0.1,
+      slowMs: 20,
+      now: () => (cmsTime += 500),
+    });
     const url = await standIn.start();
     closers.push(() => standIn.close());
     for (let i = 0; i < 2000; i += 1) standIn.createOrder({ status: i % 7 === 0 ? 'shipped' : 'pending' });
@@ -48,11 +59,13 @@ describe('CMS bridge crash recovery', () => {
       const target = served + 300 + k * 150;
       const worker = startBridgeProcess(url, filename);
       // Killed without warning while it pages: somewhere inside fire, the seen keys or the cursor.
-      while (standIn.stats.served.length < target && worker.child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
+      while (standIn.stats.served.length < target && worker.child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 2));
       worker.child.kill('SIGKILL');
       await worker.exited;
       // The shop goes on meanwhile.
-      for (const id of ids.slice(k * 400, k * 400 + 250)) if (standIn.orders.get(id)?.status === 'pending') standIn.setStatus(id, 'paid');
+      for (const id of ids.slice(k * 400, k * 400 + 250))
+        if (standIn.orders.get(id)?.status === 'pending') standIn.setStatus(id, 'paid');
     }
     const last = startBridgeProcess(url, filename);
     await last.done;
@@ -70,7 +83,9 @@ describe('CMS bridge crash recovery', () => {
     expect([...runs].filter(([, count]) => count > 1)).toEqual([]);
 
     // Nothing fired that the CMS did not serve.
-    const served = new Set(standIn.stats.served.map(({ id, status }) => orderKey(id, status)).filter((key) => key !== null));
+    const served = new Set(
+      standIn.stats.served.map(({ id, status }) => orderKey(id, status)).filter((key) => key !== null),
+    );
     expect([...runs.keys()].filter((key) => !served.has(key))).toEqual([]);
     // Every order's current state was delivered. (A state served to a process killed before it handled the
     // page, and changed before the next process read it, is legitimately never fired: first seen wins.)

@@ -47,7 +47,7 @@ describe('CMS bridge delivery', () => {
     const pick = picker(11);
     const bridges: CmsBridge[] = [];
     const newBridge = (): CmsBridge => {
-      const bridge = bridgeFor(url, under, { rateLimitWindowMs: 1000, pollIntervalMs: 20 });
+      const bridge = bridgeFor(url, under, { rateLimitWindowMs: 1000, rateLimitHoldMs: 100, pollIntervalMs: 20 });
       bridges.push(bridge);
       closers.push(() => bridge.close());
       return bridge;
@@ -66,7 +66,18 @@ describe('CMS bridge delivery', () => {
 
     // Phase 1: 5,000 orders, some first seen already shipped, some in a status the bridge does not map;
     // then a bulk update stamps 1,000 of them with one single updatedAt (ties across ten pages).
-    const statuses = ['pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'shipped', 'processing'];
+    const statuses = [
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'shipped',
+      'processing',
+    ];
     for (let i = 0; i < 5000; i += 1) standIn.createOrder({ status: statuses[i % statuses.length] as string });
     const all = [...standIn.orders.keys()];
     const shippedFirst = new Set(all.filter((id) => standIn.orders.get(id)?.status === 'shipped'));
@@ -94,8 +105,16 @@ describe('CMS bridge delivery', () => {
 
     // Phase 2: individual status changes, plus changes made while the poll is paging.
     for (const id of pick(pending(), 2000)) standIn.setStatus(id, 'paid');
-    for (const id of pick(all.filter((id) => standIn.orders.get(id)?.status === 'paid'), 600)) standIn.setStatus(id, 'shipped');
-    for (const id of pick(all.filter((id) => standIn.orders.get(id)?.status === 'processing'), 300)) standIn.setStatus(id, 'paid');
+    for (const id of pick(
+      all.filter((id) => standIn.orders.get(id)?.status === 'paid'),
+      600,
+    ))
+      standIn.setStatus(id, 'shipped');
+    for (const id of pick(
+      all.filter((id) => standIn.orders.get(id)?.status === 'processing'),
+      300,
+    ))
+      standIn.setStatus(id, 'paid');
     snapshot();
     let concurrentChanges = 0;
     standIn.configure({
@@ -114,14 +133,26 @@ describe('CMS bridge delivery', () => {
     await pollUntilComplete(third);
 
     // Phase 3: deliveries, a bulk delivery, cancellations, new orders; a started (looping) bridge picks them up.
-    for (const id of pick(all.filter((id) => standIn.orders.get(id)?.status === 'shipped'), 1200)) standIn.setStatus(id, 'delivered');
-    standIn.bulkSetStatus(pick(all.filter((id) => standIn.orders.get(id)?.status === 'paid'), 250), 'delivered');
+    for (const id of pick(
+      all.filter((id) => standIn.orders.get(id)?.status === 'shipped'),
+      1200,
+    ))
+      standIn.setStatus(id, 'delivered');
+    standIn.bulkSetStatus(
+      pick(
+        all.filter((id) => standIn.orders.get(id)?.status === 'paid'),
+        250,
+      ),
+      'delivered',
+    );
     for (const id of pick(pending(), 100)) standIn.setStatus(id, 'cancelled');
     for (let i = 0; i < 200; i += 1) standIn.createOrder();
     snapshot();
     await third.close();
     const looping = newBridge();
-    const expectedFinal = [...(snapshots.at(-1) as Map<string, string>)].map(([id, status]) => orderKey(id, status)).filter((key) => key !== null);
+    const expectedFinal = [...(snapshots.at(-1) as Map<string, string>)]
+      .map(([id, status]) => orderKey(id, status))
+      .filter((key) => key !== null);
     looping.start();
     const deadline = Date.now() + 30_000;
     while (expectedFinal.some((key) => !under.counts.has(key)) && Date.now() < deadline) {
@@ -140,13 +171,17 @@ describe('CMS bridge delivery', () => {
     const twice = [...under.counts].filter(([, count]) => count !== 1);
     expect(twice).toEqual([]);
     // Nothing lost: every mapped state the CMS ever served was fired, and nothing else was.
-    const served = new Set(standIn.stats.served.map(({ id, status }) => orderKey(id, status)).filter((key) => key !== null));
+    const served = new Set(
+      standIn.stats.served.map(({ id, status }) => orderKey(id, status)).filter((key) => key !== null),
+    );
     const fired = new Set([...under.counts.keys()].filter((key) => key.startsWith('order.')));
     expect([...served].filter((key) => !fired.has(key))).toEqual([]);
     expect([...fired].filter((key) => !served.has(key))).toEqual([]);
     // Every state the orders were in when a poll ran through quietly was fired.
     for (const [index, states] of snapshots.entries()) {
-      const missing = [...states].map(([id, status]) => orderKey(id, status)).filter((key) => key !== null && !fired.has(key));
+      const missing = [...states]
+        .map(([id, status]) => orderKey(id, status))
+        .filter((key) => key !== null && !fired.has(key));
       expect({ snapshot: index, missing }).toEqual({ snapshot: index, missing: [] });
     }
     // First seen already shipped: order.shipped only.

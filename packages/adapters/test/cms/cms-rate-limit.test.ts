@@ -8,7 +8,9 @@ afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
 });
 
-async function startStandIn(options: ConstructorParameters<typeof CmsStandIn>[0]): Promise<{ standIn: CmsStandIn; url: string }> {
+async function startStandIn(
+  options: ConstructorParameters<typeof CmsStandIn>[0],
+): Promise<{ standIn: CmsStandIn; url: string }> {
   const standIn = new CmsStandIn(options);
   const url = await standIn.start();
   closers.push(() => standIn.close());
@@ -33,13 +35,15 @@ describe('CMS bridge rate limit', () => {
     // 2,500 orders in pages of 20: more than 100 and fewer than 200 requests.
     for (let i = 0; i < 2500; i += 1) standIn.createOrder();
     const under = await engineOnMemory();
-    const bridge = bridgeFor(url, under, { clock, pageSize: 20 });
+    // The process's own window, on the fake clock (the shared window's slots expire on the store's wall time).
+    const bridge = bridgeFor(url, under, { clock, pageSize: 20, sharedRateLimit: false });
     closers.push(() => bridge.close());
 
     const poll = bridge.pollOnce();
     const waitForRequests = async (n: number): Promise<void> => {
       const deadline = Date.now() + 20_000;
-      while (standIn.stats.requests < n && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (standIn.stats.requests < n && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
     };
     await waitForRequests(100);
     // Real time passes, the CMS clock does not: no 101st request within the same minute.
@@ -59,10 +63,15 @@ describe('CMS bridge rate limit', () => {
   });
 
   it('never provokes a 429 from a CMS enforcing 100 requests per sliding window (window scaled to 1 s)', async () => {
-    const { standIn, url } = await startStandIn({ token: TOKEN, rateLimit: { limit: 100, windowMs: 1000 }, slowRate: 0.1, slowMs: 20 });
+    const { standIn, url } = await startStandIn({
+      token: TOKEN,
+      rateLimit: { limit: 100, windowMs: 1000 },
+      slowRate: 0.1,
+      slowMs: 20,
+    });
     for (let i = 0; i < 3000; i += 1) standIn.createOrder();
     const under = await engineOnMemory();
-    const bridge = bridgeFor(url, under, { rateLimitWindowMs: 1000, pageSize: 10 });
+    const bridge = bridgeFor(url, under, { rateLimitWindowMs: 1000, rateLimitHoldMs: 100, pageSize: 10 });
     closers.push(() => bridge.close());
 
     const started = performance.now();

@@ -62,7 +62,9 @@ describe('CMS bridge on SQLite', () => {
     expect(second.orders.fired).toBe(200);
     expect(await store2.cursors.get(CMS_CURSOR_ORIGIN)).toBe(origin);
     // It asked from its cursor (minus the lookback), not from a fresh 24 h backfill.
-    const firstAsk = new URL(standIn.stats.urls[before] as string, 'http://x').searchParams.get('updatedSince') as string;
+    const firstAsk = new URL(standIn.stats.urls[before] as string, 'http://x').searchParams.get(
+      'updatedSince',
+    ) as string;
     expect(Date.parse(firstAsk)).toBeGreaterThanOrEqual(Date.parse(cursor as string) - 5000 - 1);
 
     const runs = await runsByEvent(store2);
@@ -149,7 +151,8 @@ describe('CMS bridge on SQLite', () => {
     const orphaned: string[] = [];
     for (const order of standIn.orders.values()) {
       const key = `order.created:${order._id}:pending`;
-      if (!runs.has(key) && (await store2.keys.has(`cms:order:${order._id}:pending:cms-order.created`))) orphaned.push(key);
+      if (!runs.has(key) && (await store2.keys.has(`cms:order:${order._id}:pending:cms-order.created`)))
+        orphaned.push(key);
     }
     expect(orphaned.length).toBeLessThanOrEqual(8);
     expect(runs.size + orphaned.length).toBe(300);

@@ -54,7 +54,11 @@ export interface CmsStandInOptions {
   /** Seed of the random 500s and slow answers. */
   seed?: number;
   /** Called after a page is chosen and before it is sent: lets a test change data while a poll is in flight. */
-  onPage?: (info: { resource: 'orders' | 'customers'; page: number; items: readonly { _id: string }[] }) => void | Promise<void>;
+  onPage?: (info: {
+    resource: 'orders' | 'customers';
+    page: number;
+    items: readonly { _id: string }[];
+  }) => void | Promise<void>;
 }
 
 /** What the stand-in saw and answered. */
@@ -79,7 +83,14 @@ export interface CmsStandInStats {
 export class CmsStandIn {
   readonly orders = new Map<string, StandInOrder>();
   readonly customers = new Map<string, StandInCustomer>();
-  readonly stats: CmsStandInStats = { requests: 0, byStatus: {}, maxInWindow: 0, served: [], authorizations: new Set(), urls: [] };
+  readonly stats: CmsStandInStats = {
+    requests: 0,
+    byStatus: {},
+    maxInWindow: 0,
+    served: [],
+    authorizations: new Set(),
+    urls: [],
+  };
   private readonly server: Server;
   private readonly arrivals: number[] = [];
   private readonly options: CmsStandInOptions;
@@ -88,7 +99,10 @@ export class CmsStandIn {
   private lastStamp = 0;
   private requestCount = 0;
   /** Records sorted by (updatedAt, _id), rebuilt after a change; keeps big stand-ins fast. */
-  private readonly sortedCache = new Map<'orders' | 'customers', { at: number; item: StandInOrder | StandInCustomer }[]>();
+  private readonly sortedCache = new Map<
+    'orders' | 'customers',
+    { at: number; item: StandInOrder | StandInCustomer }[]
+  >();
   /** Base URL of the API, e.g. `http://127.0.0.1:1234/api`. */
   url = '';
 
@@ -117,7 +131,9 @@ export class CmsStandIn {
   }
 
   /** Changes random-failure settings at run time. */
-  configure(patch: Partial<Pick<CmsStandInOptions, 'failureRate' | 'slowRate' | 'slowMs' | 'rateLimit' | 'onPage'>>): void {
+  configure(
+    patch: Partial<Pick<CmsStandInOptions, 'failureRate' | 'slowRate' | 'slowMs' | 'rateLimit' | 'onPage'>>,
+  ): void {
     Object.assign(this.options, patch);
   }
 
@@ -141,7 +157,15 @@ export class CmsStandIn {
       orderNumber: `CMD-2026-${String(n).padStart(5, '0')}`,
       status: init.status ?? 'pending',
       customer: { email: `client${n}@exemple.ch`, firstName: 'Client', lastName: `N°${n}`, phone: '+41 79 000 00 00' },
-      items: [{ product: objectId(900_000 + (n % 50)), productName: `Produit ${n % 50}`, quantity, price, total: round2(price * quantity) }],
+      items: [
+        {
+          product: objectId(900_000 + (n % 50)),
+          productName: `Produit ${n % 50}`,
+          quantity,
+          price,
+          total: round2(price * quantity),
+        },
+      ],
       subtotal: round2(price * quantity),
       total: round2(price * quantity + 7),
       currency: 'CHF',
@@ -197,7 +221,9 @@ export class CmsStandIn {
   private sorted(resource: 'orders' | 'customers'): { at: number; item: StandInOrder | StandInCustomer }[] {
     let sorted = this.sortedCache.get(resource);
     if (!sorted) {
-      const source: (StandInOrder | StandInCustomer)[] = [...(resource === 'orders' ? this.orders : this.customers).values()];
+      const source: (StandInOrder | StandInCustomer)[] = [
+        ...(resource === 'orders' ? this.orders : this.customers).values(),
+      ];
       sorted = source
         .map((item) => ({ at: Date.parse(item.updatedAt), item }))
         .sort((a, b) => a.at - b.at || (a.item._id < b.item._id ? -1 : a.item._id > b.item._id ? 1 : 0));
@@ -246,7 +272,10 @@ export class CmsStandIn {
     const since = url.searchParams.get('updatedSince');
     const sinceMs = since === null ? Number.NEGATIVE_INFINITY : Date.parse(since);
     if (Number.isNaN(sinceMs)) return answer(400, { error: 'updatedSince must be an ISO date' });
-    const pageSize = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 20) || 20, 1), this.options.maxLimit ?? 100);
+    const pageSize = Math.min(
+      Math.max(Number(url.searchParams.get('limit') ?? 20) || 20, 1),
+      this.options.maxLimit ?? 100,
+    );
     const page = this.options.ignorePage ? 1 : Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
 
     const sorted = this.sorted(resource);

@@ -26,7 +26,9 @@ async function setup(options: { webhookSecret?: string | null } = {}): Promise<S
   const store = createMemoryStore();
   closers.push(() => store.close());
   const under = await createEngineUnderTest(store);
-  const bridge = bridgeFor(url, under, { webhookSecret: options.webhookSecret === null ? undefined : (options.webhookSecret ?? SECRET) });
+  const bridge = bridgeFor(url, under, {
+    webhookSecret: options.webhookSecret === null ? undefined : (options.webhookSecret ?? SECRET),
+  });
   closers.push(() => bridge.close());
   const hook = await startHookServer(() => bridge);
   closers.push(() => hook.close());
@@ -41,8 +43,14 @@ async function postHook(
   sign: { secret?: string; timestamp?: number; headers?: Record<string, string>; body?: string } = {},
 ): Promise<{ status: number; body: { fired?: number; error?: string } }> {
   const body = sign.body ?? JSON.stringify({ event, data, id: `delivery-${Math.random()}` });
-  const headers = sign.headers ?? signCmsWebhook(sign.secret ?? SECRET, body, sign.timestamp === undefined ? {} : { timestamp: sign.timestamp });
-  const response = await request(hookUrl, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const headers =
+    sign.headers ??
+    signCmsWebhook(sign.secret ?? SECRET, body, sign.timestamp === undefined ? {} : { timestamp: sign.timestamp });
+  const response = await request(hookUrl, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
   return { status: response.statusCode, body: (await response.body.json()) as { fired?: number; error?: string } };
 }
 
@@ -86,7 +94,8 @@ describe('CMS webhooks', () => {
       if (i % 4 !== 0) await postHook(hookUrl, 'order.updated', next);
     }
     await bridge.pollOnce();
-    for (const order of orders.slice(0, 50)) expect((await postHook(hookUrl, 'order.updated', standIn.orders.get(order._id))).body.fired).toBe(0);
+    for (const order of orders.slice(0, 50))
+      expect((await postHook(hookUrl, 'order.updated', standIn.orders.get(order._id))).body.fired).toBe(0);
     await bridge.pollOnce();
 
     expect([...under.counts.values()].every((count) => count === 1)).toBe(true);
@@ -116,7 +125,10 @@ describe('CMS webhooks', () => {
     // A signature over the body alone (the timestamp not signed) is not the documented format.
     const bodyOnly = await postHook(hookUrl, '', null, {
       body,
-      headers: { 'x-swigs-timestamp': String(now), 'x-swigs-signature': `v1=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
+      headers: {
+        'x-swigs-timestamp': String(now),
+        'x-swigs-signature': `v1=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
+      },
     });
 
     expect(wrongSecret).toEqual({ status: 401, body: { fired: 0, error: 'signature mismatch' } });
@@ -144,9 +156,15 @@ describe('CMS webhooks', () => {
     const noStatus = await postHook(hookUrl, 'order.updated', { ...order, status: undefined });
     expect(noStatus.status).toBe(400);
     expect(noStatus.body.error).toMatch(/invalid order.updated data: status/);
-    const noData = await postHook(hookUrl, '', null, { body: '{"event":"order.updated"}', headers: signCmsWebhook(SECRET, '{"event":"order.updated"}') });
+    const noData = await postHook(hookUrl, '', null, {
+      body: '{"event":"order.updated"}',
+      headers: signCmsWebhook(SECRET, '{"event":"order.updated"}'),
+    });
     expect(noData.status).toBe(400);
-    expect(await postHook(hookUrl, 'order.updated', { ...order, status: 'refunded' })).toEqual({ status: 200, body: { fired: 0 } });
+    expect(await postHook(hookUrl, 'order.updated', { ...order, status: 'refunded' })).toEqual({
+      status: 200,
+      body: { fired: 0 },
+    });
     expect(await postHook(hookUrl, 'product.updated', { _id: 'p1' })).toEqual({ status: 200, body: { fired: 0 } });
     expect(under.recorded).toEqual([]);
   });
@@ -154,7 +172,10 @@ describe('CMS webhooks', () => {
   it('refuses every webhook with 401 when no secret is configured', async () => {
     const { standIn, under, hookUrl } = await setup({ webhookSecret: null });
     const answer = await postHook(hookUrl, 'order.updated', standIn.createOrder({ status: 'paid' }));
-    expect(answer).toEqual({ status: 401, body: { fired: 0, error: 'webhooks are disabled: CMS_WEBHOOK_SECRET is not set' } });
+    expect(answer).toEqual({
+      status: 401,
+      body: { fired: 0, error: 'webhooks are disabled: CMS_WEBHOOK_SECRET is not set' },
+    });
     expect(under.recorded).toEqual([]);
   });
 

@@ -75,20 +75,30 @@ export async function createEngineUnderTest(store: Store, options: { logger?: Lo
       description: '',
       isActive: true,
       trigger: { type: trigger.type, config: {} },
-      nodes: [{ id: 'record', type: 'test.record', position: { x: 0, y: 0 }, config: { eventType: trigger.type }, connections: [] }],
+      nodes: [
+        {
+          id: 'record',
+          type: 'test.record',
+          position: { x: 0, y: 0 },
+          config: { eventType: trigger.type },
+          connections: [],
+        },
+      ],
       version: 1,
       stats: { totalRuns: 0, successfulRuns: 0, failedRuns: 0, lastRunAt: null, lastError: null },
     });
   }
-  return { engine, store, recorded, counts, fire: (type, payload, fireOptions) => engine.fire(type, payload, fireOptions) };
+  return {
+    engine,
+    store,
+    recorded,
+    counts,
+    fire: (type, payload, fireOptions) => engine.fire(type, payload, fireOptions),
+  };
 }
 
 /** A bridge on the stand-in with fast retries; any option may be overridden. */
-export function bridgeFor(
-  apiUrl: string,
-  under: EngineUnderTest,
-  options: Partial<CmsBridgeOptions> = {},
-): CmsBridge {
+export function bridgeFor(apiUrl: string, under: EngineUnderTest, options: Partial<CmsBridgeOptions> = {}): CmsBridge {
   return createCmsBridge({
     apiUrl,
     token: TOKEN,
@@ -125,7 +135,8 @@ export async function startHookServer(bridge: () => CmsBridge): Promise<{ url: s
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const headers: Record<string, string | undefined> = {};
-      for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+      for (const [name, value] of Object.entries(req.headers))
+        headers[name] = Array.isArray(value) ? value.join(',') : value;
       bridge()
         .handleWebhook(new Uint8Array(Buffer.concat(chunks)), headers)
         .then(
@@ -155,7 +166,12 @@ export async function startHookServer(bridge: () => CmsBridge): Promise<{ url: s
 
 /** Keys `<eventType>:<orderId>:<status>` of the mapped order states a list of served states implies. */
 export function orderKey(id: string, status: string): string | null {
-  const events: Record<string, string> = { pending: 'order.created', paid: 'order.paid', shipped: 'order.shipped', delivered: 'order.delivered' };
+  const events: Record<string, string> = {
+    pending: 'order.created',
+    paid: 'order.paid',
+    shipped: 'order.shipped',
+    delivered: 'order.delivered',
+  };
   const eventType = events[status];
   return eventType ? `${eventType}:${id}:${status}` : null;
 }

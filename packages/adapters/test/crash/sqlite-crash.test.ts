@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
-import { type AutomationRun, createEngine, type Store } from '@swigs/automation-core';
+import { type AutomationRun, createEngine, domainOf, messageIdFor, type Store } from '@swigs/automation-core';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
 import { afterAll, describe, expect, it } from 'vitest';
-import { messageIdFor } from '../../../nodes/src/shared/message-id';
 import { startCountingSmtpServer } from '../workers/smtp-counter';
 import { createScaledClock } from '../workers/scaled-clock';
 import { FROM, mailFlow, order, USER_ID } from '../workers/scenario';
@@ -90,7 +89,7 @@ describe('crash recovery on SQLite', () => {
       }
       await stopWorker(last);
 
-      const expected = new Set(runs.map((run) => messageIdFor(`${run.id}:thanks`, FROM)));
+      const expected = new Set(runs.map((run) => messageIdFor(`${run.id}:thanks`, domainOf(FROM))));
       const received = [...smtp.counts.keys()];
       const duplicates = smtp.total() - smtp.counts.size;
       console.log(
@@ -109,7 +108,10 @@ describe('crash recovery on SQLite', () => {
           'wait-2',
           'summary',
         ]);
-        expect(run.outputs.summary).toEqual({ order: String((run.triggerData as { orderNumber: string }).orderNumber), thanked: messageIdFor(`${run.id}:thanks`, FROM) });
+        expect(run.outputs.summary).toEqual({
+          order: String((run.triggerData as { orderNumber: string }).orderNumber),
+          thanked: messageIdFor(`${run.id}:thanks`, domainOf(FROM)),
+        });
       }
       expect(expected.size).toBe(RUNS);
       expect(received.filter((id) => !expected.has(id))).toEqual([]);

@@ -10,10 +10,13 @@ export function createScaledClock(origin: number, scale: number): Clock {
     sleep: (ms, signal) =>
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
-        const timer = setTimeout(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }, Math.max(0, ms / scale));
+        const timer = setTimeout(
+          () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+          Math.max(0, ms / scale),
+        );
         const onAbort = (): void => {
           clearTimeout(timer);
           reject(signal?.reason);

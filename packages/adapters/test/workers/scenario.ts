@@ -13,7 +13,10 @@ export async function openStore(target: StoreTarget): Promise<Store> {
   return createMongoStore({ url: target.url, dbName: target.dbName });
 }
 
-const base = (id: string, name: string): Pick<Automation, 'id' | 'userId' | 'name' | 'description' | 'isActive' | 'version' | 'stats'> => ({
+const base = (
+  id: string,
+  name: string,
+): Pick<Automation, 'id' | 'userId' | 'name' | 'description' | 'isActive' | 'version' | 'stats'> => ({
   id,
   userId: USER_ID,
   name,
@@ -29,15 +32,32 @@ export function mailFlow(): Automation {
     ...base('auto-mail-flow', 'Merci après paiement'),
     trigger: { type: 'order.paid', config: {} },
     nodes: [
-      { id: 'wait-1', type: 'wait', position: { x: 0, y: 100 }, config: { duration: 1, unit: 'minutes' }, connections: [{ targetId: 'thanks', condition: 'default' }] },
+      {
+        id: 'wait-1',
+        type: 'wait',
+        position: { x: 0, y: 100 },
+        config: { duration: 1, unit: 'minutes' },
+        connections: [{ targetId: 'thanks', condition: 'default' }],
+      },
       {
         id: 'thanks',
         type: 'send_email',
         position: { x: 0, y: 200 },
-        config: { to: '{{trigger.customer.email}}', subject: 'Merci pour la commande {{trigger.orderNumber}}', body: '<p>Merci {{trigger.customer.firstName}} !</p>', useLayout: false },
+        config: {
+          to: '{{trigger.customer.email}}',
+          subject: 'Merci pour la commande {{trigger.orderNumber}}',
+          body: '<p>Merci {{trigger.customer.firstName}} !</p>',
+          useLayout: false,
+        },
         connections: [{ targetId: 'wait-2', condition: 'default' }],
       },
-      { id: 'wait-2', type: 'wait', position: { x: 0, y: 300 }, config: { duration: 1, unit: 'minutes' }, connections: [{ targetId: 'summary', condition: 'default' }] },
+      {
+        id: 'wait-2',
+        type: 'wait',
+        position: { x: 0, y: 300 },
+        config: { duration: 1, unit: 'minutes' },
+        connections: [{ targetId: 'summary', condition: 'default' }],
+      },
       {
         id: 'summary',
         type: 'transform',
@@ -78,7 +98,13 @@ export function weekFlow(hookUrl: string): Automation {
     ...base('auto-week', 'Une semaine plus tard'),
     trigger: { type: 'order.paid', config: {} },
     nodes: [
-      { id: 'week', type: 'wait', position: { x: 0, y: 0 }, config: { duration: 7, unit: 'days' }, connections: [{ targetId: 'after-week', condition: 'default' }] },
+      {
+        id: 'week',
+        type: 'wait',
+        position: { x: 0, y: 0 },
+        config: { duration: 7, unit: 'days' },
+        connections: [{ targetId: 'after-week', condition: 'default' }],
+      },
       {
         id: 'after-week',
         type: 'webhook',

@@ -121,17 +121,24 @@ export async function checkSeveralWorkers(options: SeveralWorkersOptions): Promi
     expect(cronRuns).toHaveLength(slots.length);
     expect(cronRuns.every((run) => run.status === 'completed')).toBe(true);
     const gaps = slotTimes.slice(1).map((time, i) => time - slotTimes[i]!);
-    expect(gaps.filter((gap) => gap !== options.cronPeriodMs), `cron slots are consecutive (${slotTimes.length} slots from ${new Date(slotTimes[0] ?? 0).toISOString()})`).toEqual([]);
+    expect(
+      gaps.filter((gap) => gap !== options.cronPeriodMs),
+      `cron slots are consecutive (${slotTimes.length} slots from ${new Date(slotTimes[0] ?? 0).toISOString()})`,
+    ).toEqual([]);
 
     const perWorker = workers.map((worker) => worker.completedNodes() ?? 0);
-    expect(perWorker.every((nodes) => nodes > 0), `nodes per worker: ${perWorker.join(', ')}`).toBe(true);
+    expect(
+      perWorker.every((nodes) => nodes > 0),
+      `nodes per worker: ${perWorker.join(', ')}`,
+    ).toBe(true);
     return (
       `${options.workers} workers: ${options.runs} runs parked in ${seedSeconds.toFixed(1)} s, completed in ` +
       `${processSeconds.toFixed(1)} s; ${flowCalls.length} flow webhook calls, each once; ${slots.length} cron ` +
       `slots, each once; nodes per worker ${perWorker.join(' / ')}`
     );
   } finally {
-    for (const worker of workers) if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    for (const worker of workers)
+      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     await hooks.close();
   }
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { startConnection, toDraft } from '../xyflow/index';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { openQuickAdd } from '../ui/quick-add';
+import { openQuickAddAfterDrop } from '../ui/quick-add';
 
 /**
  * Draws connections from handles with `XYHandle`. A connection dropped on empty canvas opens the quick-add popup
@@ -39,7 +39,8 @@ export class ConnectionController implements ReactiveController {
       isTarget,
       transform: () => host.panZoom.transform,
       panBy: (delta) => host.panBy(delta),
-      isValid: (c) => host.store.canConnect({ source: c.source, target: c.target, sourceHandle: sourceHandle(c.sourceHandle) }),
+      isValid: (c) =>
+        host.store.canConnect({ source: c.source, target: c.target, sourceHandle: sourceHandle(c.sourceHandle) }),
       onChange: (state) => {
         host.ui.connection = state ? toDraft(state, host.panZoom.transform) : null;
         host.requestUpdate();
@@ -56,7 +57,7 @@ export class ConnectionController implements ReactiveController {
         const point = 'changedTouches' in evt ? evt.changedTouches[0] : (evt as MouseEvent);
         if (!point) return;
         const bounds = container.getBoundingClientRect();
-        openQuickAdd(host, {
+        openQuickAddAfterDrop(host, {
           mode: 'add',
           left: point.clientX - bounds.left,
           top: point.clientY - bounds.top,
@@ -72,7 +73,9 @@ export class ConnectionController implements ReactiveController {
     const root = this.host.renderRoot;
     const listener = (event: MouseEvent) => {
       if (event.composedPath().includes(root)) return;
-      root.dispatchEvent(new MouseEvent('mouseup', { clientX: event.clientX, clientY: event.clientY, bubbles: true, composed: false }));
+      root.dispatchEvent(
+        new MouseEvent('mouseup', { clientX: event.clientX, clientY: event.clientY, bubbles: true, composed: false }),
+      );
     };
     window.addEventListener('mouseup', listener, { capture: true });
     return () => window.removeEventListener('mouseup', listener, { capture: true });

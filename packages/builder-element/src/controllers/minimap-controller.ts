@@ -27,7 +27,13 @@ export class MinimapController implements ReactiveController {
     this.svg = svg;
     if (!svg || !panZoom) return;
     const { width, height } = svg.getBoundingClientRect();
-    this.instance = createMinimap(svg, panZoom, () => this.host.currentTransform(), () => this.host.minimapViewScale(), { width, height });
+    this.instance = createMinimap(
+      svg,
+      panZoom,
+      () => this.host.currentTransform(),
+      () => this.host.minimapViewScale(),
+      { width, height },
+    );
   }
 
   hostDisconnected(): void {

@@ -1,5 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createPanZoom, fitView, updatePanZoom, type NodeLookup, type PanZoomInstance, type Transform } from '../xyflow/index';
+import {
+  createPanZoom,
+  fitView,
+  updatePanZoom,
+  type NodeLookup,
+  type PanZoomInstance,
+  type Transform,
+} from '../xyflow/index';
 
 /** What the pan/zoom controller needs from its host. */
 export interface PanZoomHost extends ReactiveControllerHost {
@@ -27,7 +34,11 @@ export class PanZoomController implements ReactiveController {
   hostUpdated(): void {
     const pane = this.host.paneElement();
     if (!this.instance && pane) {
-      this.instance = createPanZoom(pane, { x: this.transform[0], y: this.transform[1], zoom: this.transform[2] }, this.callbacks);
+      this.instance = createPanZoom(
+        pane,
+        { x: this.transform[0], y: this.transform[1], zoom: this.transform[2] },
+        this.callbacks,
+      );
       this.onCreated();
     }
     const connecting = this.host.isConnecting();

@@ -1,6 +1,23 @@
-import type { ReactiveController } from 'lit';
-import type { BuilderClientError } from '../client';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { NodeTypeDescriptor } from '@swigs/automation-core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BuilderClient, BuilderClientError } from '../client';
+import type { BuilderStore } from '../editor/builder-store';
+import type { Messages } from '../i18n/messages';
+import type { BuilderUiState } from '../ui/ui-state';
+import type { RunDataController } from './run-data-controller';
+
+/** What the server controller reads and writes of its host: no more than this (not the element class). */
+export interface ServerHost extends ReactiveControllerHost {
+  readonly resolvedClient: BuilderClient | undefined;
+  readonly store: BuilderStore;
+  readonly ui: BuilderUiState;
+  readonly msg: Messages;
+  readonly nodeTypes: NodeTypeDescriptor[] | undefined;
+  readonly runData: RunDataController;
+  needsFit: boolean;
+  setUi(patch: Partial<BuilderUiState>): void;
+  showToast(text: string): void;
+}
 
 /** Everything the element asks the server: the catalogue, email templates and previews, test runs. */
 export class ServerController implements ReactiveController {
@@ -10,7 +27,7 @@ export class ServerController implements ReactiveController {
   /** The client whose server has no validation route (404/405/501): not asked again. */
   private validationUnsupportedBy: unknown = undefined;
 
-  constructor(private readonly host: SwigsAutomationBuilder) {
+  constructor(private readonly host: ServerHost) {
     host.addController(this);
   }
 
@@ -68,7 +85,14 @@ export class ServerController implements ReactiveController {
   editTemplate(id: string): void {
     const template = this.host.ui.templates?.find((t) => t.id === id);
     if (!template) return;
-    this.host.setUi({ templateDraft: { id, subject: template.subject ?? '', body: template.body ?? '', preheader: template.preheader ?? '' } });
+    this.host.setUi({
+      templateDraft: {
+        id,
+        subject: template.subject ?? '',
+        body: template.body ?? '',
+        preheader: template.preheader ?? '',
+      },
+    });
     void this.refreshPreview();
   }
 
@@ -88,7 +112,12 @@ export class ServerController implements ReactiveController {
     if (!draft || !client?.saveEmailTemplate) return;
     try {
       const stored = host.ui.templates?.find((t) => t.id === draft.id);
-      await client.saveEmailTemplate(draft.id, { ...stored, subject: draft.subject, body: draft.body, preheader: draft.preheader });
+      await client.saveEmailTemplate(draft.id, {
+        ...stored,
+        subject: draft.subject,
+        body: draft.body,
+        preheader: draft.preheader,
+      });
       host.setUi({ templates: (host.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t)) });
       host.showToast(host.msg.saved);
     } catch (error) {
@@ -99,7 +128,20 @@ export class ServerController implements ReactiveController {
   /** The sample payload offered in the test panel: the trigger's sampleOutput. */
   defaultSampleText(): string {
     const { store } = this.host;
-    return JSON.stringify(store.lookup.get(store.automation.trigger.type)?.sampleOutput ?? {}, null, 2);
+    return JSON.stringify(
+      store.automation.sampleData ?? store.lookup.get(store.automation.trigger.type)?.sampleOutput ?? {},
+      null,
+      2,
+    );
+  }
+
+  /** The trigger data a step's input starts from: the test panel's text, else the automation's sample data. */
+  sampleTrigger(): unknown {
+    try {
+      return JSON.parse(this.host.ui.sampleText || this.defaultSampleText());
+    } catch {
+      return JSON.parse(this.defaultSampleText());
+    }
   }
 
   async runTest(): Promise<void> {
@@ -114,8 +156,39 @@ export class ServerController implements ReactiveController {
     }
     host.setUi({ testing: true, testError: '' });
     try {
-      const result = await client.testAutomation(host.store.automation.id, { automation: host.store.automation, sampleData });
+      const result = await client.testAutomation(host.store.automation.id, {
+        automation: host.store.automation,
+        sampleData,
+      });
       host.setUi({ testResult: result, testing: false });
+    } catch (error) {
+      host.setUi({ testError: (error as Error).message, testing: false });
+    }
+  }
+
+  /** "Test this step": runs one step on its input through the server (dry) and keeps its answer per step. */
+  async testStep(nodeId: string): Promise<void> {
+    const host = this.host;
+    const client = host.resolvedClient;
+    if (!client?.testStep) return host.setUi({ testError: host.msg.noClient });
+    // With a run's data chosen, the server reads that run's trigger data and outputs itself.
+    const runId = host.runData.state.run?.id;
+    let trigger: unknown;
+    try {
+      trigger = JSON.parse(host.ui.sampleText || this.defaultSampleText());
+    } catch {
+      if (!runId) return host.setUi({ testError: host.msg.invalidJson });
+    }
+    host.setUi({ testing: true, testError: '' });
+    try {
+      const answer = await client.testStep(host.store.automation.id, {
+        nodeId,
+        automation: host.store.automation,
+        ...(runId ? { runId } : { data: { trigger, nodes: {} } }),
+      });
+      const tests = new Map(host.ui.stepTests);
+      tests.set(nodeId, answer);
+      host.setUi({ stepTests: tests, testing: false });
     } catch (error) {
       host.setUi({ testError: (error as Error).message, testing: false });
     }

@@ -16,7 +16,10 @@ describe('BuilderStore', () => {
     const original = store.automation;
     const id = store.addNodeOfType('wait', { wireFrom: { id: 'condition-1', output: 'false' } });
     expect(id).toBe('wait-2');
-    expect(store.automation.nodes.find((n) => n.id === 'condition-1')?.connections).toContainEqual({ targetId: 'wait-2', condition: 'false' });
+    expect(store.automation.nodes.find((n) => n.id === 'condition-1')?.connections).toContainEqual({
+      targetId: 'wait-2',
+      condition: 'false',
+    });
     store.move(new Map([['wait-2', { x: 1000, y: 300 }]]));
     store.select(['wait-2']);
     store.deleteSelection();
@@ -39,13 +42,20 @@ describe('BuilderStore', () => {
     store.undo();
     expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config).toEqual({ to: 'ab' });
     store.undo();
-    expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config.subject).toBe('Merci {{trigger.customer.firstName}}');
+    expect(store.automation.nodes.find((n) => n.id === 'send-email-1')?.config.subject).toBe(
+      'Merci {{trigger.customer.firstName}}',
+    );
   });
 
   it('merges the server’s extra problems into the report, for the automation they were found on', () => {
     const { store } = createStore();
     const checked = store.automation;
-    const hook = { code: 'unknown_variable', message: 'unknown variable {{trigger.nmae}}', nodeId: 'send-email-1', path: ['nodes', 1, 'config', 'subject'] };
+    const hook = {
+      code: 'unknown_variable',
+      message: 'unknown variable {{trigger.nmae}}',
+      nodeId: 'send-email-1',
+      path: ['nodes', 1, 'config', 'subject'],
+    };
     expect(store.applyServerProblems(checked, [hook])).toBe(true);
     expect(store.report.valid).toBe(false);
     expect(store.report.byNode.get('send-email-1')).toEqual([hook]);
@@ -62,6 +72,26 @@ describe('BuilderStore', () => {
     store.select(['send-email-1']);
     store.deleteSelection();
     expect(store.report.byNode.has('send-email-1')).toBe(false);
+  });
+
+  it('drops the server’s copy of a problem the browser finds too as soon as an edit fixes it', () => {
+    const { store } = createStore();
+    store.setConfig('send-email-1', { subject: 'x', body: 'y', to: '' }, 1000);
+    const checked = store.automation;
+    const local = store.report.byNode.get('send-email-1')?.[0];
+    expect(local?.path).toContain('to');
+    const hook = {
+      code: 'unknown_variable',
+      message: 'unknown variable {{trigger.nmae}}',
+      nodeId: 'send-email-1',
+      path: ['nodes', 2, 'config', 'subject'],
+    };
+    expect(store.applyServerProblems(checked, [{ ...local!, message: 'server copy' }, hook])).toBe(true);
+    expect(store.report.problems).toHaveLength(2);
+
+    // `to` fixed: the browser's check says so at once; the hook's finding waits for the server's next answer.
+    store.setConfig('send-email-1', { subject: 'x', body: 'y', to: 'a@b.ch' }, 5000);
+    expect(store.report.problems).toEqual([hook]);
   });
 
   it('validates with core: a missing required field is reported on its node', () => {

@@ -21,7 +21,13 @@ import {
 import { createHistory } from '../model/history';
 import { autoLayout } from '../model/layout';
 import { defaultValue, type JsonSchema } from '../model/schema-form';
-import { createDescriptorRegistry, validateForBuilder, withServerProblems, type ValidationReport } from '../model/validation';
+import {
+  createDescriptorRegistry,
+  serverOnly,
+  validateForBuilder,
+  withServerProblems,
+  type ValidationReport,
+} from '../model/validation';
 
 /** Called after every committed edit (to re-render and emit `swigs-change`). */
 export type StoreListener = (reason: ChangeReason | 'select' | 'load') => void;
@@ -38,8 +44,10 @@ export class BuilderStore {
   private readonly history = createHistory<Automation>(100);
   private registry = createDescriptorRegistry([]);
   private lastConfigEdit: { id: string; at: number } | undefined;
-  /** The server's last full check (node hooks included), merged into `report`. */
+  /** What only the server's last full check found (node hooks), merged into `report`. */
   private serverProblems: ValidationProblem[] = [];
+  /** The browser's own check of `automation`. */
+  private localProblems: ValidationProblem[] = [];
 
   constructor(
     automation: Automation,
@@ -62,7 +70,9 @@ export class BuilderStore {
     this.automation = normalizeAutomation(automation);
     this.history.clear();
     this.serverProblems = [];
-    this.selection = new Set([...this.selection].filter((id) => id === TRIGGER_ID || this.automation.nodes.some((n) => n.id === id)));
+    this.selection = new Set(
+      [...this.selection].filter((id) => id === TRIGGER_ID || this.automation.nodes.some((n) => n.id === id)),
+    );
     this.refresh();
     this.listener('load');
   }
@@ -78,7 +88,7 @@ export class BuilderStore {
   /** The server's full check of `automation`; false (ignored) when the automation has changed since it was sent. */
   applyServerProblems(automation: Automation, problems: ValidationProblem[]): boolean {
     if (automation !== this.automation) return false;
-    this.serverProblems = problems;
+    this.serverProblems = serverOnly(this.localProblems, problems);
     this.refresh();
     return true;
   }
@@ -136,7 +146,10 @@ export class BuilderStore {
    * Adds a node of `type` (a trigger type replaces the trigger). With `wireFrom`, connects it from that
    * node's output; without a position it goes right of the wired node or below the others.
    */
-  addNodeOfType(type: string, options: { position?: { x: number; y: number }; wireFrom?: { id: string; output: string } } = {}): string | undefined {
+  addNodeOfType(
+    type: string,
+    options: { position?: { x: number; y: number }; wireFrom?: { id: string; output: string } } = {},
+  ): string | undefined {
     const descriptor = this.lookup.get(type);
     if (!descriptor) return undefined;
     const config = defaultConfig(descriptor);
@@ -148,7 +161,12 @@ export class BuilderStore {
     const id = createNodeId(this.automation, type);
     const position = snap(options.position ?? this.placeAfter(options.wireFrom?.id));
     let next = addNode(this.automation, { id, type, position, config });
-    if (options.wireFrom) next = connect(next, { source: options.wireFrom.id, sourceHandle: options.wireFrom.output as EdgeRef['sourceHandle'], target: id });
+    if (options.wireFrom)
+      next = connect(next, {
+        source: options.wireFrom.id,
+        sourceHandle: options.wireFrom.output as EdgeRef['sourceHandle'],
+        target: id,
+      });
     this.commit(next, 'add');
     this.select([id]);
     return id;
@@ -244,7 +262,10 @@ export class BuilderStore {
     });
     const id = createNodeId(this.automation, type);
     const output = (this.outputsOf(type)[0] ?? 'default') as 'default' | 'true' | 'false';
-    this.commit(spliceEdge(this.automation, edgeRef(edge), { id, type, position, config: defaultConfig(descriptor) }, output), 'insert');
+    this.commit(
+      spliceEdge(this.automation, edgeRef(edge), { id, type, position, config: defaultConfig(descriptor) }, output),
+      'insert',
+    );
     this.select([id]);
     return id;
   }
@@ -272,10 +293,19 @@ export class BuilderStore {
     this.flow = flow;
     if (!validate) return;
     try {
-      const local = validateForBuilder(this.automation, this.registry).problems;
-      this.report = withServerProblems(local, this.serverProblems, new Set(this.automation.nodes.map((n) => n.id)));
+      this.localProblems = validateForBuilder(this.automation, this.registry).problems;
+      this.report = withServerProblems(
+        this.localProblems,
+        this.serverProblems,
+        new Set(this.automation.nodes.map((n) => n.id)),
+      );
     } catch (error) {
-      this.report = { problems: [{ code: 'validation_unavailable', message: String((error as Error).message ?? error), path: [] }], byNode: new Map(), valid: false };
+      this.localProblems = [];
+      this.report = {
+        problems: [{ code: 'validation_unavailable', message: String((error as Error).message ?? error), path: [] }],
+        byNode: new Map(),
+        valid: false,
+      };
     }
   }
 }

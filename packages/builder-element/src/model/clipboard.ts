@@ -50,7 +50,11 @@ export function parseClipboard(text: string): ClipboardPayload | undefined {
     const value = JSON.parse(text) as Partial<ClipboardPayload>;
     if (value?.kind !== 'swigs-automation-nodes' || !Array.isArray(value.nodes)) return undefined;
     const valid = value.nodes.every(
-      (node) => typeof node?.id === 'string' && typeof node.type === 'string' && Array.isArray(node.connections) && typeof node.position?.x === 'number',
+      (node) =>
+        typeof node?.id === 'string' &&
+        typeof node.type === 'string' &&
+        Array.isArray(node.connections) &&
+        typeof node.position?.x === 'number',
     );
     return valid ? (value as ClipboardPayload) : undefined;
   } catch {

@@ -5,7 +5,12 @@ import 'cronstrue/locales/fr';
 export function describeCron(expression: string, lang: 'fr' | 'en' = 'fr'): string | undefined {
   if (!expression.trim()) return undefined;
   try {
-    return cronstrue.toString(expression, { locale: lang, use24HourTimeFormat: true, throwExceptionOnParseError: true, verbose: false });
+    return cronstrue.toString(expression, {
+      locale: lang,
+      use24HourTimeFormat: true,
+      throwExceptionOnParseError: true,
+      verbose: false,
+    });
   } catch {
     return undefined;
   }

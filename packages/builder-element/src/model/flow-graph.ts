@@ -1,4 +1,11 @@
-import type { Automation, AutomationNode, Connection, ConnectionCondition, NodeKind, NodeTypeDescriptor } from '@swigs/automation-core';
+import type {
+  Automation,
+  AutomationNode,
+  Connection,
+  ConnectionCondition,
+  NodeKind,
+  NodeTypeDescriptor,
+} from '@swigs/automation-core';
 import { handleBoxes, NODE_HEIGHT, NODE_WIDTH, TRIGGER_ID, type HandleBox } from './geometry';
 
 /** What a drawn node carries besides its geometry. */
@@ -76,7 +83,9 @@ export function toFlow(input: Automation, descriptors: DescriptorLookup): FlowGr
   const edges: FlowEdge[] = [];
   addEdges(edges, TRIGGER_ID, trigger.connections ?? []);
   for (const node of automation.nodes) {
-    nodes.push(flowNode(node.id, node.type, node.position, descriptors, outputsOf(node.type, descriptors), true, node.label));
+    nodes.push(
+      flowNode(node.id, node.type, node.position, descriptors, outputsOf(node.type, descriptors), true, node.label),
+    );
     addEdges(edges, node.id, node.connections);
   }
   return { nodes, edges };

@@ -1,7 +1,7 @@
 /** Every node is drawn at a fixed size, so handles have static bounds and nothing needs measuring. */
-export const NODE_WIDTH = 220;
+export const NODE_WIDTH = 240;
 /** Height of every node. */
-export const NODE_HEIGHT = 64;
+export const NODE_HEIGHT = 72;
 /** Side of a handle's square box. */
 export const HANDLE_SIZE = 12;
 /** Snap grid step, in flow pixels. */
@@ -29,7 +29,15 @@ export function handleBoxes(outputs: readonly string[], hasInput: boolean): Hand
   const half = HANDLE_SIZE / 2;
   const boxes: HandleBox[] = [];
   if (hasInput) {
-    boxes.push({ id: null, type: 'target', side: 'left', x: -half, y: NODE_HEIGHT / 2 - half, width: HANDLE_SIZE, height: HANDLE_SIZE });
+    boxes.push({
+      id: null,
+      type: 'target',
+      side: 'left',
+      x: -half,
+      y: NODE_HEIGHT / 2 - half,
+      width: HANDLE_SIZE,
+      height: HANDLE_SIZE,
+    });
   }
   const step = NODE_HEIGHT / (outputs.length + 1);
   outputs.forEach((output, index) => {

@@ -20,7 +20,11 @@ export interface EdgeRef {
 
 /** A fresh node id for `type`, unique in the automation: `send-email-2`. */
 export function createNodeId(automation: Automation, type: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = type.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'node';
+  const base =
+    type
+      .replace(/[^a-zA-Z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'node';
   const used = new Set([TRIGGER_ID, ...automation.nodes.map((node) => node.id), ...taken]);
   for (let n = 1; ; n += 1) {
     const id = `${base}-${n}`;
@@ -60,7 +64,11 @@ export function connect(automation: Automation, ref: EdgeRef): Automation {
 }
 
 /** Removes nodes (never the trigger), their connections, and the given edges. */
-export function removeElements(automation: Automation, nodeIds: Iterable<string>, edges: Iterable<EdgeRef> = []): Automation {
+export function removeElements(
+  automation: Automation,
+  nodeIds: Iterable<string>,
+  edges: Iterable<EdgeRef> = [],
+): Automation {
   const gone = new Set([...nodeIds].filter((id) => id !== TRIGGER_ID));
   const cut = [...edges];
   const keep = (source: string) => (c: { targetId: string; condition?: ConnectionCondition }) =>
@@ -77,7 +85,10 @@ export function removeElements(automation: Automation, nodeIds: Iterable<string>
 }
 
 /** Moves nodes (the trigger included). */
-export function moveNodes(automation: Automation, positions: ReadonlyMap<string, { x: number; y: number }>): Automation {
+export function moveNodes(
+  automation: Automation,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): Automation {
   const normalized = normalizeAutomation(automation);
   const triggerPosition = positions.get(TRIGGER_ID);
   return {
@@ -115,7 +126,10 @@ export function setTriggerType(automation: Automation, type: string, config: Rec
 }
 
 /** Outgoing connections of a node (or the trigger), `undefined` when it does not exist. */
-export function connectionsOf(automation: Automation, id: string): readonly { targetId: string; condition?: ConnectionCondition }[] | undefined {
+export function connectionsOf(
+  automation: Automation,
+  id: string,
+): readonly { targetId: string; condition?: ConnectionCondition }[] | undefined {
   if (id === TRIGGER_ID) return automation.trigger.connections ?? [];
   return automation.nodes.find((node) => node.id === id)?.connections;
 }
@@ -136,15 +150,22 @@ export function typeOf(automation: Automation, id: string): string | undefined {
 export function mapConnections(
   automation: Automation,
   id: string,
-  update: (list: { targetId: string; condition: ConnectionCondition }[]) => { targetId: string; condition: ConnectionCondition }[],
+  update: (
+    list: { targetId: string; condition: ConnectionCondition }[],
+  ) => { targetId: string; condition: ConnectionCondition }[],
 ): Automation {
   const normalizeList = (list: readonly { targetId: string; condition?: ConnectionCondition }[]) =>
     list.map((c) => ({ targetId: c.targetId, condition: c.condition ?? 'default' }));
   if (id === TRIGGER_ID) {
-    return { ...automation, trigger: { ...automation.trigger, connections: update(normalizeList(automation.trigger.connections ?? [])) } };
+    return {
+      ...automation,
+      trigger: { ...automation.trigger, connections: update(normalizeList(automation.trigger.connections ?? [])) },
+    };
   }
   return {
     ...automation,
-    nodes: automation.nodes.map((node) => (node.id === id ? { ...node, connections: update(normalizeList(node.connections)) } : node)),
+    nodes: automation.nodes.map((node) =>
+      node.id === id ? { ...node, connections: update(normalizeList(node.connections)) } : node,
+    ),
   };
 }

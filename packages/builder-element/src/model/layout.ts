@@ -5,7 +5,10 @@ import { toFlow, type DescriptorLookup } from './flow-graph';
 import { GRID_SIZE, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 
 /** Top-left positions from a left-to-right dagre layout, snapped to the grid. */
-export function layoutPositions(automation: Automation, descriptors: DescriptorLookup): Map<string, { x: number; y: number }> {
+export function layoutPositions(
+  automation: Automation,
+  descriptors: DescriptorLookup,
+): Map<string, { x: number; y: number }> {
   const flow = toFlow(automation, descriptors);
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 80, marginx: 20, marginy: 20 });

@@ -7,7 +7,9 @@ const schemaOf = (type: string) => lookup.get(type)?.configJsonSchema as JsonSch
 
 describe('JSON-schema form model', () => {
   it('draws send_email: template fields, multiline body, enum and boolean', () => {
-    const model = buildFormModel(schemaOf('send_email'), { templateFields: lookup.get('send_email')?.templateFields ?? [] });
+    const model = buildFormModel(schemaOf('send_email'), {
+      templateFields: lookup.get('send_email')?.templateFields ?? [],
+    });
     const byKey = new Map(model.children?.map((f) => [f.key, f]));
     expect(byKey.get('subject')?.kind).toBe('template');
     expect(byKey.get('body')).toMatchObject({ kind: 'template', multiline: true });
@@ -25,7 +27,10 @@ describe('JSON-schema form model', () => {
       ['weekdays', 'array'],
       ['timezone', 'string'],
     ]);
-    expect(model.children?.[0]).toMatchObject({ inline: true, duration: { amountKey: 'duration', unitKey: 'unit', units: ['minutes', 'hours', 'days', 'weeks'] } });
+    expect(model.children?.[0]).toMatchObject({
+      inline: true,
+      duration: { amountKey: 'duration', unitKey: 'unit', units: ['seconds', 'minutes', 'hours', 'days', 'weeks'] },
+    });
     expect(model.children?.[2]?.item?.kind).toBe('integer');
   });
 

@@ -86,8 +86,11 @@ function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
   const ref = schema.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#')) return schema;
   let target: unknown = root;
-  for (const part of ref.slice(1).split('/').filter(Boolean)) target = (target as Record<string, unknown> | undefined)?.[part];
-  return target && typeof target === 'object' ? { ...(target as JsonSchema), ...(schema.title ? { title: schema.title } : {}) } : schema;
+  for (const part of ref.slice(1).split('/').filter(Boolean))
+    target = (target as Record<string, unknown> | undefined)?.[part];
+  return target && typeof target === 'object'
+    ? { ...(target as JsonSchema), ...(schema.title ? { title: schema.title } : {}) }
+    : schema;
 }
 
 /** A starting value for a schema: its default, else an empty value for required fields. */
@@ -134,7 +137,10 @@ export function setAt(value: unknown, path: readonly (string | number)[], next: 
     list[head] = setAt(list[head], rest, next);
     return list;
   }
-  const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {};
+  const object =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? { ...(value as Record<string, unknown>) }
+      : {};
   const child = setAt(object[head], rest, next);
   if (child === undefined) delete object[head];
   else object[head] = child;
@@ -143,11 +149,21 @@ export function setAt(value: unknown, path: readonly (string | number)[], next: 
 
 /** Human-readable label for a key: `sendAt` → `Send at`. */
 export function humanize(key: string): string {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function field(input: JsonSchema, path: (string | number)[], key: string, required: boolean, build: BuildContext): FieldModel {
+function field(
+  input: JsonSchema,
+  path: (string | number)[],
+  key: string,
+  required: boolean,
+  build: BuildContext,
+): FieldModel {
   const raw = resolveRef(input, build.root);
   const schema = firstVariant(unwrapNullable(raw), build.root);
   const templates = build.templates;
@@ -158,7 +174,7 @@ function field(input: JsonSchema, path: (string | number)[], key: string, requir
     label: schema.title ?? raw.title ?? humanize(key || 'value'),
     required,
     schema,
-    ...(schema.description ?? raw.description ? { description: schema.description ?? raw.description } : {}),
+    ...((schema.description ?? raw.description) ? { description: schema.description ?? raw.description } : {}),
   };
   const widget = schema.widget ?? schema.ui?.widget;
   const dotted = path.filter((p) => typeof p === 'string').join('.');
@@ -172,13 +188,23 @@ function field(input: JsonSchema, path: (string | number)[], key: string, requir
   if (type === 'object') {
     if (!schema.properties || build.depth >= MAX_DEPTH) return { ...base, kind: 'json' };
     const duration = durationShape(schema);
-    if (duration && Object.keys(schema.properties).length === 2 && path.length > 0) return { ...base, kind: 'duration', duration };
+    if (duration && Object.keys(schema.properties).length === 2 && path.length > 0)
+      return { ...base, kind: 'duration', duration };
     const requiredKeys = new Set(schema.required ?? []);
     const children: FieldModel[] = [];
     for (const [childKey, child] of Object.entries(schema.properties)) {
       if (duration && childKey === duration.unitKey) continue;
       if (duration && childKey === duration.amountKey) {
-        children.push({ kind: 'duration', path, key: childKey, label: child.title ?? humanize(childKey), required: requiredKeys.has(childKey), schema: child, duration, inline: true });
+        children.push({
+          kind: 'duration',
+          path,
+          key: childKey,
+          label: child.title ?? humanize(childKey),
+          required: requiredKeys.has(childKey),
+          schema: child,
+          duration,
+          inline: true,
+        });
         continue;
       }
       children.push(field(child, [...path, childKey], childKey, requiredKeys.has(childKey), deeper));
@@ -213,7 +239,9 @@ function firstVariant(schema: JsonSchema, root: JsonSchema): JsonSchema {
 function durationShape(schema: JsonSchema): FieldModel['duration'] | undefined {
   const props = schema.properties;
   if (!props) return undefined;
-  const amountKey = ['amount', 'value', 'duration'].find((k) => ['number', 'integer'].includes(primaryType(props[k] ?? {}) ?? ''));
+  const amountKey = ['amount', 'value', 'duration'].find((k) =>
+    ['number', 'integer'].includes(primaryType(props[k] ?? {}) ?? ''),
+  );
   const unitKey = ['unit', 'units'].find((k) => Array.isArray(props[k]?.enum));
   if (!amountKey || !unitKey) return undefined;
   return { amountKey, unitKey, units: (props[unitKey]?.enum ?? []).map(String) };
@@ -223,7 +251,13 @@ function unwrapNullable(schema: JsonSchema): JsonSchema {
   const options = schema.anyOf ?? schema.oneOf;
   if (!options) return schema;
   const nonNull = options.filter((option) => option.type !== 'null');
-  if (nonNull.length === 1 && nonNull[0]) return { ...nonNull[0], title: schema.title ?? nonNull[0].title, description: schema.description ?? nonNull[0].description, default: schema.default ?? nonNull[0].default };
+  if (nonNull.length === 1 && nonNull[0])
+    return {
+      ...nonNull[0],
+      title: schema.title ?? nonNull[0].title,
+      description: schema.description ?? nonNull[0].description,
+      default: schema.default ?? nonNull[0].default,
+    };
   return schema;
 }
 

@@ -1,4 +1,11 @@
-import { validateAutomation, type Automation, type NodeDefinition, type NodeTypeDescriptor, type Registry, type ValidationProblem } from '@swigs/automation-core';
+import {
+  validateAutomation,
+  type Automation,
+  type NodeDefinition,
+  type NodeTypeDescriptor,
+  type Registry,
+  type ValidationProblem,
+} from '@swigs/automation-core';
 import { z } from 'zod';
 import { TRIGGER_ID } from './geometry';
 
@@ -41,10 +48,23 @@ export function reportOf(problems: ValidationProblem[]): ValidationReport {
  * The browser's problems plus those only the server found (node hooks), kept for nodes still there: until the
  * server answers for the latest edit, its last answer still shows, so the count does not flicker.
  */
-export function withServerProblems(local: ValidationProblem[], server: ValidationProblem[], nodeIds: ReadonlySet<string>): ValidationReport {
-  const known = new Set(local.map(problemKey));
-  const extra = server.filter((p) => !known.has(problemKey(p)) && (p.nodeId === undefined || nodeIds.has(p.nodeId)));
+export function withServerProblems(
+  local: ValidationProblem[],
+  server: ValidationProblem[],
+  nodeIds: ReadonlySet<string>,
+): ValidationReport {
+  const extra = serverOnly(local, server).filter((p) => p.nodeId === undefined || nodeIds.has(p.nodeId));
   return reportOf([...local, ...extra]);
+}
+
+/**
+ * The server's problems on fields the browser's own check of the same automation does not flag: what only the
+ * server can find (node hooks). The rest repeats the browser's findings, which the browser re-checks on every
+ * edit; kept, such a copy would outlive the fix until the server answered again.
+ */
+export function serverOnly(local: ValidationProblem[], server: ValidationProblem[]): ValidationProblem[] {
+  const known = new Set(local.map(problemKey));
+  return server.filter((p) => !known.has(problemKey(p)));
 }
 
 function problemKey(problem: ValidationProblem): string {
@@ -63,6 +83,9 @@ function definitionFrom(descriptor: NodeTypeDescriptor): NodeDefinition {
     ...(descriptor.description ? { description: descriptor.description } : {}),
     ...(descriptor.category ? { category: descriptor.category } : {}),
     ...(descriptor.sampleOutput === undefined ? {} : { sampleOutput: descriptor.sampleOutput }),
+    // The declared output shape (open parts, config-derived outputs open): what later steps may read.
+    ...(descriptor.outputJsonSchema === undefined ? {} : { outputJsonSchema: descriptor.outputJsonSchema }),
+    ...(descriptor.messages ? { messages: descriptor.messages } : {}),
     ...(descriptor.templateFields ? { templateFields: descriptor.templateFields } : {}),
   }) as NodeDefinition;
 }

@@ -4,8 +4,18 @@ import { extractVariablePaths, insertVariable, upstreamNodeIds, variablesFor } f
 
 describe('variables', () => {
   it('extracts every dot path of a sample, arrays through index 0', () => {
-    const paths = extractVariablePaths({ customer: { email: 'a@b.ch' }, items: [{ sku: 'X' }], total: 3 }, 'trigger').map((v) => v.path);
-    expect(paths).toEqual(['trigger.customer', 'trigger.customer.email', 'trigger.items', 'trigger.items.0', 'trigger.items.0.sku', 'trigger.total']);
+    const paths = extractVariablePaths(
+      { customer: { email: 'a@b.ch' }, items: [{ sku: 'X' }], total: 3 },
+      'trigger',
+    ).map((v) => v.path);
+    expect(paths).toEqual([
+      'trigger.customer',
+      'trigger.customer.email',
+      'trigger.items',
+      'trigger.items.0',
+      'trigger.items.0.sku',
+      'trigger.total',
+    ]);
   });
 
   it('offers the trigger and upstream nodes only, nearest first', () => {
@@ -19,7 +29,16 @@ describe('variables', () => {
   });
 
   it('inserts {{path}} at the caret, replacing the selection', () => {
-    expect(insertVariable('Bonjour !', 'trigger.customer.firstName', 8)).toEqual({ text: 'Bonjour {{trigger.customer.firstName}}!', caret: 38 });
+    expect(insertVariable('Bonjour !', 'trigger.customer.firstName', 8)).toEqual({
+      text: 'Bonjour {{trigger.customer.firstName}}!',
+      caret: 38,
+    });
     expect(insertVariable('Bonjour X', 'a.b', 8, 9)).toEqual({ text: 'Bonjour {{a.b}}', caret: 15 });
+  });
+
+  it('inserts after an expression when the caret is inside it, never splitting it', () => {
+    expect(insertVariable('Merci {{trigger.customer.firstName}} !', 'trigger.orderNumber', 12).text).toBe(
+      'Merci {{trigger.customer.firstName}}{{trigger.orderNumber}} !',
+    );
   });
 });

@@ -49,7 +49,9 @@ export function upstreamNodeIds(input: Automation, nodeId: string): string[] {
     order.push(id);
     queue.push(...(incoming.get(id) ?? []));
   }
-  return order.includes(TRIGGER_ID) || nodeId === TRIGGER_ID ? [TRIGGER_ID, ...order.filter((id) => id !== TRIGGER_ID)] : order;
+  return order.includes(TRIGGER_ID) || nodeId === TRIGGER_ID
+    ? [TRIGGER_ID, ...order.filter((id) => id !== TRIGGER_ID)]
+    : order;
 }
 
 /** Variables a node may use: the trigger's sampleOutput (`trigger.*`) and upstream nodes' (`nodes.<id>.*`). */
@@ -68,7 +70,21 @@ export function variablesFor(automation: Automation, nodeId: string, descriptors
 }
 
 /** Inserts `{{path}}` into `text` at the caret range, returning the new text and caret. */
-export function insertVariable(text: string, path: string, start = text.length, end = start): { text: string; caret: number } {
+export function insertVariable(
+  text: string,
+  path: string,
+  start = text.length,
+  end = start,
+): { text: string; caret: number } {
   const token = `{{${path}}}`;
+  // A caret inside an existing `{{...}}` would split it: insert after that expression instead.
+  for (const match of text.matchAll(/\{\{[^{}]*\}\}/g)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    if (start > from && start < to && start === end) {
+      start = to;
+      end = to;
+    }
+  }
   return { text: text.slice(0, start) + token + text.slice(end), caret: start + token.length };
 }

@@ -8,6 +8,10 @@ import { draftPath, edgeGeometry, handleDataId, minimapBounds } from '../xyflow/
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { closeQuickAdd, openQuickAdd, renderQuickAdd } from './quick-add';
 import { executedEdge, formatZurich, runStatusOf, timelineByNode } from './run-data';
+import type { StepStatsEntry } from '../client';
+import { stepSummary } from '../model/step-summary';
+import { icon, stepIconName } from './icons';
+import { knownFields } from '../model/known-fields';
 
 /** The canvas: pane (pan/zoom), viewport with edges and nodes, connection line, minimap and quick-add popup. */
 export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
@@ -21,6 +25,7 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
       class="swigs-flow"
       part="canvas"
       data-testid="canvas"
+      @scroll=${keepUnscrolled}
       @dragover=${(e: DragEvent) => {
         if (!readonly && e.dataTransfer?.types.includes('application/x-swigs-node')) {
           e.preventDefault();
@@ -42,9 +47,17 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
         aria-label=${host.msg.canvas}
         aria-describedby="shortcuts"
         data-testid="pane"
+        @scroll=${keepUnscrolled}
         style="--_grid-size:${grid}px;--_grid-x:${tx}px;--_grid-y:${ty}px"
+        @pointerdown=${() => {
+          host.ui.ignorePaneClick = false;
+        }}
         @click=${(e: Event) => {
           if (e.target === e.currentTarget) {
+            if (host.ui.ignorePaneClick) {
+              host.ui.ignorePaneClick = false;
+              return;
+            }
             closeQuickAdd(host);
             if (store.selection.size || store.selectedEdge) store.select([]);
           }
@@ -52,16 +65,28 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
       >
         <div class="swigs-flow__viewport xyflow__viewport" style="transform: translate(${tx}px, ${ty}px) scale(${zoom})">
           <svg class="swigs-flow__edges" aria-hidden="true">
-            ${repeat(store.flow.edges, (edge) => edge.id, (edge) => guard(edgeDeps(host, edge), () => renderEdge(host, edge)))}
-            ${host.ui.connection
-              ? svg`<path class="swigs-flow__connectionline" data-testid="connection-line" d=${draftPath(host.ui.connection)}></path>`
-              : nothing}
+            ${repeat(
+              store.flow.edges,
+              (edge) => edge.id,
+              (edge) => guard(edgeDeps(host, edge), () => renderEdge(host, edge)),
+            )}
+            ${
+              host.ui.connection
+                ? svg`<path class="swigs-flow__connectionline" data-testid="connection-line" d=${draftPath(host.ui.connection)}></path>`
+                : nothing
+            }
           </svg>
-          ${readonly
-            ? nothing
-            : html`<div class="swigs-flow__edgelabels">
-                ${repeat(store.flow.edges, (edge) => edge.id, (edge) => guard(edgeDeps(host, edge), () => renderEdgeButton(host, edge)))}
-              </div>`}
+          ${
+            readonly
+              ? nothing
+              : html`<div class="swigs-flow__edgelabels">
+                ${repeat(
+                  store.flow.edges,
+                  (edge) => edge.id,
+                  (edge) => guard(edgeDeps(host, edge), () => renderEdgeButton(host, edge)),
+                )}
+              </div>`
+          }
           ${repeat(
             store.flow.nodes,
             (node) => node.id,
@@ -89,15 +114,59 @@ function edgeDeps(host: SwigsAutomationBuilder, edge: FlowEdge): unknown[] {
   ];
 }
 
-function nodeDeps(host: SwigsAutomationBuilder, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): unknown[] {
+/**
+ * Focusing a card outside the pane (a click, Tab, a programmatic focus) makes the browser scroll the clipped
+ * canvas, which shifts every card by the scrolled amount behind the viewport transform: pan/zoom alone moves it.
+ */
+function keepUnscrolled(event: Event): void {
+  const el = event.currentTarget as HTMLElement;
+  if (el.scrollLeft || el.scrollTop) el.scrollTo(0, 0);
+}
+
+function nodeDeps(
+  host: SwigsAutomationBuilder,
+  node: FlowNode,
+  timeline: ReturnType<typeof timelineByNode>,
+): unknown[] {
   return [
     node,
     host.nodeLookup.get(node.id)?.internals,
     host.store.report.byNode.get(node.id) ?? NO_PROBLEMS,
     host.run,
+    host.runData.state.run,
     timeline.get(node.id),
     host.lang,
+    configOf(host, node.id),
+    host.ui.templates,
+    host.statsTask.value?.get(node.id),
+    // A condition's summary names its field from the trigger's and upstream steps' schemas.
+    node.data.kind === 'condition' ? host.store.automation : undefined,
+    host.store.descriptors,
   ];
+}
+
+/** The stored config of a step (the trigger's for the trigger node). */
+function configOf(host: SwigsAutomationBuilder, id: string): unknown {
+  const automation = host.store.automation;
+  if (id === TRIGGER_ID) return automation.trigger.config;
+  return automation.nodes.find((n) => n.id === id)?.config;
+}
+
+function templateName(host: SwigsAutomationBuilder, id: string): string | undefined {
+  return host.ui.templates?.find((t) => t.id === id)?.name;
+}
+
+/** The step's figures over the chosen period, under its card. */
+function renderStats(host: SwigsAutomationBuilder, stats: StepStatsEntry, type: string): TemplateResult {
+  const m = host.msg;
+  const sent = stats.sent !== undefined && (type === 'send_email' || type === 'send_sms');
+  return html`<div class="stats" role="group" data-testid="node-stats" aria-label=${m.statsAria(stats.reached, stats.waiting, stats.succeeded, stats.failed)}>
+    <span data-stat="reached" title=${m.statsReached}>${icon('reached')} ${stats.reached}</span>
+    ${stats.waiting ? html`<span data-stat="waiting" title=${m.statsWaiting}>${icon('pause')} ${stats.waiting}</span>` : nothing}
+    <span data-stat="succeeded" class="ok" title=${m.statsSucceeded}>${icon('check')} ${stats.succeeded}</span>
+    ${stats.failed ? html`<span data-stat="failed" class="error-text" title=${m.statsFailed}>${icon('cross')} ${stats.failed}</span>` : nothing}
+    ${sent ? html`<span data-stat="sent" title=${m.statsSent}>${icon('mail')} ${stats.sent}</span>` : nothing}
+  </div>`;
 }
 
 function renderEdge(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult {
@@ -145,7 +214,11 @@ function renderEdgeButton(host: SwigsAutomationBuilder, edge: FlowEdge): Templat
   </button>`;
 }
 
-function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): TemplateResult {
+function renderNode(
+  host: SwigsAutomationBuilder,
+  node: FlowNode,
+  timeline: ReturnType<typeof timelineByNode>,
+): TemplateResult {
   const internal = host.nodeLookup.get(node.id);
   const { x, y } = internal?.internals.positionAbsolute ?? node.position;
   const store = host.store;
@@ -153,8 +226,20 @@ function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: Retu
   const problems = store.report.byNode.get(node.id) ?? [];
   const title = node.data.type ? host.titleOf(node.data.type) : m.chooseTrigger;
   const label = node.data.label ?? title;
-  const status = host.run ? runStatusOf(host.run, node.id) : undefined;
   const entry = timeline.get(node.id);
+  // A dry run's failed step is marked failed like a real run's.
+  const shownRun = host.run ?? host.runData.state.run ?? undefined;
+  const status = shownRun ? runStatusOf(shownRun, node.id) : entry?.status === 'failed' ? 'failed' : undefined;
+  const failed = entry?.status === 'failed' ? (entry.error ?? m.stepFailed) : '';
+  const config = configOf(host, node.id);
+  const summary = stepSummary(node.data.type, config, {
+    lang: host.langCode,
+    templateName: (id) => templateName(host, id),
+    ...(node.data.kind === 'condition' ? { fields: knownFields(store.automation, node.id, store.lookup) } : {}),
+  });
+  const subtitle =
+    node.id === TRIGGER_ID ? (host.langCode === 'fr' ? 'Déclencheur' : 'Trigger') : node.data.label ? title : node.id;
+  const stats = host.statsTask.value?.get(node.id);
   const classes = [
     'swigs-flow__node',
     'nopan',
@@ -180,7 +265,8 @@ function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: Retu
       aria-invalid=${problems.length ? 'true' : 'false'}
       @focus=${(e: FocusEvent) => {
         // Keyboard focus selects; a mouse press is handled by click (which knows about Shift).
-        if ((e.currentTarget as HTMLElement).matches(':focus-visible') && !store.selection.has(node.id)) store.select([node.id]);
+        if ((e.currentTarget as HTMLElement).matches(':focus-visible') && !store.selection.has(node.id))
+          store.select([node.id]);
       }}
       @click=${(e: MouseEvent) => {
         if (e.shiftKey || e.ctrlKey || e.metaKey) store.select([node.id], true);
@@ -188,10 +274,15 @@ function renderNode(host: SwigsAutomationBuilder, node: FlowNode, timeline: Retu
       }}
       ${ref(host.drags.refFor(node.id))}
     >
-      <div class="title">${label}</div>
-      <div class="sub">${node.id === TRIGGER_ID ? (host.langCode === 'fr' ? 'Déclencheur' : 'Trigger') : node.data.label ? title : node.id}</div>
+      <div class="head">
+        <span class="icon" data-testid="node-icon">${icon(stepIconName(node.data.type, node.data.kind))}</span>
+        <span class="title">${label}</span>
+        ${failed ? html`<span class="state failed" data-testid="node-failed" title=${failed}>${icon('cross')}<span class="sr-only">${m.stepFailed}</span></span>` : nothing}
+      </div>
+      <div class="summary" data-testid="node-summary" title=${summary || subtitle}>${summary || subtitle}</div>
       ${problems.length ? html`<span class="marker" data-testid="problem-marker" title=${problems.map((p) => p.message).join('\n')}>${problems.length}</span>` : nothing}
-      ${entry ? html`<span class="badge" data-testid="timeline-badge">${formatZurich(entry.at, host.langCode)}</span>` : nothing}
+      ${entry ? html`<span class="badge ${entry.status}" data-testid="timeline-badge" title=${entry.error ?? ''}>${entry.status === 'failed' ? (entry.error ?? m.stepFailed) : formatZurich(entry.at, host.langCode)}</span>` : nothing}
+      ${stats ? renderStats(host, stats, node.data.type) : nothing}
       ${node.handles.map(
         (handle) => html`<div
           class="swigs-flow__handle nodrag nopan ${handle.type} ${handle.id ?? ''} connectable connectablestart connectableend"
@@ -221,11 +312,17 @@ function renderMinimap(host: SwigsAutomationBuilder): TemplateResult {
   const y = bounds.y - pad;
   const w = bounds.width + pad * 2;
   const h = bounds.height + pad * 2;
-  const view = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], w: (width || 1) / transform[2], h: (height || 1) / transform[2] };
+  const view = {
+    x: -transform[0] / transform[2],
+    y: -transform[1] / transform[2],
+    w: (width || 1) / transform[2],
+    h: (height || 1) / transform[2],
+  };
   const mask = `M${x - pad},${y - pad}h${w + pad * 2}v${h + pad * 2}h${-w - pad * 2}z M${view.x},${view.y}h${view.w}v${view.h}h${-view.w}z`;
   return html`<svg class="minimap nopan" part="minimap" data-testid="minimap" viewBox="${x} ${y} ${w} ${h}" role="img" aria-label=${host.msg.minimap}>
     ${[...host.nodeLookup.values()].map(
-      (node) => svg`<rect class="node" x=${node.internals.positionAbsolute.x} y=${node.internals.positionAbsolute.y} width=${node.measured.width ?? 0} height=${node.measured.height ?? 0} rx="6"></rect>`,
+      (node) =>
+        svg`<rect class="node" x=${node.internals.positionAbsolute.x} y=${node.internals.positionAbsolute.y} width=${node.measured.width ?? 0} height=${node.measured.height ?? 0} rx="6"></rect>`,
     )}
     <path class="mask" d=${mask}></path>
   </svg>`;

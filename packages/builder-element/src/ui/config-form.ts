@@ -5,6 +5,9 @@ import { describeCron } from '../model/cron-preview';
 import { buildFormModel, defaultValue, getAt, setAt, type FieldModel, type JsonSchema } from '../model/schema-form';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { renderTemplatePicker } from './email-template';
+import { knownFields } from '../model/known-fields';
+import { TRIGGER_ID } from '../model/geometry';
+import { renderFieldPicker, renderValuePicker, type ConditionPickerContext } from './condition-fields';
 
 type Path = (string | number)[];
 
@@ -14,17 +17,28 @@ interface FormContext {
   config: Record<string, unknown>;
   disabled: boolean;
   set: (path: Path, value: unknown) => void;
+  /** For a condition: the fields its rules can read (the pickers of `field` and `value`). */
+  conditions?: Omit<ConditionPickerContext, 'set'>;
 }
 
 /** The form drawn from a node's JSON Schema. */
-export function renderConfigForm(host: SwigsAutomationBuilder, nodeId: string, descriptor: NodeTypeDescriptor, config: Record<string, unknown>): TemplateResult {
-  const model = buildFormModel(descriptor.configJsonSchema as JsonSchema, { templateFields: descriptor.templateFields ?? [] });
+export function renderConfigForm(
+  host: SwigsAutomationBuilder,
+  nodeId: string,
+  descriptor: NodeTypeDescriptor,
+  config: Record<string, unknown>,
+): TemplateResult {
+  const model = buildFormModel(descriptor.configJsonSchema as JsonSchema, {
+    templateFields: descriptor.templateFields ?? [],
+  });
   const ctx: FormContext = {
     host,
     nodeId,
     config,
     disabled: host.isReadonly,
-    set: (path, value) => host.store.setConfig(nodeId, setAt(currentConfig(host, nodeId), path, value) as Record<string, unknown>),
+    set: (path, value) =>
+      host.store.setConfig(nodeId, setAt(currentConfig(host, nodeId), path, value) as Record<string, unknown>),
+    ...(descriptor.kind === 'condition' ? { conditions: pickerContext(host, nodeId) } : {}),
   };
   return html`<form class="config-form" data-testid="config-form" @submit=${(e: Event) => e.preventDefault()}>
     ${model.kind === 'object' ? (model.children ?? []).map((field) => renderField(ctx, field, childPath([], field))) : renderField(ctx, model, [])}
@@ -46,11 +60,50 @@ function currentConfig(host: SwigsAutomationBuilder, nodeId: string): Record<str
   return host.store.automation.nodes.find((n) => n.id === nodeId)?.config ?? {};
 }
 
-function renderField(ctx: FormContext, field: FieldModel, path: Path): TemplateResult {
+/** The shared parts of the condition pickers: known fields, source names and the « Autre… » choices. */
+function pickerContext(host: SwigsAutomationBuilder, nodeId: string): Omit<ConditionPickerContext, 'set'> {
+  const store = host.store;
+  return {
+    msg: host.msg,
+    lang: host.langCode,
+    disabled: host.isReadonly,
+    fields: knownFields(store.automation, nodeId, store.lookup),
+    sourceName: (source) => {
+      if (source === TRIGGER_ID) return `${host.msg.triggerSource} : ${host.titleOf(store.automation.trigger.type)}`;
+      const node = store.automation.nodes.find((n) => n.id === source);
+      return node ? `${node.label ?? host.titleOf(node.type)} (${source})` : source;
+    },
+    isCustom: (key) => host.ui.customPicks.has(`${nodeId}:${key}`),
+    setCustom: (key, custom) => {
+      const picks = new Set(host.ui.customPicks);
+      if (custom) picks.add(`${nodeId}:${key}`);
+      else picks.delete(`${nodeId}:${key}`);
+      host.setUi({ customPicks: picks });
+    },
+  };
+}
+
+/** A rule's `field` and `value` (a path ending in `conditions.<i>.field`) get the pickers, else undefined. */
+function renderConditionPart(ctx: FormContext, field: FieldModel, path: Path, id: string): TemplateResult | undefined {
+  const conditions = ctx.conditions;
+  if (!conditions || path.at(-3) !== 'conditions' || (field.key !== 'field' && field.key !== 'value')) return;
+  const key = path.join('.');
+  const picker = { ...conditions, set: (value: unknown) => ctx.set(path, value) };
+  const fallback = () => renderField(ctx, field, path, true);
+  const label = labelOf(ctx, field);
+  const value = getAt(ctx.config, path);
+  if (field.key === 'field') return renderFieldPicker(picker, key, id, label, value, fallback);
+  const fieldPath = getAt(ctx.config, [...path.slice(0, -1), 'field']);
+  return renderValuePicker(picker, key, `${id}-pick`, label, fieldPath, value, fallback);
+}
+
+function renderField(ctx: FormContext, field: FieldModel, path: Path, plain = false): TemplateResult {
   const m = ctx.host.msg;
   const id = `cfg-${path.join('-')}`;
   const name = path.join('.');
   const value = getAt(ctx.config, path);
+  const picked = plain ? undefined : renderConditionPart(ctx, field, path, id);
+  if (picked) return picked;
   const hint = field.description ? html`<div class="hint" id="${id}-hint">${field.description}</div>` : nothing;
   const described = field.description ? `${id}-hint` : nothing;
   field = { ...field, label: labelOf(ctx, field) };
@@ -135,23 +188,30 @@ function renderText(ctx: FormContext, field: FieldModel, path: Path, id: string,
   const remember = (e: Event) => {
     if (!isTemplate) return;
     const el = e.target as HTMLInputElement | HTMLTextAreaElement;
-    ctx.host.ui.templateField = { path, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length };
+    ctx.host.ui.templateField = {
+      path,
+      start: el.selectionStart ?? el.value.length,
+      end: el.selectionEnd ?? el.value.length,
+    };
   };
   const onInput = (e: Event) => {
     remember(e);
     ctx.set(path, (e.target as HTMLInputElement).value);
   };
-  const templateSelect = field.key === 'templateId' ? renderTemplatePicker(ctx.host, ctx.nodeId, path, id, text) : undefined;
+  const templateSelect =
+    field.key === 'templateId' ? renderTemplatePicker(ctx.host, ctx.nodeId, path, id, text) : undefined;
   if (templateSelect) return templateSelect;
   const describedBy = field.description ? `${id}-hint` : nothing;
   return html`<div class="field">
     <label for=${id}>${field.label}${field.required ? ' *' : ''}</label>
-    ${field.multiline
-      ? html`<textarea id=${id} name=${name} data-template=${isTemplate ? 'true' : 'false'} ?disabled=${ctx.disabled} ?required=${field.required}
+    ${
+      field.multiline
+        ? html`<textarea id=${id} name=${name} data-template=${isTemplate ? 'true' : 'false'} ?disabled=${ctx.disabled} ?required=${field.required}
           aria-describedby=${describedBy} .value=${live(text)} @input=${onInput} @focus=${remember} @click=${remember} @keyup=${remember} @select=${remember}></textarea>`
-      : html`<input id=${id} name=${name} data-template=${isTemplate ? 'true' : 'false'} ?disabled=${ctx.disabled} ?required=${field.required}
+        : html`<input id=${id} name=${name} data-template=${isTemplate ? 'true' : 'false'} ?disabled=${ctx.disabled} ?required=${field.required}
           type=${field.schema.format === 'email' ? 'email' : 'text'} aria-describedby=${describedBy}
-          .value=${live(text)} @input=${onInput} @focus=${remember} @click=${remember} @keyup=${remember} @select=${remember} />`}
+          .value=${live(text)} @input=${onInput} @focus=${remember} @click=${remember} @keyup=${remember} @select=${remember} />`
+    }
     ${field.description ? html`<div class="hint" id="${id}-hint">${field.description}</div>` : nothing}
   </div>`;
 }
@@ -189,17 +249,23 @@ function renderArray(ctx: FormContext, field: FieldModel, path: Path, value: unk
   const item = field.item;
   return html`<fieldset data-testid="array-field" data-name=${path.join('.')}>
     <legend>${field.label}</legend>
-    ${item
-      ? items.map(
-          (_, index) => html`<div class="array-item">
+    ${
+      item
+        ? items.map(
+            (_, index) => html`<div class="array-item">
             <div>${renderField(ctx, { ...item, label: `${field.label} ${index + 1}` }, [...path, index])}</div>
             <button type="button" ?disabled=${ctx.disabled} aria-label="${m.removeItem} ${field.label} ${index + 1}"
-              @click=${() => ctx.set(path, items.filter((__, i) => i !== index))}>×</button>
+              @click=${() =>
+                ctx.set(
+                  path,
+                  items.filter((__, i) => i !== index),
+                )}>×</button>
           </div>`,
-        )
-      : nothing}
+          )
+        : nothing
+    }
     <button type="button" ?disabled=${ctx.disabled || !item} data-testid="array-add"
-      @click=${() => ctx.set(path, [...items, item ? defaultValue(item.schema) ?? '' : ''])}>${m.addItem}</button>
+      @click=${() => ctx.set(path, [...items, item ? (defaultValue(item.schema) ?? '') : ''])}>${m.addItem}</button>
   </fieldset>`;
 }
 

@@ -5,7 +5,13 @@ import { configOf } from '../model/graph-ops';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 
 /** The `templateId` field of email nodes: a select of the server's templates and an "edit" button. */
-export function renderTemplatePicker(host: SwigsAutomationBuilder, nodeId: string, path: (string | number)[], id: string, value: string): TemplateResult | undefined {
+export function renderTemplatePicker(
+  host: SwigsAutomationBuilder,
+  nodeId: string,
+  path: (string | number)[],
+  id: string,
+  value: string,
+): TemplateResult | undefined {
   const templates = host.ui.templates;
   if (!host.resolvedClient) return undefined;
   if (templates === null) {
@@ -13,7 +19,11 @@ export function renderTemplatePicker(host: SwigsAutomationBuilder, nodeId: strin
     return undefined;
   }
   const m = host.msg;
-  const set = (next: string) => host.store.setConfig(nodeId, setAt(configOf(host.store.automation, nodeId) ?? {}, path, next || undefined) as Record<string, unknown>);
+  const set = (next: string) =>
+    host.store.setConfig(
+      nodeId,
+      setAt(configOf(host.store.automation, nodeId) ?? {}, path, next || undefined) as Record<string, unknown>,
+    );
   return html`<div class="field" data-testid="template-picker">
     <label for=${id}>${m.emailTemplate}</label>
     <select id=${id} name=${path.join('.')} ?disabled=${host.isReadonly} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
@@ -21,9 +31,11 @@ export function renderTemplatePicker(host: SwigsAutomationBuilder, nodeId: strin
       ${templates.map((t) => html`<option value=${t.id} ?selected=${t.id === value}>${t.name}</option>`)}
     </select>
     ${host.ui.templatesError ? html`<div class="error-text">${host.ui.templatesError}</div>` : nothing}
-    ${value && !host.isReadonly
-      ? html`<button type="button" data-testid="edit-template" @click=${() => host.server.editTemplate(value)}>${m.editTemplate}</button>`
-      : nothing}
+    ${
+      value && !host.isReadonly
+        ? html`<button type="button" data-testid="edit-template" @click=${() => host.server.editTemplate(value)}>${m.editTemplate}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -33,7 +45,8 @@ export function renderTemplateEditor(host: SwigsAutomationBuilder): TemplateResu
   if (!draft) return nothing;
   const m = host.msg;
   const client = host.resolvedClient;
-  const input = (key: 'subject' | 'body' | 'preheader') => (e: Event) => host.server.updateTemplateDraft({ [key]: (e.target as HTMLInputElement).value });
+  const input = (key: 'subject' | 'body' | 'preheader') => (e: Event) =>
+    host.server.updateTemplateDraft({ [key]: (e.target as HTMLInputElement).value });
   return html`<section data-testid="template-editor" aria-labelledby="template-editor-title">
     <h3 id="template-editor-title">${m.editTemplate}</h3>
     <div class="field"><label for="tpl-subject">${m.subject}</label><input id="tpl-subject" name="template.subject" .value=${live(draft.subject)} @input=${input('subject')} /></div>
@@ -41,10 +54,12 @@ export function renderTemplateEditor(host: SwigsAutomationBuilder): TemplateResu
     <div class="field"><label for="tpl-body">${m.body}</label><textarea id="tpl-body" name="template.body" .value=${live(draft.body)} @input=${input('body')}></textarea></div>
     <h4>${m.preview}</h4>
     ${host.ui.previewError ? html`<p class="error-text" data-testid="preview-error">${m.previewError} : ${host.ui.previewError}</p>` : nothing}
-    ${host.ui.preview
-      ? html`<p data-testid="preview-subject"><strong>${host.ui.preview.subject}</strong></p>
+    ${
+      host.ui.preview
+        ? html`<p data-testid="preview-subject"><strong>${host.ui.preview.subject}</strong></p>
           <iframe class="email" data-testid="preview-frame" title="${m.preview} : ${host.ui.preview.subject}" sandbox="" .srcdoc=${host.ui.preview.html}></iframe>`
-      : nothing}
+        : nothing
+    }
     <div class="inline">
       ${client?.saveEmailTemplate ? html`<button type="button" data-testid="save-template" @click=${() => void host.server.saveTemplateDraft()}>${m.saveTemplate}</button>` : nothing}
       <button type="button" @click=${() => host.setUi({ templateDraft: null, preview: null })}>${m.close}</button>

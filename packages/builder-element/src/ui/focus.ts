@@ -23,7 +23,9 @@ export function focusSelection(host: SwigsAutomationBuilder): void {
 /** Moves focus into the selected node's form. */
 export function focusPanel(host: SwigsAutomationBuilder): void {
   void host.updateComplete.then(() => {
-    const first = host.renderRoot.querySelector('[data-testid="node-config"] input, [data-testid="node-config"] select, [data-testid="node-config"] textarea') as HTMLElement | null;
+    const first = host.renderRoot.querySelector(
+      '[data-testid="node-config"] input, [data-testid="node-config"] select, [data-testid="node-config"] textarea',
+    ) as HTMLElement | null;
     (first ?? (host.renderRoot.querySelector('.panel') as HTMLElement | null))?.focus();
   });
 }

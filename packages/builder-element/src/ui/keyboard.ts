@@ -24,6 +24,8 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
     return;
   }
   if (isTypingTarget(event) || event.defaultPrevented) return;
+  // Enter and Space on a focused button, link or option press it: no shortcut may take them.
+  if ((event.key === 'Enter' || event.key === ' ') && pressable(event)) return;
   const store = host.store;
   const editable = !host.isReadonly;
   if (mod && key === 'z' && editable) {
@@ -107,6 +109,15 @@ export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent
     return;
   }
   if (key === 't' && !store.selection.size) store.select([TRIGGER_ID]);
+}
+
+/** Whether the key event comes from an element Enter activates by itself. */
+function pressable(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  return (
+    target instanceof Element &&
+    target.closest('button, a[href], summary, select, [role="button"], [role="tab"], [role="option"]') !== null
+  );
 }
 
 /** Copies (or cuts) the selected steps to the system clipboard and an in-memory copy. */

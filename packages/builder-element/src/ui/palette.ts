@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { icon } from './icons';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { matches } from './quick-add';
@@ -12,6 +13,7 @@ export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
   const steps = found.filter((d) => d.kind !== 'trigger');
   return html`
     <nav class="palette" part="palette" aria-label=${m.palette} data-testid="palette">
+      <button class="drawer-close" data-testid="close-palette" aria-label=${m.closeDrawer} @click=${() => host.setUi({ drawer: null })}>${icon('cross')} ${m.closeDrawer}</button>
       <label class="sr-only" for="palette-search">${m.paletteSearch}</label>
       <input
         id="palette-search"

@@ -17,7 +17,8 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
   const m = host.msg;
   const options = optionsFor(host, state);
   const active = Math.min(state.active, Math.max(options.length - 1, 0));
-  const title = state.mode === 'connect' ? m.connectTo : state.edgeId ? m.insertOnEdge : state.wireFrom ? m.addNodeHere : m.addNode;
+  const title =
+    state.mode === 'connect' ? m.connectTo : state.edgeId ? m.insertOnEdge : state.wireFrom ? m.addNodeHere : m.addNode;
   return html`
     <div class="quick-add nodrag nopan nowheel" part="quick-add" role="dialog" aria-label=${title} data-testid="quick-add" style="left:${state.left}px;top:${state.top}px">
       <label class="sr-only" for="quick-add-input">${title}</label>
@@ -35,7 +36,9 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
             const delta = e.key === 'ArrowDown' ? 1 : -1;
-            host.setUi({ quickAdd: { ...state, active: (active + delta + options.length) % Math.max(options.length, 1) } });
+            host.setUi({
+              quickAdd: { ...state, active: (active + delta + options.length) % Math.max(options.length, 1) },
+            });
           } else if (e.key === 'Enter') {
             e.preventDefault();
             options[active]?.pick();
@@ -48,9 +51,10 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
         }}
       />
       <ul id="quick-add-list" role="listbox" aria-label=${title}>
-        ${options.length
-          ? options.map(
-              (option, index) => html`<li
+        ${
+          options.length
+            ? options.map(
+                (option, index) => html`<li
                 id="qa-${index}"
                 role="option"
                 aria-selected=${index === active ? 'true' : 'false'}
@@ -60,8 +64,9 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
               >
                 <button tabindex="-1" aria-hidden="true">${option.label}<small>${option.hint}</small></button>
               </li>`,
-            )
-          : html`<li role="option" aria-selected="false" aria-disabled="true">${m.noMatch}</li>`}
+              )
+            : html`<li role="option" aria-selected="false" aria-disabled="true">${m.noMatch}</li>`
+        }
       </ul>
     </div>
   `;
@@ -74,7 +79,9 @@ function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[
     if (!from) return [];
     return host.store.flow.nodes
       .filter((node) => node.id !== TRIGGER_ID && node.id !== from.id)
-      .filter((node) => host.store.canConnect({ source: from.id, sourceHandle: from.output as 'default', target: node.id }))
+      .filter((node) =>
+        host.store.canConnect({ source: from.id, sourceHandle: from.output as 'default', target: node.id }),
+      )
       .map((node) => ({ node, title: node.data.label ?? host.titleOf(node.data.type) }))
       .filter(({ node, title }) => !query || `${title} ${node.id}`.toLowerCase().includes(query))
       .map(({ node, title }) => ({
@@ -102,7 +109,11 @@ function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[
         closeQuickAdd(host);
         let id: string | undefined;
         if (state.edgeId) id = host.store.insertOnEdge(state.edgeId, d.type);
-        else id = host.store.addNodeOfType(d.type, { ...(state.position ? { position: state.position } : {}), ...(state.wireFrom ? { wireFrom: state.wireFrom } : {}) });
+        else
+          id = host.store.addNodeOfType(d.type, {
+            ...(state.position ? { position: state.position } : {}),
+            ...(state.wireFrom ? { wireFrom: state.wireFrom } : {}),
+          });
         if (id) {
           host.announce(host.msg.added(d.title[host.langCode]));
           focusNode(host, id);
@@ -114,17 +125,31 @@ function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[
 /** Whether a descriptor matches a search (title, type, description, category). */
 export function matches(descriptor: NodeTypeDescriptor, query: string, lang: 'fr' | 'en'): boolean {
   if (!query) return true;
-  const haystack = [descriptor.type, descriptor.title[lang], descriptor.title.fr, descriptor.title.en, descriptor.description?.[lang] ?? '', descriptor.category ?? '']
+  const haystack = [
+    descriptor.type,
+    descriptor.title[lang],
+    descriptor.title.fr,
+    descriptor.title.en,
+    descriptor.description?.[lang] ?? '',
+    descriptor.category ?? '',
+  ]
     .join(' ')
     .toLowerCase();
   return query.split(/\s+/).every((word) => haystack.includes(word));
 }
 
 /** Opens the add/connect popup next to a node (or the pane's top-left corner). */
-export function openQuickAddNear(host: SwigsAutomationBuilder, nodeId: string | undefined, wireFrom: { id: string; output: string } | undefined, mode: 'add' | 'connect'): void {
+export function openQuickAddNear(
+  host: SwigsAutomationBuilder,
+  nodeId: string | undefined,
+  wireFrom: { id: string; output: string } | undefined,
+  mode: 'add' | 'connect',
+): void {
   const container = host.containerElement();
   const bounds = container?.getBoundingClientRect();
-  const el = nodeId ? (host.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(nodeId)}"]`) as HTMLElement | null) : null;
+  const el = nodeId
+    ? (host.renderRoot.querySelector(`.swigs-flow__node[data-id="${CSS.escape(nodeId)}"]`) as HTMLElement | null)
+    : null;
   const rect = el?.getBoundingClientRect();
   const left = rect && bounds ? Math.min(rect.right - bounds.left + 12, bounds.width - 270) : 16;
   const top = rect && bounds ? Math.max(rect.top - bounds.top, 8) : 16;
@@ -135,7 +160,22 @@ export function openQuickAddNear(host: SwigsAutomationBuilder, nodeId: string | 
 export function openQuickAdd(host: SwigsAutomationBuilder, state: Omit<QuickAddState, 'query' | 'active'>): void {
   host.ui.quickAdd = { ...state, query: '', active: 0 };
   host.requestUpdate();
-  void host.updateComplete.then(() => (host.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus());
+  void host.updateComplete.then(() =>
+    (host.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus(),
+  );
+}
+
+/**
+ * Opens the popup at the end of a link dropped on empty canvas. Releasing the mouse there also clicks the pane,
+ * which would close the popup at once: that one click is ignored (the next pointerdown ends the exemption, so a
+ * gesture without a click, such as touch, swallows nothing).
+ */
+export function openQuickAddAfterDrop(
+  host: SwigsAutomationBuilder,
+  state: Omit<QuickAddState, 'query' | 'active'>,
+): void {
+  host.ui.ignorePaneClick = true;
+  openQuickAdd(host, state);
 }
 
 /** Closes the add/connect popup. */

@@ -1,10 +1,13 @@
-import type { AutomationRun, ExecutionLogEntry } from '@swigs/automation-core';
+import { DEFAULT_TIME_ZONE, type AutomationRun, type ExecutionLogEntry } from '@swigs/automation-core';
 import type { TestResult, TestTimelineEntry } from '../client';
 import type { FlowEdge } from '../model/flow-graph';
 import { TRIGGER_ID } from '../model/geometry';
 
 /** Status of a node in a run: its last log entry's, or `none` when it did not run. */
-export function runStatusOf(run: AutomationRun, nodeId: string): 'success' | 'failed' | 'skipped' | 'waiting' | 'running' | 'none' {
+export function runStatusOf(
+  run: AutomationRun,
+  nodeId: string,
+): 'success' | 'failed' | 'skipped' | 'waiting' | 'running' | 'none' {
   if (nodeId === TRIGGER_ID) return 'success';
   const entry = logEntryOf(run, nodeId);
   if (entry) return entry.status;
@@ -39,7 +42,7 @@ export function formatZurich(value: string | Date, lang: 'fr' | 'en' = 'fr'): st
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-CH' : 'fr-CH', {
-    timeZone: 'Europe/Zurich',
+    timeZone: DEFAULT_TIME_ZONE,
     weekday: 'short',
     day: '2-digit',
     month: '2-digit',

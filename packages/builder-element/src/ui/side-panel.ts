@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { icon } from './icons';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { TRIGGER_ID } from '../model/geometry';
 import { configOf, typeOf } from '../model/graph-ops';
@@ -9,6 +10,7 @@ import { openQuickAddNear } from './quick-add';
 import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { renderConfigForm } from './config-form';
 import { renderTemplateEditor } from './email-template';
+import { renderStepData } from './step-data';
 import { emailOf, formatZurich, logEntryOf } from './run-data';
 
 /** The side panel: configuration (form, variables, email template), test, run details, and the problems list. */
@@ -20,9 +22,12 @@ export function renderSidePanel(host: SwigsAutomationBuilder): TemplateResult {
   if (host.run) tabs.push({ key: 'run', label: m.runView });
   return html`
     <aside class="panel" part="panel" aria-label=${m.config} data-testid="panel" tabindex="-1">
+      <button class="drawer-close" data-testid="close-panel" aria-label=${m.closeDrawer} @click=${() => host.setUi({ drawer: null })}>${icon('cross')} ${m.closeDrawer}</button>
       <div class="tabs" role="group" aria-label=${m.config}>
         ${tabs.map(
-          (t) => html`<button data-testid="tab-${t.key}" aria-pressed=${tab === t.key ? 'true' : 'false'} class=${tab === t.key ? 'primary' : ''}
+          (
+            t,
+          ) => html`<button data-testid="tab-${t.key}" aria-pressed=${tab === t.key ? 'true' : 'false'} class=${tab === t.key ? 'primary' : ''}
             @click=${() => host.setUi({ tab: t.key })}>${t.label}</button>`,
         )}
       </div>
@@ -52,26 +57,60 @@ function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
     <h2 id="config-title">${descriptor ? descriptor.title[host.langCode] : type || m.chooseTrigger}</h2>
     <p class="status">${m.nodeId} : <code>${id}</code>${descriptor?.description ? html` — ${descriptor.description[host.langCode]}` : nothing}</p>
     ${id === TRIGGER_ID ? renderTriggerPicker(host, type) : nothing}
-    ${node
-      ? html`<div class="field"><label for="node-label">${m.label}</label>
+    ${
+      node
+        ? html`<div class="field"><label for="node-label">${m.label}</label>
           <input id="node-label" name="label" ?disabled=${host.isReadonly} .value=${node.label ?? ''}
             @change=${(e: Event) => store.setLabel(id, (e.target as HTMLInputElement).value)} /></div>`
-      : nothing}
+        : nothing
+    }
     ${descriptor ? renderConfigForm(host, id, descriptor, config) : nothing}
     ${host.ui.templateDraft ? renderTemplateEditor(host) : nothing}
-    ${problems.length
-      ? html`<ul class="problems" data-testid="node-problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>`
-      : nothing}
-    ${host.isReadonly
-      ? nothing
-      : html`<div class="inline">
-          ${store.freeOutput(id)
-            ? html`<button data-testid="connect-menu" @click=${() => openQuickAddNear(host, id, { id, output: store.freeOutput(id) as string }, 'connect')}>${m.connectTo}</button>`
-            : nothing}
+    ${
+      problems.length
+        ? html`<ul class="problems" data-testid="node-problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>`
+        : nothing
+    }
+    ${
+      host.isReadonly
+        ? nothing
+        : html`<div class="inline">
+          ${
+            store.freeOutput(id)
+              ? html`<button data-testid="connect-menu" @click=${() => openQuickAddNear(host, id, { id, output: store.freeOutput(id) as string }, 'connect')}>${m.connectTo}</button>`
+              : nothing
+          }
           ${id === TRIGGER_ID ? nothing : html`<button data-testid="delete-node" @click=${() => host.deleteSelection()}>${m.deleteSelection}</button>`}
-        </div>`}
+        </div>`
+    }
+    ${id !== TRIGGER_ID && descriptor ? renderStepTest(host, id, descriptor) : nothing}
     ${renderVariables(host, id, descriptor)}
   </section>`;
+}
+
+/** The step's data pane: input (sample data, a chosen run or a test) and output, with "test this step". */
+function renderStepTest(
+  host: SwigsAutomationBuilder,
+  id: string,
+  descriptor: NodeTypeDescriptor,
+): TemplateResult | typeof nothing {
+  if (host.run) return nothing;
+  const client = host.resolvedClient;
+  const canTest = Boolean(client?.testStep) && host.store.automation.id !== 'new';
+  return renderStepData({
+    nodeId: id,
+    msg: host.msg,
+    lang: host.langCode,
+    runData: host.runData,
+    answer: host.ui.stepTests.get(id),
+    sampleInput: { trigger: host.server.sampleTrigger(), nodes: {} },
+    testing: host.ui.testing,
+    testError: host.ui.testError,
+    ...(canTest ? { test: () => void host.server.testStep(id) } : {}),
+    ...(descriptor.templateFields?.length && !host.isReadonly
+      ? { pick: (path: string) => insertVariableAtCaret(host, id, descriptor, path) }
+      : {}),
+  });
 }
 
 function renderTriggerPicker(host: SwigsAutomationBuilder, type: string): TemplateResult {
@@ -85,15 +124,22 @@ function renderTriggerPicker(host: SwigsAutomationBuilder, type: string): Templa
     </select></div>`;
 }
 
-function renderVariables(host: SwigsAutomationBuilder, id: string, descriptor: NodeTypeDescriptor | undefined): TemplateResult | typeof nothing {
+function renderVariables(
+  host: SwigsAutomationBuilder,
+  id: string,
+  descriptor: NodeTypeDescriptor | undefined,
+): TemplateResult | typeof nothing {
   if (!descriptor?.templateFields?.length || host.isReadonly) return nothing;
   const m = host.msg;
   const groups = variablesFor(host.store.automation, id, host.store.lookup);
   return html`<section class="variables" aria-labelledby="variables-title" data-testid="variables">
     <h3 id="variables-title">${m.variables}</h3>
-    ${groups.length
-      ? groups.map(
-          (group) => html`<h4>${group.source === TRIGGER_ID ? host.titleOf(group.type) : `${host.titleOf(group.type)} (${group.source})`}</h4>
+    ${
+      groups.length
+        ? groups.map(
+            (
+              group,
+            ) => html`<h4>${group.source === TRIGGER_ID ? host.titleOf(group.type) : `${host.titleOf(group.type)} (${group.source})`}</h4>
             <ul>
               ${group.variables.map(
                 (v) => html`<li>
@@ -103,8 +149,9 @@ function renderVariables(host: SwigsAutomationBuilder, id: string, descriptor: N
                 </li>`,
               )}
             </ul>`,
-        )
-      : html`<p class="status">${m.noVariables}</p>`}
+          )
+        : html`<p class="status">${m.noVariables}</p>`
+    }
   </section>`;
 }
 
@@ -113,20 +160,24 @@ function renderProblems(host: SwigsAutomationBuilder): TemplateResult {
   const problems = host.store.report.problems;
   return html`<section class="problems" part="problems" aria-labelledby="problems-title" data-testid="problems">
     <h3 id="problems-title">${m.problems} (${problems.length})</h3>
-    ${problems.length
-      ? html`<ul>
+    ${
+      problems.length
+        ? html`<ul>
           ${problems.map(
             (p) => html`<li data-code=${p.code} data-node-id=${p.nodeId ?? ''}>
-              ${p.nodeId
-                ? html`<button class="link" @click=${() => {
-                    host.store.select([p.nodeId as string]);
-                    focusNode(host, p.nodeId as string);
-                  }}>${p.message}</button>`
-                : p.message}
+              ${
+                p.nodeId
+                  ? html`<button class="link" @click=${() => {
+                      host.store.select([p.nodeId as string]);
+                      focusNode(host, p.nodeId as string);
+                    }}>${p.message}</button>`
+                  : p.message
+              }
             </li>`,
           )}
         </ul>`
-      : html`<p class="ok">${m.noProblems}</p>`}
+        : html`<p class="ok">${m.noProblems}</p>`
+    }
   </section>`;
 }
 
@@ -139,8 +190,9 @@ function renderTest(host: SwigsAutomationBuilder): TemplateResult {
         @input=${(e: Event) => (host.ui.sampleText = (e.target as HTMLTextAreaElement).value)}></textarea></div>
     <button class="primary" data-testid="run-test" ?disabled=${host.ui.testing} @click=${() => void host.runTest()}>${host.ui.testing ? m.testRunning : m.runTest}</button>
     ${host.ui.testError ? html`<p class="error-text" role="alert" data-testid="test-error">${m.testError} : ${host.ui.testError}</p>` : nothing}
-    ${result
-      ? html`<h3>${m.timeline} — ${m.status[result.status] ?? result.status}</h3>
+    ${
+      result
+        ? html`<h3>${m.timeline} — ${m.status[result.status] ?? result.status}</h3>
           ${result.error ? html`<p class="error-text">${result.error}</p>` : nothing}
           <ol class="timeline" data-testid="timeline">
             ${result.timeline.map((entry) => {
@@ -151,14 +203,17 @@ function renderTest(host: SwigsAutomationBuilder): TemplateResult {
                 ${entry.branch ? html` → ${m.outputs[entry.branch] ?? entry.branch}` : nothing}
                 ${entry.waitUntil ? html` → ${formatZurich(entry.waitUntil, host.langCode)}` : nothing}
                 ${entry.error ? html`<div class="error-text">${entry.error}</div>` : nothing}
-                ${email
-                  ? html`<div data-testid="timeline-email"><strong>${email.subject}</strong>${email.to ? html` → ${email.to}` : nothing}
+                ${
+                  email
+                    ? html`<div data-testid="timeline-email"><strong>${email.subject}</strong>${email.to ? html` → ${email.to}` : nothing}
                       <iframe class="email" title="${m.preview} : ${email.subject}" sandbox="" .srcdoc=${email.html}></iframe></div>`
-                  : nothing}
+                    : nothing
+                }
               </li>`;
             })}
           </ol>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 
@@ -171,23 +226,32 @@ function renderRun(host: SwigsAutomationBuilder): TemplateResult {
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return html`<section data-testid="run-panel">
     <p><strong>${m.status[run.status] ?? run.status}</strong>${run.error ? html` — <span class="error-text">${run.error}</span>` : nothing}</p>
-    ${id
-      ? entry
-        ? html`<div data-testid="run-node" data-node-id=${id} data-status=${entry.status}>
+    ${
+      id
+        ? entry
+          ? html`<div data-testid="run-node" data-node-id=${id} data-status=${entry.status}>
             <h3>${host.titleOf(entry.nodeType)} (${id}) — ${m.status[entry.status] ?? entry.status}</h3>
             <p class="status">${formatZurich(entry.startedAt, host.langCode)}${entry.branch ? html` → ${m.outputs[entry.branch] ?? entry.branch}` : nothing}</p>
             ${entry.error ? html`<h4>${m.error}</h4><pre class="error-text" data-testid="run-error">${entry.error}</pre>` : nothing}
             <h4>${m.input}</h4><pre data-testid="run-input">${json(entry.input ?? null)}</pre>
             <h4>${m.outputData}</h4><pre data-testid="run-output">${json(entry.output ?? null)}</pre>
           </div>`
-        : html`<p class="status" data-testid="run-node" data-node-id=${id} data-status="none">${id === TRIGGER_ID ? json(run.triggerData) : m.notExecuted}</p>`
-      : html`<p class="status">${m.noSelection}</p>`}
+          : html`<p class="status" data-testid="run-node" data-node-id=${id} data-status="none">${id === TRIGGER_ID ? json(run.triggerData) : m.notExecuted}</p>`
+        : html`<p class="status">${m.noSelection}</p>`
+    }
   </section>`;
 }
 
 /** Inserts `{{path}}` at the caret of the last focused template field (else the first one). */
-export function insertVariableAtCaret(host: SwigsAutomationBuilder, nodeId: string, descriptor: NodeTypeDescriptor, path: string): void {
-  const target = host.ui.templateField ?? (descriptor.templateFields?.[0] ? { path: descriptor.templateFields[0].split('.'), start: -1, end: -1 } : null);
+export function insertVariableAtCaret(
+  host: SwigsAutomationBuilder,
+  nodeId: string,
+  descriptor: NodeTypeDescriptor,
+  path: string,
+): void {
+  const target =
+    host.ui.templateField ??
+    (descriptor.templateFields?.[0] ? { path: descriptor.templateFields[0].split('.'), start: -1, end: -1 } : null);
   if (!target) return;
   const config = configOf(host.store.automation, nodeId) ?? {};
   const current = getAt(config, target.path);
@@ -198,7 +262,9 @@ export function insertVariableAtCaret(host: SwigsAutomationBuilder, nodeId: stri
   host.store.setConfig(nodeId, setAt(config, target.path, next.text) as Record<string, unknown>);
   host.ui.templateField = { path: target.path, start: next.caret, end: next.caret };
   void host.updateComplete.then(() => {
-    const field = host.renderRoot.querySelector(`[name="${CSS.escape(target.path.join('.'))}"]`) as HTMLInputElement | null;
+    const field = host.renderRoot.querySelector(
+      `[name="${CSS.escape(target.path.join('.'))}"]`,
+    ) as HTMLInputElement | null;
     field?.focus();
     field?.setSelectionRange(next.caret, next.caret);
   });

@@ -1,5 +1,5 @@
 import type { Automation } from '@swigs/automation-core';
-import type { EmailTemplateSummary, TestResult } from '../client';
+import type { EmailTemplateSummary, StepTestAnswer, TestResult } from '../client';
 import type { ConnectionDraft } from '../xyflow/index';
 
 /** A popup listing node types (to add) or nodes (to connect to). */
@@ -38,6 +38,19 @@ export interface BuilderUiState {
   /** The template field that last had focus, for variable insertion. */
   templateField: { path: (string | number)[]; start: number; end: number } | null;
   loadError: string;
+  /** The period of the per-step figures on the canvas; null hides them. */
+  statsPeriod: '7d' | '30d' | '90d' | null;
+  statsError: string;
+  /** Output of "test this step", per node id. */
+  stepTests: Map<string, StepTestAnswer>;
+  /** Wide layout: whether the palette column is shown (open for an empty automation, closed for a built one). */
+  paletteOpen: boolean;
+  /** Narrow layout: which drawer is open over the canvas. */
+  drawer: 'palette' | 'panel' | null;
+  /** Condition entries the user types by hand (« Autre… »), as `nodeId:path`. */
+  customPicks: Set<string>;
+  /** The next pane click ends the link drop that opened the quick-add popup: it must not close it. */
+  ignorePaneClick: boolean;
 }
 
 /** UI state at start. */
@@ -62,6 +75,13 @@ export function createUiState(): BuilderUiState {
     sampleText: '',
     templateField: null,
     loadError: '',
+    statsPeriod: null,
+    statsError: '',
+    stepTests: new Map(),
+    paletteOpen: true,
+    drawer: null,
+    ignorePaneClick: false,
+    customPicks: new Set(),
   };
 }
 

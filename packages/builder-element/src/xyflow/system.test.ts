@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lookup, sampleAutomation } from '../../test/fixtures';
 import { toFlow } from '../model/flow-graph';
-import { adoptNodes, applyDragPositions, draftPath, edgeGeometry, handleDataId, minimapBounds, toDraft, viewportToFit, type NodeLookup } from './system';
+import {
+  adoptNodes,
+  applyDragPositions,
+  draftPath,
+  edgeGeometry,
+  handleDataId,
+  minimapBounds,
+  toDraft,
+  viewportToFit,
+  type NodeLookup,
+} from './system';
 
 function drawn() {
   const flow = toFlow(sampleAutomation(), lookup);
@@ -13,14 +23,16 @@ function drawn() {
 
 describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
   it('is pinned to exactly 0.0.84', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(pkg.dependencies['@xyflow/system']).toBe('0.0.84');
   });
 
   it('adoptUserNodes keeps static sizes and handles, and reuses unchanged nodes', () => {
     const { flow, nodeLookup } = drawn();
     const wait = nodeLookup.get('wait-1');
-    expect(wait?.measured).toEqual({ width: 220, height: 64 });
+    expect(wait?.measured).toEqual({ width: 240, height: 72 });
     expect(wait?.internals.positionAbsolute).toEqual({ x: 300, y: 0 });
     expect(wait?.internals.handleBounds?.source?.map((h) => h.id)).toEqual(['default']);
     expect(wait?.internals.handleBounds?.target).toHaveLength(1);
@@ -33,18 +45,29 @@ describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
     const edge = flow.edges.find((e) => e.source === 'condition-1');
     const geometry = edge ? edgeGeometry(edge, nodeLookup) : null;
     // From the outer side of the upper ("true") output to the outer side of the target's input handle.
-    expect(geometry?.path.startsWith('M826,')).toBe(true);
-    expect(geometry?.path).toMatch(/ 894,-28$/);
-    expect(geometry?.labelX).toBe(860);
+    expect(geometry?.path.startsWith('M846,')).toBe(true);
+    expect(geometry?.path).toMatch(/ 894,-24$/);
+    expect(geometry?.labelX).toBe(870);
     expect(edgeGeometry({ ...flow.edges[0]!, target: 'missing' }, nodeLookup)).toBeNull();
   });
 
   it('moves dragged nodes in place and converts a connection in progress to flow coordinates', () => {
     const { nodeLookup } = drawn();
-    applyDragPositions(new Map([['wait-1', { id: 'wait-1', position: { x: 340, y: 20 }, internals: { positionAbsolute: { x: 340, y: 20 } } }]]), nodeLookup);
+    applyDragPositions(
+      new Map([
+        ['wait-1', { id: 'wait-1', position: { x: 340, y: 20 }, internals: { positionAbsolute: { x: 340, y: 20 } } }],
+      ]),
+      nodeLookup,
+    );
     expect(nodeLookup.get('wait-1')?.internals.positionAbsolute).toEqual({ x: 340, y: 20 });
     const draft = toDraft(
-      { inProgress: true, isValid: null, from: { x: 10, y: 20 }, to: { x: 200, y: 100 }, pointer: { x: 200, y: 100 } } as never,
+      {
+        inProgress: true,
+        isValid: null,
+        from: { x: 10, y: 20 },
+        to: { x: 200, y: 100 },
+        pointer: { x: 200, y: 100 },
+      } as never,
       [100, 0, 2],
     );
     expect(draft).toEqual({ from: { x: 10, y: 20 }, to: { x: 50, y: 50 }, isValid: null });
@@ -54,15 +77,17 @@ describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
 
   it('fits and bounds: the fit viewport shows every node, the minimap box contains nodes and view', () => {
     const { nodeLookup } = drawn();
-    const viewport = viewportToFit(nodeLookup, 1000, 600);
+    const viewport = viewportToFit(nodeLookup, 1400, 600);
     expect(viewport.zoom).toBeGreaterThan(0.2);
     expect(viewport.zoom).toBeLessThanOrEqual(1.25);
-    const right = (900 + 220) * viewport.zoom + viewport.x;
-    expect(right).toBeLessThanOrEqual(1000);
+    const right = (900 + 240) * viewport.zoom + viewport.x;
+    expect(right).toBeLessThanOrEqual(1400);
     expect(0 * viewport.zoom + viewport.x).toBeGreaterThanOrEqual(0);
+    // Too wide to fit legibly: shown at the legible zoom from its start instead.
+    expect(viewportToFit(nodeLookup, 600, 600)).toMatchObject({ zoom: 0.85, x: 32 });
     const bounds = minimapBounds(nodeLookup, [0, 0, 1], 400, 300);
     expect(bounds.x).toBeCloseTo(0);
     expect(bounds.y).toBe(-60);
-    expect(bounds.width).toBe(1120);
+    expect(bounds.width).toBe(1140);
   });
 });

@@ -1,12 +1,10 @@
 import {
   adoptUserNodes,
   ConnectionMode,
-  fitViewport,
   getBezierPath,
   getBoundsOfRects,
   getEdgePosition,
   getInternalNodesBounds,
-  getViewportForBounds,
   infiniteExtent,
   isInputDOMNode,
   panBy as systemPanBy,
@@ -38,7 +36,16 @@ export const MIN_ZOOM = 0.2;
 export const MAX_ZOOM = 2;
 
 /** Types of `@xyflow/system` the rest of the element may name. */
-export type { ConnectionState, FinalConnectionState, PanZoomInstance, Rect, Transform, Viewport, XYDragInstance, XYMinimapInstance };
+export type {
+  ConnectionState,
+  FinalConnectionState,
+  PanZoomInstance,
+  Rect,
+  Transform,
+  Viewport,
+  XYDragInstance,
+  XYMinimapInstance,
+};
 /** A node as `@xyflow/system` keeps it (with measured size, absolute position, handle bounds). */
 export type InternalFlowNode = InternalNodeBase<NodeBase<FlowNode['data']>>;
 /** Internal nodes by id. */
@@ -73,7 +80,10 @@ export function applyDragPositions(items: DragItems, lookup: NodeLookup): void {
 }
 
 /** SVG path and label point of an edge, or `null` while an end is missing. */
-export function edgeGeometry(edge: FlowEdge, lookup: NodeLookup): { path: string; labelX: number; labelY: number } | null {
+export function edgeGeometry(
+  edge: FlowEdge,
+  lookup: NodeLookup,
+): { path: string; labelX: number; labelY: number } | null {
   const sourceNode = lookup.get(edge.source);
   const targetNode = lookup.get(edge.target);
   if (!sourceNode || !targetNode) return null;
@@ -151,7 +161,13 @@ export function updatePanZoom(panZoom: PanZoomInstance, callbacks: PanZoomCallba
 }
 
 /** Pans by a screen delta (auto-pan during drags and connections). */
-export function panByDelta(panZoom: PanZoomInstance | undefined, transform: Transform, width: number, height: number, delta: { x: number; y: number }): Promise<boolean> {
+export function panByDelta(
+  panZoom: PanZoomInstance | undefined,
+  transform: Transform,
+  width: number,
+  height: number,
+  delta: { x: number; y: number },
+): Promise<boolean> {
   return systemPanBy({ delta, panZoom: panZoom ?? null, transform, translateExtent: infiniteExtent, width, height });
 }
 
@@ -238,9 +254,20 @@ export function startConnection(event: MouseEvent | TouchEvent, handle: Element,
     },
     onConnect: (connection) => options.onConnect(connection),
     onConnectEnd: (evt, state) => options.onEnd(evt, state),
-    isValidConnection: (edge) => options.isValid({ source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? null }),
+    isValidConnection: (edge) =>
+      options.isValid({ source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? null }),
     getTransform: options.transform,
-    getFromHandle: () => (current?.inProgress ? current.fromHandle : null) ?? { id: options.handleId, nodeId: options.nodeId, type: options.isTarget ? 'target' : 'source', position: Position.Right, x: 0, y: 0, width: 1, height: 1 },
+    getFromHandle: () =>
+      (current?.inProgress ? current.fromHandle : null) ?? {
+        id: options.handleId,
+        nodeId: options.nodeId,
+        type: options.isTarget ? 'target' : 'source',
+        position: Position.Right,
+        x: 0,
+        y: 0,
+        width: 1,
+        height: 1,
+      },
     dragThreshold: 1,
     handleDomNode: handle,
   });
@@ -251,33 +278,86 @@ export function handleDataId(nodeId: string, handleId: string | null, type: 'sou
   return `${LIB}-${nodeId}-${handleId ?? 'null'}-${type}`;
 }
 
-/** Fits every node into the pane. */
-export function fitView(panZoom: PanZoomInstance, lookup: NodeLookup, width: number, height: number, duration = 0): Promise<boolean> {
-  return fitViewport({ nodes: lookup, width, height, panZoom, minZoom: MIN_ZOOM, maxZoom: 1.25 }, { padding: 0.15, duration });
+/** The smallest zoom a fit goes to: below it card labels are no longer legible. */
+export const LEGIBLE_ZOOM = 0.85;
+/** The largest zoom a fit goes to (a one-step automation is not blown up). */
+const FIT_MAX_ZOOM = 1.25;
+/** Margin around the fitted graph, in screen pixels (a share of the pane wastes a wide screen). */
+const FIT_PADDING = 32;
+
+/**
+ * Fits every node into the pane, but never below `LEGIBLE_ZOOM`: a graph too large for that is shown at the
+ * legible zoom from its start (the trigger side, vertically centred when it fits), and the user pans to the rest.
+ */
+export function fitView(
+  panZoom: PanZoomInstance,
+  lookup: NodeLookup,
+  width: number,
+  height: number,
+  duration = 0,
+): Promise<boolean> {
+  return panZoom.setViewport(viewportToFit(lookup, width, height), { duration }).then(() => true);
 }
 
-/** The viewport that fits every node, for the first paint before pan/zoom exists. */
+/** The viewport `fitView` goes to; also the first paint's, before pan/zoom exists. */
 export function viewportToFit(lookup: NodeLookup, width: number, height: number): Viewport {
   const bounds = getInternalNodesBounds(lookup);
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.25, 0.15);
+  const room = { width: Math.max(width - 2 * FIT_PADDING, 1), height: Math.max(height - 2 * FIT_PADDING, 1) };
+  const fitted = Math.min(room.width / (bounds.width || 1), room.height / (bounds.height || 1), FIT_MAX_ZOOM);
+  const zoom = Math.max(fitted, LEGIBLE_ZOOM);
+  const centre = (size: number, extent: number, start: number): number => (size - extent * zoom) / 2 - start * zoom;
+  const fitsWidth = bounds.width * zoom <= room.width;
+  const fitsHeight = bounds.height * zoom <= room.height;
+  return {
+    zoom,
+    x: fitsWidth ? centre(width, bounds.width, bounds.x) : FIT_PADDING - bounds.x * zoom,
+    y: fitsHeight ? centre(height, bounds.height, bounds.y) : FIT_PADDING - bounds.y * zoom,
+  };
 }
 
 /** Converts a client point to flow coordinates, optionally snapped. */
-export function screenToFlow(point: { x: number; y: number }, container: Element, transform: Transform, snap: number | false): { x: number; y: number } {
+export function screenToFlow(
+  point: { x: number; y: number },
+  container: Element,
+  transform: Transform,
+  snap: number | false,
+): { x: number; y: number } {
   const bounds = container.getBoundingClientRect();
-  return pointToRendererPoint({ x: point.x - bounds.left, y: point.y - bounds.top }, transform, snap !== false, snap === false ? [1, 1] : [snap, snap]);
+  return pointToRendererPoint(
+    { x: point.x - bounds.left, y: point.y - bounds.top },
+    transform,
+    snap !== false,
+    snap === false ? [1, 1] : [snap, snap],
+  );
 }
 
 /** Bounds of all nodes united with the visible area (the minimap's view box). */
 export function minimapBounds(lookup: NodeLookup, transform: Transform, width: number, height: number): Rect {
-  const view: Rect = { x: -transform[0] / transform[2], y: -transform[1] / transform[2], width: width / transform[2], height: height / transform[2] };
+  const view: Rect = {
+    x: -transform[0] / transform[2],
+    y: -transform[1] / transform[2],
+    width: width / transform[2],
+    height: height / transform[2],
+  };
   return lookup.size ? getBoundsOfRects(getInternalNodesBounds(lookup), view) : view;
 }
 
 /** Makes the minimap svg pan and zoom the canvas. */
-export function createMinimap(svg: Element, panZoom: PanZoomInstance, getTransform: () => Transform, getViewScale: () => number, size: { width: number; height: number }): XYMinimapInstance {
+export function createMinimap(
+  svg: Element,
+  panZoom: PanZoomInstance,
+  getTransform: () => Transform,
+  getViewScale: () => number,
+  size: { width: number; height: number },
+): XYMinimapInstance {
   const minimap = XYMinimap({ domNode: svg, panZoom, getTransform, getViewScale });
-  minimap.update({ translateExtent: infiniteExtent, width: size.width, height: size.height, pannable: true, zoomable: true });
+  minimap.update({
+    translateExtent: infiniteExtent,
+    width: size.width,
+    height: size.height,
+    pannable: true,
+    zoomable: true,
+  });
   return minimap;
 }
 

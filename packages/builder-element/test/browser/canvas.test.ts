@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { chromiumPath } from '@swigs/test-services/browser';
 import type { Page } from 'playwright-core';
 import { sampleAutomation } from '../fixtures';
-import { automationOf, inBuilder, openBuilder, resultsDir, useServerAndBrowser } from './harness';
+import { automationOf, inBuilder, openBuilder, resultsDir, setupServerAndBrowser } from './harness';
 
-const env = useServerAndBrowser();
+const env = setupServerAndBrowser();
 
 const node = (page: Page, id: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"]`);
-const handle = (page: Page, id: string, name: string) => inBuilder(page, `.swigs-flow__node[data-id="${id}"] [data-testid="handle-${name}"]`);
+const handle = (page: Page, id: string, name: string) =>
+  inBuilder(page, `.swigs-flow__node[data-id="${id}"] [data-testid="handle-${name}"]`);
 
-async function centre(page: Page, selector: ReturnType<typeof inBuilder>) {
+async function centre(_page: Page, selector: ReturnType<typeof inBuilder>) {
   const box = await selector.boundingBox();
   if (!box) throw new Error('element not visible');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -22,22 +24,36 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
-describe('canvas editing in Chromium', () => {
+describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
   it('builds order.paid → wait → send_email by dragging from the palette and connecting handles', async () => {
     const { page, errors } = await openBuilder(env.browser, env.server);
     const pane = inBuilder(page, '[data-testid="pane"]');
     const paneBox = await pane.boundingBox();
     if (!paneBox) throw new Error('no pane');
-    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').dragTo(pane, { targetPosition: { x: 120, y: 200 } });
-    await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').dragTo(pane, { targetPosition: { x: 420, y: 320 } });
-    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').dragTo(pane, { targetPosition: { x: 720, y: 440 } });
+    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').dragTo(pane, {
+      targetPosition: { x: 120, y: 200 },
+    });
+    await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').dragTo(pane, {
+      targetPosition: { x: 420, y: 320 },
+    });
+    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').dragTo(pane, {
+      targetPosition: { x: 720, y: 440 },
+    });
     await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.type)).toEqual(['wait', 'send_email']);
     let automation = await automationOf(page);
     expect(automation.trigger.type).toBe('order.paid');
     expect(automation.trigger.connections).toEqual([]);
 
-    await drag(page, await centre(page, handle(page, 'trigger', 'default')), await centre(page, handle(page, 'wait-1', 'input')));
-    await drag(page, await centre(page, handle(page, 'wait-1', 'default')), await centre(page, handle(page, 'send-email-1', 'input')));
+    await drag(
+      page,
+      await centre(page, handle(page, 'trigger', 'default')),
+      await centre(page, handle(page, 'wait-1', 'input')),
+    );
+    await drag(
+      page,
+      await centre(page, handle(page, 'wait-1', 'default')),
+      await centre(page, handle(page, 'send-email-1', 'input')),
+    );
     automation = await automationOf(page);
     expect(automation.trigger.connections).toEqual([{ targetId: 'wait-1', condition: 'default' }]);
     expect(automation.nodes[0]?.connections).toEqual([{ targetId: 'send-email-1', condition: 'default' }]);
@@ -67,7 +83,9 @@ describe('canvas editing in Chromium', () => {
     await inBuilder(page, '#cfg-duration-amount').fill('3');
     await inBuilder(page, '#cfg-duration-amount').press('Tab');
     await inBuilder(page, '#cfg-duration-unit').selectOption('weeks');
-    await expect.poll(async () => (await automationOf(page)).nodes[0]?.config).toMatchObject({ duration: 3, unit: 'weeks' });
+    await expect
+      .poll(async () => (await automationOf(page)).nodes[0]?.config)
+      .toMatchObject({ duration: 3, unit: 'weeks' });
 
     await node(page, 'send-email-1').click();
     const subject = inBuilder(page, '[name="subject"]');
@@ -75,24 +93,32 @@ describe('canvas editing in Chromium', () => {
     await subject.press('ArrowLeft');
     await subject.press('ArrowLeft');
     await inBuilder(page, '[data-testid="insert-variable"][data-path="trigger.customer.firstName"]').click();
-    await expect.poll(async () => (await automationOf(page)).nodes[2]?.config.subject).toBe('Merci {{trigger.customer.firstName}} !');
+    await expect
+      .poll(async () => (await automationOf(page)).nodes[2]?.config.subject)
+      .toBe('Merci {{trigger.customer.firstName}} !');
     await inBuilder(page, '[name="to"]').fill('');
-    await expect.poll(() => inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] [data-testid="problem-marker"]').count()).toBe(1);
-    await expect.poll(() => inBuilder(page, '[data-testid="problems"] li[data-node-id="send-email-1"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] [data-testid="problem-marker"]').count())
+      .toBe(1);
+    await expect
+      .poll(() => inBuilder(page, '[data-testid="problems"] li[data-node-id="send-email-1"]').count())
+      .toBeGreaterThan(0);
     await inBuilder(page, '[name="to"]').fill('{{trigger.customer.email}}');
     await expect.poll(() => inBuilder(page, '[data-testid="problem-marker"]').count()).toBe(0);
 
     // Arrays of nested objects (condition rules): add a rule, fill it, pick an operator.
     await node(page, 'condition-1').click();
     await inBuilder(page, '[data-testid="array-field"][data-name="conditions"] [data-testid="array-add"]').click();
-    await inBuilder(page, '[name="conditions.1.field"]').fill('trigger.currency');
+    await inBuilder(page, '#cfg-conditions-1-field').selectOption('trigger.currency');
     await inBuilder(page, '#cfg-conditions-1-operator').selectOption({ label: 'est égal à' });
     await inBuilder(page, '[name="conditions.1.value"]').fill('CHF');
     await inBuilder(page, '[name="conditions.1.value"]').press('Tab');
-    await expect.poll(async () => (await automationOf(page)).nodes[1]?.config.conditions).toEqual([
-      { field: 'trigger.total', operator: 'greater_than', value: 100 },
-      { field: 'trigger.currency', operator: 'equals', value: 'CHF', caseSensitive: false },
-    ]);
+    await expect
+      .poll(async () => (await automationOf(page)).nodes[1]?.config.conditions)
+      .toEqual([
+        { field: 'trigger.total', operator: 'greater_than', value: 100 },
+        { field: 'trigger.currency', operator: 'equals', value: 'CHF', caseSensitive: false },
+      ]);
 
     await node(page, 'trigger').click();
     await inBuilder(page, '#trigger-type').selectOption('time.schedule');
@@ -109,7 +135,9 @@ describe('canvas editing in Chromium', () => {
     const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await node(page, 'wait-1').click();
     await page.keyboard.press('Delete');
-    await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.id)).toEqual(['condition-1', 'send-email-1']);
+    await expect
+      .poll(async () => (await automationOf(page)).nodes.map((n) => n.id))
+      .toEqual(['condition-1', 'send-email-1']);
     expect((await automationOf(page)).trigger.connections).toEqual([]);
     await inBuilder(page, '[data-testid="undo"]').click();
     await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(3);
@@ -140,17 +168,23 @@ describe('canvas editing in Chromium', () => {
     await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="wait-1--default--condition-1"]').click();
     await inBuilder(page, '[data-testid="quick-add"] input').fill('webhook');
     await inBuilder(page, '[data-testid="quick-add"] input').press('Enter');
-    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'wait-1')?.connections).toEqual([{ targetId: 'webhook-1', condition: 'default' }]);
-    expect((await automationOf(page)).nodes.find((n) => n.id === 'webhook-1')?.connections).toEqual([{ targetId: 'condition-1', condition: 'default' }]);
+    await expect
+      .poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'wait-1')?.connections)
+      .toEqual([{ targetId: 'webhook-1', condition: 'default' }]);
+    expect((await automationOf(page)).nodes.find((n) => n.id === 'webhook-1')?.connections).toEqual([
+      { targetId: 'condition-1', condition: 'default' },
+    ]);
 
     const from = await centre(page, handle(page, 'condition-1', 'false'));
     await drag(page, from, { x: from.x + 60, y: from.y + 260 });
     await expect.poll(() => inBuilder(page, '[data-testid="quick-add"]').count()).toBe(1);
     await inBuilder(page, '[data-testid="quick-add-option"][data-value="send_sms"]').click();
-    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections).toEqual([
-      { targetId: 'send-email-1', condition: 'true' },
-      { targetId: 'send-sms-1', condition: 'false' },
-    ]);
+    await expect
+      .poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections)
+      .toEqual([
+        { targetId: 'send-email-1', condition: 'true' },
+        { targetId: 'send-sms-1', condition: 'false' },
+      ]);
     await page.screenshot({ path: `${resultsDir}/builder-insert.png` });
     expect(errors).toEqual([]);
     await page.close();
@@ -166,7 +200,9 @@ describe('canvas editing in Chromium', () => {
     if (!box) throw new Error('no node');
     await drag(page, { x: box.x + 30, y: box.y + 12 }, { x: box.x + 30, y: box.y + 160 });
     const after = await automationOf(page);
-    const dy = (id: string) => (after.nodes.find((n) => n.id === id)?.position.y ?? 0) - (before.nodes.find((n) => n.id === id)?.position.y ?? 0);
+    const dy = (id: string) =>
+      (after.nodes.find((n) => n.id === id)?.position.y ?? 0) -
+      (before.nodes.find((n) => n.id === id)?.position.y ?? 0);
     expect(dy('wait-1')).toBeGreaterThan(60);
     expect(dy('condition-1')).toBe(dy('wait-1'));
     expect(dy('send-email-1')).toBe(0);
@@ -174,7 +210,9 @@ describe('canvas editing in Chromium', () => {
     await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="condition-1--true--send-email-1"]').focus();
     await expect.poll(() => inBuilder(page, '[data-testid="edge-details"]').count()).toBe(1);
     await page.keyboard.press('Delete');
-    await expect.poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections).toEqual([]);
+    await expect
+      .poll(async () => (await automationOf(page)).nodes.find((n) => n.id === 'condition-1')?.connections)
+      .toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -197,8 +235,14 @@ describe('canvas editing in Chromium', () => {
     const before = (await automationOf(page)).nodes[0]?.position.y ?? 0;
     await drag(page, { x: box.x + 30, y: box.y + 12 }, { x: box.x + 30, y: box.y + 140 });
     await expect.poll(async () => (await automationOf(page)).nodes[0]?.position.y).toBeGreaterThan(before + 60);
-    await drag(page, await centre(page, handle(page, 'condition-1', 'false')), await centre(page, handle(page, 'wait-1', 'input')));
-    await expect.poll(async () => (await automationOf(page)).nodes[1]?.connections).toContainEqual({ targetId: 'wait-1', condition: 'false' });
+    await drag(
+      page,
+      await centre(page, handle(page, 'condition-1', 'false')),
+      await centre(page, handle(page, 'wait-1', 'input')),
+    );
+    await expect
+      .poll(async () => (await automationOf(page)).nodes[1]?.connections)
+      .toContainEqual({ targetId: 'wait-1', condition: 'false' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -209,7 +253,11 @@ describe('canvas editing in Chromium', () => {
     const start = await transform();
     const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();
     if (!pane) throw new Error('no pane');
-    await drag(page, { x: pane.x + 30, y: pane.y + pane.height - 30 }, { x: pane.x + 130, y: pane.y + pane.height - 80 });
+    await drag(
+      page,
+      { x: pane.x + 30, y: pane.y + pane.height - 30 },
+      { x: pane.x + 130, y: pane.y + pane.height - 80 },
+    );
     const panned = await transform();
     expect(panned).not.toBe(start);
     await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
@@ -217,7 +265,9 @@ describe('canvas editing in Chromium', () => {
     await expect.poll(transform).not.toBe(panned);
     await inBuilder(page, '[data-testid="layout"]').click();
     const automation = await automationOf(page);
-    const xs = ['wait-1', 'condition-1', 'send-email-1'].map((id) => automation.nodes.find((n) => n.id === id)?.position.x ?? 0);
+    const xs = ['wait-1', 'condition-1', 'send-email-1'].map(
+      (id) => automation.nodes.find((n) => n.id === id)?.position.x ?? 0,
+    );
     expect(xs[0]).toBeLessThan(xs[1] as number);
     expect(xs[1]).toBeLessThan(xs[2] as number);
     await expect.poll(() => inBuilder(page, '[data-testid="minimap"] rect.node').count()).toBe(4);
@@ -225,7 +275,11 @@ describe('canvas editing in Chromium', () => {
     const beforeMinimap = await transform();
     const minimap = await inBuilder(page, '[data-testid="minimap"]').boundingBox();
     if (!minimap) throw new Error('no minimap');
-    await drag(page, { x: minimap.x + minimap.width / 2, y: minimap.y + minimap.height / 2 }, { x: minimap.x + minimap.width / 2 + 40, y: minimap.y + minimap.height / 2 + 20 });
+    await drag(
+      page,
+      { x: minimap.x + minimap.width / 2, y: minimap.y + minimap.height / 2 },
+      { x: minimap.x + minimap.width / 2 + 40, y: minimap.y + minimap.height / 2 + 20 },
+    );
     await expect.poll(transform).not.toBe(beforeMinimap);
     expect(errors).toEqual([]);
     await page.close();

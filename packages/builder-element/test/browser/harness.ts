@@ -3,9 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '@swigs/test-services/browser';
 import { afterAll, beforeAll } from 'vitest';
-import { createRegistry, validateAutomation, type NodeTypeDescriptor } from '@swigs/automation-core';
+import {
+  AutomationSchema,
+  createEngine,
+  createMemoryStore,
+  createRegistry,
+  validateAutomation,
+  type NodeTypeDescriptor,
+} from '@swigs/automation-core';
 import { allNodes, renderEmail } from '@swigs/automation-nodes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,17 +21,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const resultsDir = `${root}test-results`;
 mkdirSync(resultsDir, { recursive: true });
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 export const TOKEN = 'test-token-builder';
+
+/** Runs the stats route reads (the memory store's real `stepStats`); tests add runs with `runStore.runs.create`. */
+export const runStore = createMemoryStore();
+const engine = createEngine({ store: runStore, registry: createRegistry(allNodes) });
+const BASE_AUTOMATION = {
+  id: 'auto-test',
+  userId: 'local',
+  name: 'Test',
+  isActive: false,
+  version: 1,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+};
 
 let bundle: Promise<string> | undefined;
 
@@ -48,8 +59,20 @@ export function nodeTypes(): NodeTypeDescriptor[] {
 }
 
 export const templates = [
-  { id: 'tpl-merci', name: 'Merci pour votre commande', subject: 'Merci {{trigger.customer.firstName}} !', body: '<p>Bonjour {{trigger.customer.firstName}}, votre commande n° {{trigger.orderNumber}} est payée.</p>', preheader: '' },
-  { id: 'tpl-avis', name: 'Demande d’avis', subject: 'Votre avis compte', body: '<p>Que pensez-vous de votre commande ?</p>', preheader: '' },
+  {
+    id: 'tpl-merci',
+    name: 'Merci pour votre commande',
+    subject: 'Merci {{trigger.customer.firstName}} !',
+    body: '<p>Bonjour {{trigger.customer.firstName}}, votre commande n° {{trigger.orderNumber}} est payée.</p>',
+    preheader: '',
+  },
+  {
+    id: 'tpl-avis',
+    name: 'Demande d’avis',
+    subject: 'Votre avis compte',
+    body: '<p>Que pensez-vous de votre commande ?</p>',
+    preheader: '',
+  },
 ];
 
 export interface RecordedRequest {
@@ -80,7 +103,9 @@ export async function startServer(options: { validation?: boolean } = {}): Promi
   const js = await bundleSource();
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    void handle(req, res, js, requests, options.validation ?? true).catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
+    void handle(req, res, js, requests, options.validation ?? true).catch((error: unknown) =>
+      send(res, 500, { error: { message: String(error) } }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -91,15 +116,23 @@ export async function startServer(options: { validation?: boolean } = {}): Promi
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, js: string, requests: RecordedRequest[], validation: boolean): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  js: string,
+  requests: RecordedRequest[],
+  validation: boolean,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/' || url.pathname === '/index.html') return sendRaw(res, 200, 'text/html; charset=utf-8', PAGE);
+  if (url.pathname === '/' || url.pathname === '/index.html')
+    return sendRaw(res, 200, 'text/html; charset=utf-8', PAGE);
   if (url.pathname === '/bundle.js') return sendRaw(res, 200, 'text/javascript; charset=utf-8', js);
   if (url.pathname === '/favicon.ico') return sendRaw(res, 204, 'image/x-icon', '');
   if (!url.pathname.startsWith('/api/')) return sendRaw(res, 404, 'text/plain', 'not found');
   const body = await readJson(req);
   requests.push({ method: req.method ?? 'GET', url: url.pathname, authorization: req.headers.authorization, body });
-  if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(res, 401, { error: { code: 'unauthorized', message: 'missing or bad token' } });
+  if (req.headers.authorization !== `Bearer ${TOKEN}`)
+    return send(res, 401, { error: { code: 'unauthorized', message: 'missing or bad token' } });
   if (req.method === 'GET' && url.pathname === '/api/node-types') return send(res, 200, nodeTypes());
   if (req.method === 'GET' && url.pathname === '/api/email-templates') return send(res, 200, { items: templates });
   const preview = /^\/api\/email-templates\/([^/]+)\/preview$/.exec(url.pathname);
@@ -107,21 +140,66 @@ async function handle(req: IncomingMessage, res: ServerResponse, js: string, req
     const input = body as { subject?: string; body?: string; preheader?: string; data?: unknown };
     const stored = templates.find((t) => t.id === preview[1]);
     if (!stored) return send(res, 404, { error: { message: 'template not found' } });
-    const rendered = renderEmail({ subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' }, input.data ?? {});
+    const rendered = renderEmail(
+      { subject: input.subject ?? stored.subject, body: input.body ?? stored.body, preheader: input.preheader ?? '' },
+      input.data ?? {},
+    );
     return send(res, 200, { subject: rendered.subject, html: rendered.html, text: rendered.text });
   }
   const stored = /^\/api\/email-templates\/([^/]+)$/.exec(url.pathname);
   if (req.method === 'PUT' && stored) {
     const input = body as { name?: string; subject?: string; body?: string };
-    if (!input?.name || !input.subject) return send(res, 400, { error: { code: 'validation_failed', message: 'name and subject are required' } });
+    if (!input?.name || !input.subject)
+      return send(res, 400, { error: { code: 'validation_failed', message: 'name and subject are required' } });
     return send(res, 200, { ...input, id: stored[1] });
   }
   if (req.method === 'POST' && url.pathname === '/api/automations/validate' && validation) {
     const problems = validateAutomation(body, createRegistry(allNodes));
     return send(res, 200, { valid: problems.length === 0, problems });
   }
+  const stats = /^\/api\/automations\/([^/]+)\/stats$/.exec(url.pathname);
+  if (req.method === 'GET' && stats) {
+    // The real memory store's stats query over the runs the test stored (`TestServer.store`).
+    const days = Number.parseInt(url.searchParams.get('since') ?? '30', 10);
+    const since = new Date(Date.now() - days * 86_400_000);
+    const steps = await runStore.runs.stepStats!('local', decodeURIComponent(stats[1]!), { version: 1, since });
+    return send(res, 200, { automationId: stats[1], version: 1, since: since.toISOString(), steps });
+  }
+  const runs = /^\/api\/automations\/([^/]+)\/runs$/.exec(url.pathname);
+  if (req.method === 'GET' && runs) {
+    // The runs the test stored, newest first, as the server lists them (without outputs and log).
+    const limit = Number.parseInt(url.searchParams.get('limit') ?? '20', 10);
+    const page = await runStore.runs.list({
+      userId: 'local',
+      automationId: decodeURIComponent(runs[1]!),
+      limit,
+      offset: 0,
+    });
+    const items = page.items.map(({ outputs: _o, executionLog: _l, queue: _q, ...summary }) => summary);
+    return send(res, 200, { items, total: page.total, limit, offset: 0 });
+  }
+  const run = /^\/api\/automation-runs\/([^/]+)$/.exec(url.pathname);
+  if (req.method === 'GET' && run) {
+    const found = await runStore.runs.get('local', decodeURIComponent(run[1]!));
+    return found ? send(res, 200, found) : send(res, 404, { error: { code: 'not_found', message: 'not found' } });
+  }
+  const testStep = /^\/api\/automations\/([^/]+)\/test-step$/.exec(url.pathname);
+  if (req.method === 'POST' && testStep) {
+    // Core's engine runs the step (dry), as the server does.
+    const input = body as {
+      nodeId: string;
+      runId?: string;
+      data?: { trigger?: unknown };
+      automation: { nodes: unknown[]; trigger: unknown };
+    };
+    const automation = AutomationSchema.parse({ ...BASE_AUTOMATION, ...input.automation });
+    const fromRun = input.runId ? await runStore.runs.get('local', input.runId) : null;
+    const data = fromRun ? { trigger: fromRun.triggerData, nodes: fromRun.outputs } : (input.data ?? {});
+    return send(res, 200, await engine.testStep(automation, input.nodeId, data));
+  }
   const test = /^\/api\/automations\/([^/]+)\/test$/.exec(url.pathname);
-  if (req.method === 'POST' && test) return send(res, 200, simulate(body as { automation: SimAutomation; sampleData?: unknown }));
+  if (req.method === 'POST' && test)
+    return send(res, 200, simulate(body as { automation: SimAutomation; sampleData?: unknown }));
   return send(res, 404, { error: { message: 'no route' } });
 }
 
@@ -140,20 +218,39 @@ function simulate({ automation, sampleData }: { automation: SimAutomation; sampl
     seen.add(next);
     const node = automation.nodes.find((n) => n.id === next);
     if (!node) break;
-    const entry: Record<string, unknown> = { nodeId: node.id, nodeType: node.type, at: new Date(at).toISOString(), status: 'success' };
+    const entry: Record<string, unknown> = {
+      nodeId: node.id,
+      nodeType: node.type,
+      at: new Date(at).toISOString(),
+      status: 'success',
+    };
     if (node.type === 'wait') {
       const units: Record<string, number> = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 };
       at += Number(node.config.duration ?? 0) * (units[String(node.config.unit ?? 'days')] ?? 0);
       entry.waitUntil = new Date(at).toISOString();
     }
     if (node.type === 'send_email') {
-      const rendered = renderEmail({ subject: String(node.config.subject ?? ''), body: String(node.config.body ?? '') }, { trigger: sampleData, nodes: {} });
-      entry.output = { to: [String(node.config.to ?? '')], subject: rendered.subject, html: rendered.html, dryRun: true };
+      const rendered = renderEmail(
+        { subject: String(node.config.subject ?? ''), body: String(node.config.body ?? '') },
+        { trigger: sampleData, nodes: {} },
+      );
+      entry.output = {
+        to: [String(node.config.to ?? '')],
+        subject: rendered.subject,
+        html: rendered.html,
+        dryRun: true,
+      };
     }
     timeline.push(entry);
     next = node.connections[0]?.targetId;
   }
-  return { status: 'completed', startedAt: new Date(0).toISOString(), finishedAt: new Date(at).toISOString(), timeline, problems: [] };
+  return {
+    status: 'completed',
+    startedAt: new Date(0).toISOString(),
+    finishedAt: new Date(at).toISOString(),
+    timeline,
+    problems: [],
+  };
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {
@@ -180,13 +277,17 @@ function sendRaw(res: ServerResponse, status: number, type: string, body: string
   res.end(body);
 }
 
-/** Launches Debian's Chromium headless. */
+/** Launches the run's Chromium headless (see `@swigs/test-services/browser`). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** Opens the page and waits for the element; throws on any page error. */
-export async function openBuilder(browser: Browser, server: TestServer, setup: { withClient?: boolean; automation?: unknown } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openBuilder(
+  browser: Browser,
+  server: TestServer,
+  setup: { withClient?: boolean; automation?: unknown } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -197,28 +298,49 @@ export async function openBuilder(browser: Browser, server: TestServer, setup: {
   await page.waitForFunction(() => customElements.get('swigs-automation-builder') !== undefined);
   await page.evaluate(
     ({ origin, token, withClient, automation }) => {
-      const el = document.querySelector("swigs-automation-builder") as unknown as Record<string, unknown>;
+      const el = document.querySelector('swigs-automation-builder') as unknown as Record<string, unknown>;
       if (withClient !== false) el.client = { baseUrl: origin, token };
       if (automation) el.automation = automation;
     },
     { origin: server.origin, token: TOKEN, withClient: setup.withClient, automation: setup.automation },
   );
   if (setup.withClient !== false) {
-    await page.waitForFunction(() => (document.querySelector('swigs-automation-builder')?.shadowRoot?.querySelectorAll('[data-testid="palette-item"]').length ?? 0) > 5);
+    await page.waitForFunction(
+      () =>
+        (document
+          .querySelector('swigs-automation-builder')
+          ?.shadowRoot?.querySelectorAll('[data-testid="palette-item"]').length ?? 0) > 5,
+    );
   }
   return { page, errors };
 }
 
 /** The automation the element currently holds. */
-export function automationOf(page: Page): Promise<{ trigger: { type: string; config: Record<string, unknown>; connections?: { targetId: string; condition: string }[] }; nodes: { id: string; type: string; position: { x: number; y: number }; config: Record<string, unknown>; connections: { targetId: string; condition: string }[] }[]; isActive: boolean }> {
-  return page.evaluate(() => JSON.parse(JSON.stringify((document.querySelector('swigs-automation-builder') as unknown as { automation: unknown }).automation)));
+export function automationOf(page: Page): Promise<{
+  trigger: { type: string; config: Record<string, unknown>; connections?: { targetId: string; condition: string }[] };
+  nodes: {
+    id: string;
+    type: string;
+    position: { x: number; y: number };
+    config: Record<string, unknown>;
+    connections: { targetId: string; condition: string }[];
+  }[];
+  isActive: boolean;
+}> {
+  return page.evaluate(() =>
+    JSON.parse(
+      JSON.stringify(
+        (document.querySelector('swigs-automation-builder') as unknown as { automation: unknown }).automation,
+      ),
+    ),
+  );
 }
 
 /** A locator inside the element (CSS pierces the open shadow root). */
 export const inBuilder = (page: Page, selector: string) => page.locator(`swigs-automation-builder ${selector}`);
 
 /** The stand-in server and a Chromium shared by a test file's tests, started before them and closed after. */
-export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+export function setupServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
   const env = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
     env.server = await startServer();

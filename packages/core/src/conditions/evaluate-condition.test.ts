@@ -27,7 +27,12 @@ const data = {
   nodes: { n1: { status: 'sent' } },
 };
 
-const rule = (field: string, operator: ConditionRule['operator'], value?: unknown, caseSensitive?: boolean): ConditionRule => ({
+const rule = (
+  field: string,
+  operator: ConditionRule['operator'],
+  value?: unknown,
+  caseSensitive?: boolean,
+): ConditionRule => ({
   field,
   operator,
   value,
@@ -105,11 +110,15 @@ describe('equals and not_equals', () => {
     expect(evaluationMessage(rule('trigger.total', 'equals', 'abc'))).toBe(
       'condition "trigger.total equals": number 129.5 cannot be compared with text "abc"',
     );
-    expect(evaluationMessage(rule('trigger.paid', 'equals', 1))).toContain('boolean true cannot be compared with number 1');
+    expect(evaluationMessage(rule('trigger.paid', 'equals', 1))).toContain(
+      'boolean true cannot be compared with number 1',
+    );
     expect(evaluationMessage(rule('trigger.tags', 'equals', 'VIP'))).toContain('a list (3 items) cannot be compared');
     expect(evaluationMessage(rule('trigger.customer', 'equals', 'x'))).toContain('an object cannot be compared');
     expect(evaluationMessage(rule('trigger.when', 'equals', 'yesterday'))).toContain('date 2026-03-01T08:00:00.000Z');
-    expect(evaluationMessage(rule('trigger.status', 'not_equals', 3))).toContain('text "Paid" cannot be compared with number 3');
+    expect(evaluationMessage(rule('trigger.status', 'not_equals', 3))).toContain(
+      'text "Paid" cannot be compared with number 3',
+    );
   });
 });
 
@@ -147,8 +156,19 @@ describe('greater_than and less_than', () => {
     expect(evaluationMessage(rule('trigger.createdAt', 'less_than', 5))).toContain('cannot be ordered');
   });
 
-  it('rejects an impossible calendar date rather than guessing', () => {
-    expect(evaluationMessage(rule('trigger.paidOn', 'less_than', '2026-02-30'))).toContain('cannot be ordered');
+  it('compares an impossible calendar date as text, as the README documents, never as a rolled-over date', () => {
+    // As dates, 2026-02-30 would roll over to March 2 and equal trigger.paidOn (2026-03-02).
+    expect(check(rule('trigger.paidOn', 'equals', '2026-02-30'))).toBe(false);
+    expect(check(rule('trigger.paidOn', 'greater_than', '2026-02-30'))).toBe(true);
+    expect(check(rule('trigger.paidOn', 'less_than', '2026-02-30'))).toBe(false);
+    expect(evaluateCondition(rule('trigger.due', 'equals', '2026-02-30'), { trigger: { due: '2026-02-30' } })).toBe(
+      true,
+    );
+    expect(evaluateCondition(rule('trigger.due', 'less_than', '2026-02-31'), { trigger: { due: '2026-02-30' } })).toBe(
+      true,
+    );
+    // Against a Date value it stays incomparable: text is not an instant.
+    expect(evaluationMessage(rule('trigger.when', 'equals', '2026-02-30'))).toContain('cannot be compared');
   });
 });
 
@@ -238,7 +258,9 @@ describe('groups', () => {
       ],
     });
     expect(evaluateCondition(group, data)).toBe(true);
-    expect(evaluateCondition({ ...group, combinator: 'any' }, { trigger: { status: 'open', tags: [], total: 1 } })).toBe(false);
+    expect(
+      evaluateCondition({ ...group, combinator: 'any' }, { trigger: { status: 'open', tags: [], total: 1 } }),
+    ).toBe(false);
   });
 
   it('is true for an empty all group and false for an empty any group', () => {
@@ -268,6 +290,9 @@ describe('schemas', () => {
   it('defaults caseSensitive to false and rejects unknown operators', () => {
     expect(ConditionRuleSchema.parse({ field: 'a', operator: 'equals', value: 1 }).caseSensitive).toBe(false);
     expect(ConditionRuleSchema.safeParse({ field: 'a', operator: 'like' }).success).toBe(false);
-    expect(ConditionGroupSchema.safeParse({ combinator: 'all', conditions: [{ combinator: 'any', conditions: [{}] }] }).success).toBe(false);
+    expect(
+      ConditionGroupSchema.safeParse({ combinator: 'all', conditions: [{ combinator: 'any', conditions: [{}] }] })
+        .success,
+    ).toBe(false);
   });
 });

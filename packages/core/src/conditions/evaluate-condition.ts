@@ -12,7 +12,7 @@ import type { Condition, ConditionRule } from './schema';
  * - Empty means null, undefined, `''`, `[]` or an object without own keys. `0`, `false` and `' '` are not empty.
  * - Numbers compare with numeric strings (`'12.50'` equals `12.5`); two numeric strings order as numbers.
  * - ISO-8601 strings (`2026-03-01`, `2026-03-01T08:00:00Z`) and `Date` values compare as instants; a date-time
- *   without an offset is read as UTC.
+ *   without an offset is read as UTC. An impossible date (`2026-02-30`) is not a date: it compares as text.
  * - Booleans compare with booleans and with the strings `'true'`/`'false'`.
  * - Text compares case-insensitively unless `caseSensitive` is true; `greater_than`/`less_than` on text is
  *   code-point order after case folding.
@@ -120,7 +120,9 @@ function contains(actual: unknown, expected: unknown, fold: boolean, where: stri
   if (actual === null || actual === undefined) return false;
   if (typeof actual === 'string') {
     if (typeof expected !== 'string' && typeof expected !== 'number' && typeof expected !== 'boolean') {
-      throw new EvaluationError(`${where}: text can only contain text, a number or a boolean (got ${describe(expected)})`);
+      throw new EvaluationError(
+        `${where}: text can only contain text, a number or a boolean (got ${describe(expected)})`,
+      );
     }
     const needle = String(expected);
     return fold ? actual.toLowerCase().includes(needle.toLowerCase()) : actual.includes(needle);
@@ -196,8 +198,8 @@ function toInstant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
-  // Date.parse rolls 2026-02-30 over to March 2; an impossible date must stay impossible.
-  if (!isRealDate(value)) return Number.NaN;
+  // Date.parse rolls 2026-02-30 over to March 2: an impossible date is not a date, so it compares as text.
+  if (!isRealDate(value)) return undefined;
   const hasTime = value.length > 10;
   // Without an offset, a date-time is read as UTC rather than the host's local time.
   const text = hasTime && !match[1] ? `${value.replace(' ', 'T')}Z` : value.replace(' ', 'T');

@@ -1,10 +1,10 @@
 import { Cron } from 'croner';
+import { DEFAULT_TIME_ZONE } from '../model/time-zone';
 import type { Automation } from '../model/automation';
 import type { Logger } from '../ports/logger';
 
 /** The trigger type whose config `{ cron, timezone? }` the scheduler runs. */
 export const SCHEDULE_TRIGGER = 'time.schedule';
-const DEFAULT_TIMEZONE = 'Europe/Zurich';
 /** Missed slots fired per automation per tick, so a long pause does not start a burst of runs. */
 const MAX_CATCH_UP = 5;
 
@@ -40,7 +40,8 @@ export class CronTable {
     for (const automation of automations) {
       const key = `${automation.userId}\u0000${automation.id}`;
       const config = (automation.trigger?.config ?? {}) as { cron?: unknown; timezone?: unknown };
-      const timezone = typeof config.timezone === 'string' && config.timezone !== '' ? config.timezone : DEFAULT_TIMEZONE;
+      const timezone =
+        typeof config.timezone === 'string' && config.timezone !== '' ? config.timezone : DEFAULT_TIME_ZONE;
       const signature = `${String(config.cron)}|${timezone}`;
       seen.add(key);
       const existing = this.#entries.get(key);
@@ -59,7 +60,11 @@ export class CronTable {
         this.#entries.delete(key);
         if (!this.#rejected.has(`${key}|${signature}`)) {
           this.#rejected.add(`${key}|${signature}`);
-          this.#logger.warn('invalid cron schedule', { automationId: automation.id, cron: config.cron, error: (error as Error).message });
+          this.#logger.warn('invalid cron schedule', {
+            automationId: automation.id,
+            cron: config.cron,
+            error: (error as Error).message,
+          });
         }
       }
     }

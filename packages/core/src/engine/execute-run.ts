@@ -9,8 +9,9 @@ import { toLogPayload } from './log-payload';
 import type { ExecutionPlan } from './plan';
 import type { RunAbort } from './run-abort';
 import { runNode, type ContextBase } from './run-node';
+import type { RunWrites } from './run-writer';
 
-/** Where a run's effects go: the store and events for real runs, a timeline for dry runs. */
+/** What every run of one engine (or one dry run) shares: ports, limits, events, a timeline for dry runs. */
 export interface RunHost {
   clock: Clock;
   logger: Logger;
@@ -18,24 +19,25 @@ export interface RunHost {
   dryRun: boolean;
   limits: Required<EngineLimits>;
   retry: Required<NodeRetryPolicy>;
-  /** One store write per node with side effects, and one per outcome; false when the lease was lost or the run cancelled. */
-  checkpoint(run: AutomationRun): Promise<boolean>;
   /** Whether `event` has listeners, so payloads are only built when someone listens. */
   listening(event: keyof EngineEvents): boolean;
   emit<E extends keyof EngineEvents>(event: E, payload: Parameters<EngineEvents[E]>[0]): void;
-  /** Called before a node with side effects runs; false stops the run (it could not be written first). */
-  beforeEffects?(run: AutomationRun): Promise<boolean>;
   /** Called once the node's checkpoint is written. */
   onNode?(entry: ExecutionLogEntry, result: NodeResult | undefined): void;
-  /** Called when `abort` stopped the run mid-node (engine stop, cancel, lost lease). */
-  onAborted?(run: AutomationRun, reason: unknown): Promise<void>;
 }
 
 /**
- * Executes `run` from its durable cursor (`queue` + `outputs`) until it completes, parks in a wait or fails.
+ * Executes `run` from its durable cursor (`queue` + `outputs`) until it completes, parks in a wait or fails; `writes`
+ * stores it (the run writer's rule: one write per node with side effects, one per outcome).
  * A node runs at most once per run; a wait parks the whole run, including parallel branches still queued.
  */
-export async function executeRun(host: RunHost, run: AutomationRun, plan: ExecutionPlan, abort: RunAbort): Promise<AutomationRun> {
+export async function executeRun(
+  host: RunHost,
+  run: AutomationRun,
+  plan: ExecutionPlan,
+  abort: RunAbort,
+  writes: RunWrites,
+): Promise<AutomationRun> {
   const base: ContextBase = {
     config: undefined,
     data: { trigger: run.triggerData, nodes: run.outputs },
@@ -53,12 +55,18 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     const nodeId = run.queue[0];
     if (nodeId === undefined) {
       finish(run, host.clock.now(), 'completed');
-      if (await save(host, run, abort)) settle(host, run);
+      if (await save(host, run, abort, writes)) settle(host, run);
       return run;
     }
     if (run.steps >= host.limits.maxStepsPerRun) {
-      fail(run, host.clock.now(), `run exceeded the limit of ${host.limits.maxStepsPerRun} steps`, ErrorCode.LimitExceeded, nodeId);
-      if (await save(host, run, abort)) settle(host, run);
+      fail(
+        run,
+        host.clock.now(),
+        `run exceeded the limit of ${host.limits.maxStepsPerRun} steps`,
+        ErrorCode.LimitExceeded,
+        nodeId,
+      );
+      if (await save(host, run, abort, writes)) settle(host, run);
       return run;
     }
     const node = plan.nodes.get(nodeId);
@@ -66,11 +74,11 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     if (!node || !definition?.execute || node.config === undefined) {
       const message = `node "${nodeId}" cannot run in version ${plan.automation.version} of automation "${plan.automation.name}"`;
       fail(run, host.clock.now(), message, ErrorCode.GraphInvalid, nodeId);
-      if (await save(host, run, abort)) settle(host, run);
+      if (await save(host, run, abort, writes)) settle(host, run);
       return run;
     }
 
-    if (definition.sideEffects !== false && host.beforeEffects && !(await prepare(host, run, abort))) return run;
+    if (definition.sideEffects !== false && !writes.written && !(await prepare(host, run, abort, writes))) return run;
     run.currentNodeId = nodeId;
     if (host.listening('node.started')) host.emit('node.started', { run, nodeId, nodeType: node.type });
     const startedAt = host.clock.now();
@@ -88,7 +96,7 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     });
     const outcome = pending instanceof Promise ? await pending : pending;
     if (!outcome.ok && outcome.aborted) {
-      await host.onAborted?.(run, abort.reason);
+      await writes.handBack(run, abort.reason);
       return run;
     }
     const completedAt = host.clock.now();
@@ -127,9 +135,10 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
       const retries = outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : '';
       const code = isSwigsError(failure) ? failure.code : ErrorCode.NodeFailed;
       fail(run, completedAt, `node "${nodeId}" (${node.type}) failed${retries}: ${failure.message}`, code, nodeId);
-      if (!(await save(host, run, abort))) return run;
+      if (!(await save(host, run, abort, writes))) return run;
       host.onNode?.(entry, result);
-      if (host.listening('node.failed')) host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
+      if (host.listening('node.failed'))
+        host.emit('node.failed', { run, nodeId, nodeType: node.type, error: failure.message });
       settle(host, run);
       return run;
     }
@@ -154,9 +163,10 @@ export async function executeRun(host: RunHost, run: AutomationRun, plan: Execut
     }
     // A node without side effects that leaves the run going is saved with the next checkpoint.
     const deferSave = definition.sideEffects === false && !waitUntil && run.status !== 'completed';
-    if (!deferSave && !(await save(host, run, abort))) return run;
+    if (!deferSave && !(await save(host, run, abort, writes))) return run;
     host.onNode?.(entry, result);
-    if (host.listening('node.completed')) host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
+    if (host.listening('node.completed'))
+      host.emit('node.completed', { run, nodeId, nodeType: node.type, output: result.output });
     if (waitUntil) {
       host.emit('run.waiting', { run, until: waitUntil });
       return run;
@@ -212,20 +222,26 @@ function close(run: AutomationRun, at: Date, currentNodeId: string | null): void
   run.leaseUntil = null;
 }
 
-/** Writes the run after a node (`host.checkpoint`). */
-function save(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
-  return write(host, run, abort, (r) => host.checkpoint(r));
+/** Writes the run after a node (`writes.save`). */
+function save(host: RunHost, run: AutomationRun, abort: RunAbort, writes: RunWrites): Promise<boolean> {
+  return write(host, run, abort, writes, false);
 }
 
-/** Writes the run before a node with side effects, if it was not written yet (`host.beforeEffects`). */
-function prepare(host: RunHost, run: AutomationRun, abort: RunAbort): Promise<boolean> {
-  return write(host, run, abort, (r) => host.beforeEffects!(r));
+/** Writes the run before a node with side effects, when it was not written yet (`writes.beforeEffects`). */
+function prepare(host: RunHost, run: AutomationRun, abort: RunAbort, writes: RunWrites): Promise<boolean> {
+  return write(host, run, abort, writes, true);
 }
 
 /** False, with the run abandoned by this worker, when the write was refused (lease lost, cancelled) or failed. */
-async function write(host: RunHost, run: AutomationRun, abort: RunAbort, attempt: (run: AutomationRun) => Promise<boolean>): Promise<boolean> {
+async function write(
+  host: RunHost,
+  run: AutomationRun,
+  abort: RunAbort,
+  writes: RunWrites,
+  beforeEffects: boolean,
+): Promise<boolean> {
   try {
-    if (await attempt(run)) return true;
+    if (await (beforeEffects ? writes.beforeEffects(run) : writes.save(run))) return true;
   } catch (error) {
     host.logger.error('could not write the run; it stays leased until its lease expires', {
       runId: run.id,
@@ -241,7 +257,10 @@ function settle(host: RunHost, run: AutomationRun): void {
   else if (run.status === 'failed') host.emit('run.failed', { run, error: run.error ?? 'failed' });
 }
 
-function resolveRetry(engine: Required<NodeRetryPolicy>, node: NodeRetryPolicy | false | undefined): Required<NodeRetryPolicy> {
+function resolveRetry(
+  engine: Required<NodeRetryPolicy>,
+  node: NodeRetryPolicy | false | undefined,
+): Required<NodeRetryPolicy> {
   if (node === false) return { ...engine, retries: 0 };
   if (!node) return engine;
   return {

@@ -17,7 +17,11 @@ export function toLogPayload(value: unknown, maxBytes: number): unknown {
   try {
     json = JSON.stringify(value);
   } catch (error) {
-    return { truncated: true, bytes: -1, preview: `[not serializable: ${error instanceof Error ? error.message : String(error)}]` };
+    return {
+      truncated: true,
+      bytes: -1,
+      preview: `[not serializable: ${error instanceof Error ? error.message : String(error)}]`,
+    };
   }
   if (json === undefined) return undefined;
   // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so short strings need no encoding.
@@ -25,5 +29,9 @@ export function toLogPayload(value: unknown, maxBytes: number): unknown {
   encoder ??= new TextEncoder();
   const bytes = encoder.encode(json).length;
   if (bytes <= maxBytes) return value;
-  return { truncated: true, bytes, preview: json.slice(0, Math.min(PREVIEW_CHARS, maxBytes)) } satisfies TruncatedPayload;
+  return {
+    truncated: true,
+    bytes,
+    preview: json.slice(0, Math.min(PREVIEW_CHARS, maxBytes)),
+  } satisfies TruncatedPayload;
 }

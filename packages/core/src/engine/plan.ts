@@ -9,7 +9,12 @@ export interface ExecutionPlan {
   automation: { id: string; userId: string; name: string; version: number };
   nodes: Map<string, AnalyzedNode>;
   entry: string[];
-  trigger: { type: string; definition: NodeDefinition | undefined; config: unknown; conditions?: ConditionGroup } | null;
+  trigger: {
+    type: string;
+    definition: NodeDefinition | undefined;
+    config: unknown;
+    conditions?: ConditionGroup;
+  } | null;
   /** Problems that stop the automation from running (unreachable nodes and node hook findings do not). */
   blocking: ValidationProblem[];
 }
@@ -41,5 +46,5 @@ export function planKey(userId: string, automationId: string, version: number): 
 export function summarizeProblems(name: string, problems: ValidationProblem[]): string {
   const shown = problems.slice(0, 3).map((problem) => problem.message);
   const more = problems.length > 3 ? ` (+${problems.length - 3} more)` : '';
-  return `automation "${name}" cannot run: ${shown.join('; ')}${more}`;
+  return `automation "${name}" cannot run: ${shown.join(' ')}${more}`;
 }

@@ -16,7 +16,12 @@ const FINAL_CODES: ReadonlySet<string> = new Set<string>([
   ErrorCode.NotFound,
 ]);
 
-export const DEFAULT_RETRY: Required<NodeRetryPolicy> = { retries: 2, minTimeoutMs: 1000, maxTimeoutMs: 60_000, factor: 2 };
+export const DEFAULT_RETRY: Required<NodeRetryPolicy> = {
+  retries: 2,
+  minTimeoutMs: 1000,
+  maxTimeoutMs: 60_000,
+  factor: 2,
+};
 
 export type NodeOutcome =
   | { ok: true; result: NodeResult; attempts: number }
@@ -82,7 +87,12 @@ export function runNode(input: RunNodeInput): NodeOutcome | Promise<NodeOutcome>
 }
 
 /** Runs the attempts after a failed first one through p-retry. */
-async function retry(input: RunNodeInput, context: NodeContext, state: AttemptState, firstError: unknown): Promise<NodeOutcome> {
+async function retry(
+  input: RunNodeInput,
+  context: NodeContext,
+  state: AttemptState,
+  firstError: unknown,
+): Promise<NodeOutcome> {
   const { abort } = input;
   let attempts = 1;
   if (abort.aborted || input.retry.retries === 0) return failure(firstError, attempts, abort.aborted);
@@ -121,7 +131,9 @@ function failure(error: unknown, attempts: number, aborted: boolean): NodeOutcom
 
 function retryDelay(error: unknown, retriesConsumed: number, retry: Required<NodeRetryPolicy>): number {
   if (hasErrorCode(error, ErrorCode.RetryAfter)) {
-    const after = Number((error as SwigsError & { retryAfterMs?: unknown }).retryAfterMs ?? error.details?.retryAfterMs);
+    const after = Number(
+      (error as SwigsError & { retryAfterMs?: unknown }).retryAfterMs ?? error.details?.retryAfterMs,
+    );
     if (Number.isFinite(after) && after >= 0) return after;
   }
   const base = Math.min(retry.maxTimeoutMs, retry.minTimeoutMs * retry.factor ** retriesConsumed);
@@ -182,16 +194,23 @@ function checkResult(definition: NodeDefinition, value: unknown): NodeResult {
   }
   const result = value as NodeResult;
   if (definition.kind === 'condition' && result.branch !== 'true' && result.branch !== 'false') {
-    throw new NonRetriableError(`a condition node must return branch "true" or "false" (got ${JSON.stringify(result.branch) ?? 'nothing'})`);
+    throw new NonRetriableError(
+      `a condition node must return branch "true" or "false" (got ${JSON.stringify(result.branch) ?? 'nothing'})`,
+    );
   }
-  if (result.waitUntil !== undefined && !(result.waitUntil instanceof Date && !Number.isNaN(result.waitUntil.getTime()))) {
+  if (
+    result.waitUntil !== undefined &&
+    !(result.waitUntil instanceof Date && !Number.isNaN(result.waitUntil.getTime()))
+  ) {
     throw new NonRetriableError(`waitUntil must be a valid Date (got ${String(result.waitUntil)})`);
   }
   return result;
 }
 
 function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(typeof error === 'string' ? error : `non-error thrown: ${String(error)}`);
+  return error instanceof Error
+    ? error
+    : new Error(typeof error === 'string' ? error : `non-error thrown: ${String(error)}`);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

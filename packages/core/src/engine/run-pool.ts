@@ -1,5 +1,9 @@
 /** Runs `task` over `items` with at most `concurrency` at once; never rejects (task errors are the task's to handle). */
-export async function runPool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
+export async function runPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {

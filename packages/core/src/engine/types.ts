@@ -2,10 +2,11 @@ import type { EventEmitter } from 'eventemitter3';
 import type { ValidationProblem } from '../errors/errors';
 import type { Automation } from '../model/automation';
 import type { AutomationRun } from '../model/run';
-import type { NodeRetryPolicy, Ports, Registry } from '../node/types';
+import type { Lang, NodeRetryPolicy, Ports, Registry } from '../node/types';
+import type { ValidateOptions } from '../validation/validate-automation';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
-import type { Store } from '../ports/store';
+import type { RunStore } from '../ports/run-store';
 
 export interface EngineLimits {
   /** Serialized size of one log entry's input or output; larger values are truncated with a marker. Default 64 KiB. */
@@ -42,11 +43,15 @@ export interface RetentionOptions {
 
 /** Options of `createEngine`: the one composition root. */
 export interface EngineOptions {
-  store: Store;
+  /** What the engine persists to: a `RunStore` (a full `Store` also gives nodes its documents). */
+  store: RunStore;
   registry: Registry;
   clock?: Clock;
-  /** Ports handed to nodes beside the store (mail, sms, records...). */
-  ports?: Omit<Ports, 'store'> & Record<string, unknown>;
+  /**
+   * Ports handed to nodes (mail, sms, http, records...). Without `documents` and `templates`, a store that also
+   * holds documents provides them: `documents` is the store, `templates` its `emailtemplates` collection.
+   */
+  ports?: Ports & Record<string, unknown>;
   logger?: Logger;
   /** Identifies this worker in leases. Default: random. */
   workerId?: string;
@@ -63,10 +68,50 @@ export interface FireOptions {
   userId?: string;
   /** Starts runs only once per key (e.g. `cms:order:123:paid`), through the store's unique keys. */
   dedupeKey?: string;
+  /** Automations that must not start for this event (e.g. those that keep it as their sample data instead). */
+  except?: readonly string[];
 }
 
 export interface RunOptions {
   userId: string;
+  /**
+   * The caller's key for this request (an HTTP `Idempotency-Key`): the same key for the same automation within
+   * `IDEMPOTENCY_TTL_MS` (24 h) gives the first call's run, never a second one, across restarts and workers.
+   */
+  idempotencyKey?: string;
+}
+
+/** Options of `startAutomation`. */
+export interface StartAutomationOptions extends RunOptions {
+  /**
+   * The automation as the caller just read it from the store (a webhook route looks it up to check its secret), so
+   * the engine does not read it again; ignored unless its `id` and `userId` are the ones asked for.
+   */
+  automation?: Automation;
+  /**
+   * When the run is first written. `start` (the default): before `startAutomation` resolves, so its id can be
+   * answered at once. `deferred`: by the engine's rule for events, before its first node with side effects, when it
+   * parks or when it ends, so a caller that answers only once the run finished (a `when_finished` webhook) pays one
+   * write instead of two; `StartedRun.stored()` writes it at once when such a caller must answer earlier, and
+   * `finished` rejects with the store's error when the write failed (nothing was stored: answer an error so the
+   * sender delivers the event again). A call with an `idempotencyKey` is always written at start.
+   */
+  write?: 'start' | 'deferred';
+}
+
+/** A run started by `startAutomation`: stored (unless deferred), possibly still executing. */
+export interface StartedRun {
+  /** The run as stored when it started (or, for a replay, as stored now); read it, do not mutate it. */
+  run: AutomationRun;
+  /** True when an earlier call with the same idempotency key started this run. */
+  replayed: boolean;
+  /** Settles with the run once it completed, failed or parked in a wait (at once for a replay run elsewhere). */
+  finished: Promise<AutomationRun>;
+  /**
+   * Resolves once the run is in the store, writing it now if its write was deferred and it is not written yet;
+   * rejects when that write failed or the run could not be stored.
+   */
+  stored(): Promise<void>;
 }
 
 /** One simulated step of a dry run. */
@@ -83,6 +128,12 @@ export interface TimelineEntry {
   waitUntil?: Date;
 }
 
+/** Options of `engine.testAutomation`. */
+export interface DryRunOptions {
+  /** Language of the listed problems. Default English. */
+  lang?: Lang;
+}
+
 export interface DryRunResult {
   status: 'completed' | 'failed';
   startedAt: Date;
@@ -90,6 +141,23 @@ export interface DryRunResult {
   timeline: TimelineEntry[];
   problems: ValidationProblem[];
   error?: string;
+}
+
+/** What "test this step" (`Engine.testStep`) answers: the step's input, its output or error. */
+export interface StepTestResult {
+  nodeId: string;
+  nodeType: string;
+  status: 'success' | 'failed';
+  /** True unless the test was asked to be live: no e-mail, SMS or webhook went out. */
+  dryRun: boolean;
+  /** The data the step saw (`trigger`, `nodes`). */
+  input: { trigger: unknown; nodes: Record<string, unknown> };
+  output?: unknown;
+  branch?: string;
+  waitUntil?: Date;
+  error?: string;
+  startedAt: Date;
+  durationMs: number;
 }
 
 /** Payloads of the engine's events. */
@@ -107,21 +175,47 @@ export interface EngineEvents {
 
 export interface Engine extends EventEmitter<EngineEvents> {
   readonly workerId: string;
-  readonly store: Store;
+  readonly store: RunStore;
   readonly registry: Registry;
   readonly clock: Clock;
   /** Starts a run for each active automation whose trigger matches; resolves once each has completed or parked. */
   fire(eventType: string, payload: unknown, options?: FireOptions): Promise<AutomationRun[]>;
-  /** A manual run of one automation (any trigger type). */
+  /** A manual run of one automation (any trigger type); resolves once it completed, failed or parked. */
   runAutomation(automationId: string, payload: unknown, options: RunOptions): Promise<AutomationRun>;
+  /**
+   * Like `runAutomation`, but resolves as soon as the run is stored, before its first node, so a caller can answer
+   * with the run id at once (a webhook's `202`) or wait for `finished` with its own timeout.
+   */
+  startAutomation(automationId: string, payload: unknown, options: StartAutomationOptions): Promise<StartedRun>;
   /** Claims due waiting runs (and runs of crashed workers) and continues them. Returns how many it ran. */
   resumeDue(options?: { limit?: number }): Promise<number>;
   /** Resumes a failed run from its failed node, skipping completed ones. */
   retryRun(runId: string, options: RunOptions): Promise<AutomationRun>;
   cancelRun(runId: string, options: RunOptions): Promise<AutomationRun | null>;
-  /** Dry run on a virtual clock: no side effects, the full simulated timeline. */
-  testAutomation(automation: Automation, sampleData?: unknown): Promise<DryRunResult>;
-  validate(automation: unknown): ValidationProblem[];
+  /**
+   * Dry run on a virtual clock: no side effects, the full simulated timeline. The trigger payload is `sampleData`,
+   * else the automation's `sampleData`, else the trigger's `sampleOutput`. It stops on the problems a real run stops
+   * on, and lists every other problem beside its timeline: those a save finds (`validateAsync`: stored templates,
+   * mail settings), worded in `options.lang`.
+   */
+  testAutomation(automation: Automation, sampleData?: unknown, options?: DryRunOptions): Promise<DryRunResult>;
+  /**
+   * Runs one step on `data` once, dry unless `options.live` (no e-mail, SMS or webhook goes out), nothing stored:
+   * the builder's "test this step".
+   */
+  testStep(
+    automation: Automation,
+    nodeId: string,
+    data: { trigger?: unknown; nodes?: Record<string, unknown> },
+    options?: { live?: boolean },
+  ): Promise<StepTestResult>;
+  /** Every problem of the document (`validateAutomation`), messages in `options.lang`. */
+  validate(automation: unknown, options?: ValidateOptions): ValidationProblem[];
+  /**
+   * `validate` plus the nodes' checks of the host through the engine's ports (stored templates for the
+   * automation's tenant, mail settings): what a save should refuse.
+   */
+  validateAsync(automation: unknown, options?: ValidateOptions): Promise<ValidationProblem[]>;
   /** Starts polling, lease renewal, cron triggers and retention. */
   start(): Promise<void>;
   /** Stops claiming, finishes or releases in-flight runs, releases leases. */

@@ -1,14 +1,16 @@
-import { ErrorCode, SwigsError, type SwigsErrorOptions } from './swigs-error';
+import { ErrorCode, hasErrorCode, SwigsError, type SwigsErrorOptions } from './swigs-error';
 
 /** One problem found in an automation or a config, with where it is. */
 export interface ValidationProblem {
   /** Machine-readable rule, e.g. `unknown_node_type`, `cycle`, `config_invalid`. */
   code: string;
-  /** Readable, names the automation and node. */
+  /** For people, in the asked language (English by default), naming the step: « Étape « E-mail Avis » : … ». */
   message: string;
   nodeId?: string;
   /** Field path inside the automation document, e.g. `['nodes', 2, 'config', 'to']`. */
   path: (string | number)[];
+  /** What fills the message of `code` (`{ line, column, expected }` for template syntax...). */
+  params?: Record<string, unknown>;
 }
 
 /** A node's config failed its schema. */
@@ -99,4 +101,31 @@ export class DefinitionInvalidError extends SwigsError {
     super(ErrorCode.DefinitionInvalid, message, options);
     this.name = 'DefinitionInvalidError';
   }
+}
+
+/** Why a run stopped in this worker before its node finished. */
+export type AbortCause = 'stop' | 'cancel' | 'lease';
+
+const ABORT_TEXTS: Readonly<Record<AbortCause, string>> = {
+  stop: 'the engine is stopping',
+  cancel: 'the run was cancelled',
+  lease: 'the lease on the run was lost',
+};
+
+/**
+ * A run was aborted in this worker: the engine is stopping (the run is handed back), it was cancelled, or its lease
+ * was lost (another worker owns it). The reason of the node's `ctx.signal`.
+ */
+export class AbortedError extends SwigsError {
+  readonly why: AbortCause;
+  constructor(why: AbortCause, options?: Omit<SwigsErrorOptions, 'details'>) {
+    super(ErrorCode.Aborted, ABORT_TEXTS[why], { ...options, details: { why } });
+    this.name = 'AbortedError';
+    this.why = why;
+  }
+}
+
+/** True when `reason` is an `AbortedError` (from any copy of this package) for `why`. */
+export function isAbortedBy(reason: unknown, why: AbortCause): boolean {
+  return hasErrorCode(reason, ErrorCode.Aborted) && reason.details?.why === why;
 }

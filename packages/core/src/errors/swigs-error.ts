@@ -14,6 +14,7 @@ export const ErrorCode = {
   Timeout: 'TIMEOUT',
   LimitExceeded: 'LIMIT_EXCEEDED',
   DefinitionInvalid: 'DEFINITION_INVALID',
+  Aborted: 'ABORTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

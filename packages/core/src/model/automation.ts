@@ -64,6 +64,11 @@ export const AutomationSchema = z.object({
   trigger: TriggerSchema,
   nodes: z.array(AutomationNodeSchema).max(2000).default([]),
   version: z.number().int().positive().default(1),
+  /**
+   * A sample trigger payload (pasted, taken from a past run or from the next event): validation, dry runs, the
+   * builder's variables and the manual-run dialog default to it. Changing it does not make a new version.
+   */
+  sampleData: z.unknown().optional(),
   stats: AutomationStatsSchema.default(emptyStats),
   createdAt: z.coerce.date().optional(),
   updatedAt: z.coerce.date().optional(),

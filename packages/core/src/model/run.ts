@@ -3,9 +3,6 @@ import { z } from 'zod';
 export const RunStatusSchema = z.enum(['pending', 'running', 'waiting', 'completed', 'failed', 'cancelled']);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
-/** Statuses a run never leaves. */
-export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['completed', 'failed', 'cancelled'];
-
 export const LogStatusSchema = z.enum(['success', 'failed', 'skipped']);
 export type LogStatus = z.infer<typeof LogStatusSchema>;
 

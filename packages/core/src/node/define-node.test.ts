@@ -67,7 +67,9 @@ describe('defineNode', () => {
   it('allows triggers without execute but requires it elsewhere', () => {
     const { execute: _execute, ...noExecute } = valid;
     expect(defineNode({ ...noExecute, type: 'order.paid', kind: 'trigger' }).kind).toBe('trigger');
-    expect(() => defineNode({ ...noExecute } as never)).toThrow('node type "send_email": execute is required for action nodes');
+    expect(() => defineNode({ ...noExecute } as never)).toThrow(
+      'node type "send_email": execute is required for action nodes',
+    );
     expect(() => defineNode({ ...noExecute, kind: 'wait' } as never)).toThrow(/execute is required for wait nodes/);
   });
 
@@ -84,7 +86,10 @@ describe('defineNode', () => {
     [{ title: undefined }, 'title is required as { fr, en }'],
     [{ description: { fr: 'x' } }, 'description.en must be a non-empty string'],
     [{ configSchema: { parse: () => ({}) } }, 'configSchema must be a zod schema'],
-    [{ configSchema: z.object({ at: z.date() }) }, 'configSchema cannot be converted to JSON Schema: Date cannot be represented'],
+    [
+      { configSchema: z.object({ at: z.date() }) },
+      'configSchema cannot be converted to JSON Schema: Date cannot be represented',
+    ],
     [{ outputs: ['out'] }, "outputs must be ['default'] for action nodes"],
     [{ validate: 'run' }, 'validate must be a function'],
     [{ matches: () => true }, 'matches is only for trigger nodes'],

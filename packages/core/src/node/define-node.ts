@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DefinitionInvalidError } from '../errors/errors';
 import { deepFreeze } from '../store/deep-freeze';
+import { outputJsonSchema } from './output-shape';
 import { NodeKind, type NodeDefinition, type NodeDefinitionInput } from './types';
 
 /** Allowed node type names: dotted or snake/kebab case segments, e.g. `order.paid`, `send_email`. */
@@ -51,23 +52,32 @@ export function defineNode<Schema extends z.ZodType, Output = unknown>(
     if (input[hook] !== undefined && typeof input[hook] !== 'function') fail(hook, 'must be a function');
   }
   if (input.matches !== undefined && input.kind !== NodeKind.Trigger) fail('matches', 'is only for trigger nodes');
+  checkDelay(input, fail);
   if (input.timeoutMs !== undefined && !(Number.isFinite(input.timeoutMs) && input.timeoutMs > 0)) {
     fail('timeoutMs', `must be a positive number (got ${String(input.timeoutMs)})`);
   }
-  if (input.sideEffects !== undefined && typeof input.sideEffects !== 'boolean') fail('sideEffects', 'must be a boolean');
+  if (input.sideEffects !== undefined && typeof input.sideEffects !== 'boolean')
+    fail('sideEffects', 'must be a boolean');
   if (input.templateFields !== undefined) {
     if (!Array.isArray(input.templateFields) || input.templateFields.some((f) => typeof f !== 'string' || f === '')) {
       fail('templateFields', 'must be an array of non-empty strings');
     }
   }
   checkRetry(input.retry, fail);
+  const outputJson = checkOutputSchema(input.outputSchema, fail);
+  checkMessages(input.messages, fail);
+  if (input.validateAsync !== undefined && typeof input.validateAsync !== 'function') {
+    fail('validateAsync', 'must be a function');
+  }
 
   const definition: Record<string, unknown> = { ...input, outputs };
+  if (outputJson !== undefined) definition.outputJsonSchema = deepFreeze(outputJson);
   if (input.sampleOutput !== undefined) definition.sampleOutput = deepFreeze(cloneSample(input.sampleOutput, fail));
-  for (const key of ['title', 'description', 'templateFields', 'retry'] as const) {
+  for (const key of ['title', 'description', 'templateFields', 'retry', 'messages'] as const) {
     const value = definition[key];
     if (typeof value === 'object' && value !== null) definition[key] = deepFreeze(structuredClone(value));
   }
+  if (input.delay !== undefined) definition.delay = Object.freeze({ ...input.delay });
   // The zod schema is left unfrozen: zod caches data on its instances.
   return Object.freeze(definition) as unknown as NodeDefinition<Schema, Output>;
 }
@@ -85,25 +95,31 @@ function checkText(value: unknown, field: string, fail: Fail, required: boolean)
   }
 }
 
-function checkSchema(schema: unknown, fail: Fail): void {
-  const looksZod =
+function isZodSchema(schema: unknown): boolean {
+  return (
     typeof schema === 'object' &&
     schema !== null &&
     '_zod' in schema &&
-    typeof (schema as { safeParse?: unknown }).safeParse === 'function';
-  if (!looksZod) fail('configSchema', 'must be a zod schema');
+    typeof (schema as { safeParse?: unknown }).safeParse === 'function'
+  );
+}
+
+function checkSchema(schema: unknown, fail: Fail): void {
+  if (!isZodSchema(schema)) fail('configSchema', 'must be a zod schema');
   try {
     z.toJSONSchema(schema as z.ZodType, { io: 'input' });
   } catch (error) {
-    fail('configSchema', `cannot be converted to JSON Schema: ${error instanceof Error ? error.message : String(error)}`);
+    fail(
+      'configSchema',
+      `cannot be converted to JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function checkOutputs(input: NodeDefinitionInput<z.ZodType, unknown>, fail: Fail): readonly string[] {
   const outputs = input.outputs;
   if (input.kind === NodeKind.Condition) {
-    const ok =
-      Array.isArray(outputs) && outputs.length === 2 && outputs[0] === 'true' && outputs[1] === 'false';
+    const ok = Array.isArray(outputs) && outputs.length === 2 && outputs[0] === 'true' && outputs[1] === 'false';
     if (outputs !== undefined && !ok) fail('outputs', `must be exactly ['true', 'false'] for condition nodes`);
     return Object.freeze([...CONDITION_OUTPUTS]);
   }
@@ -111,6 +127,41 @@ function checkOutputs(input: NodeDefinitionInput<z.ZodType, unknown>, fail: Fail
   const ok = Array.isArray(outputs) && outputs.length === 1 && outputs[0] === 'default';
   if (!ok) fail('outputs', `must be ['default'] for ${input.kind} nodes`);
   return Object.freeze(['default']);
+}
+
+/** The JSON Schema of a static output shape; undefined for none or a config-derived one (a function). */
+function checkOutputSchema(schema: unknown, fail: Fail): Record<string, unknown> | undefined {
+  if (schema === undefined || typeof schema === 'function') return undefined;
+  if (!isZodSchema(schema))
+    return fail('outputSchema', 'must be a zod schema or a function of the config returning one');
+  try {
+    return outputJsonSchema(schema as z.ZodType);
+  } catch (error) {
+    return fail(
+      'outputSchema',
+      `cannot be converted to JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function checkMessages(messages: unknown, fail: Fail): void {
+  if (messages === undefined) return;
+  if (typeof messages !== 'object' || messages === null) {
+    fail('messages', 'must map problem codes to { fr, en }');
+    return;
+  }
+  for (const [code, text] of Object.entries(messages)) checkText(text, `messages.${code}`, fail, true);
+}
+
+function checkDelay(input: NodeDefinitionInput<z.ZodType, unknown>, fail: Fail): void {
+  const delay: unknown = input.delay;
+  if (delay === undefined) return;
+  if (input.kind !== NodeKind.Trigger) fail('delay', 'is only for trigger nodes');
+  const hooks = delay as Record<string, unknown> | null;
+  if (typeof hooks !== 'object' || hooks === null) fail('delay', 'must be { sourceEvent, startAt }');
+  for (const hook of ['sourceEvent', 'startAt'] as const) {
+    if (typeof hooks?.[hook] !== 'function') fail(`delay.${hook}`, 'must be a function');
+  }
 }
 
 function checkRetry(retry: unknown, fail: Fail): void {

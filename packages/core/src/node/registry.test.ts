@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineNode } from './define-node';
+import { openRecord, openValue } from './output-shape';
 import { createRegistry } from './registry';
 
 const paid = defineNode({
@@ -62,5 +63,64 @@ describe('createRegistry', () => {
     expect(first[1]?.configJsonSchema).toBe(second[1]?.configJsonSchema);
     (first as { type: string }[])[0]!.type = 'changed';
     expect(registry.describe()[0]?.type).toBe('order.paid');
+  });
+});
+
+describe('output shapes in the catalogue', () => {
+  it('describes a static output as JSON Schema, open parts marked, and a config-derived one as open', () => {
+    const hook = defineNode({
+      type: 'hook',
+      kind: 'trigger',
+      version: 1,
+      title: { fr: 'Webhook', en: 'Webhook' },
+      configSchema: z.object({}),
+      outputSchema: z.object({ method: z.string(), body: openValue(), query: openRecord() }),
+      messages: { odd: { fr: 'bizarre', en: 'odd' } },
+    });
+    const shaped = defineNode({
+      type: 'shaped',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'Formé', en: 'Shaped' },
+      configSchema: z.object({ keys: z.array(z.string()) }),
+      outputSchema: (config) => z.object(Object.fromEntries(config.keys.map((key) => [key, z.string()]))),
+      execute: () => ({}),
+    });
+    const [first, second] = createRegistry([hook, shaped]).describe();
+    expect(first?.outputJsonSchema).toEqual({
+      type: 'object',
+      properties: {
+        method: { type: 'string' },
+        body: { 'x-swigs-open': true },
+        query: {
+          type: 'object',
+          propertyNames: { type: 'string' },
+          additionalProperties: {},
+          'x-swigs-open': true,
+        },
+      },
+      required: ['method', 'body', 'query'],
+      additionalProperties: false,
+    });
+    expect(first?.messages).toEqual({ odd: { fr: 'bizarre', en: 'odd' } });
+    expect(second?.outputJsonSchema).toEqual({
+      type: 'object',
+      additionalProperties: true,
+      'x-swigs-open': true,
+      'x-swigs-from-config': true,
+    });
+  });
+
+  it('rejects an output schema that is neither a zod schema nor a function, and bad messages', () => {
+    const base = {
+      type: 'x',
+      kind: 'action' as const,
+      version: 1,
+      title: { fr: 'X', en: 'X' },
+      configSchema: z.object({}),
+      execute: () => ({}),
+    };
+    expect(() => defineNode({ ...base, outputSchema: { type: 'object' } as never })).toThrow(/outputSchema must be/);
+    expect(() => defineNode({ ...base, messages: { a: { fr: 'a' } } as never })).toThrow(/messages\.a\.en/);
   });
 });

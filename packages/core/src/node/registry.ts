@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { DefinitionInvalidError } from '../errors/errors';
 import { defineNode } from './define-node';
+import { CONFIG_DERIVED_OUTPUT } from './output-shape';
 import type { NodeDefinition, NodeTypeDescriptor, Registry } from './types';
 
 /** A node definition of any config and output type, as registries hold them (`any` keeps typed nodes assignable). */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds nodes of every config and output type; `unknown` would reject typed ones
 export type AnyNodeDefinition = NodeDefinition<any, any>;
 
 /**
@@ -17,7 +19,8 @@ export function createRegistry(nodes: readonly AnyNodeDefinition[]): Registry {
   for (const node of nodes) {
     // Definitions not made by defineNode (hand-written objects) get the same checks.
     const definition = (Object.isFrozen(node) ? node : defineNode(node)) as NodeDefinition;
-    if (typeof definition?.type !== 'string') throw new DefinitionInvalidError('createRegistry: an entry is not a node definition');
+    if (typeof definition?.type !== 'string')
+      throw new DefinitionInvalidError('createRegistry: an entry is not a node definition');
     if (byType.has(definition.type)) {
       throw new DefinitionInvalidError(`node type "${definition.type}": registered twice`, {
         details: { type: definition.type, field: 'type' },
@@ -51,7 +54,10 @@ function describeNode(node: NodeDefinition): NodeTypeDescriptor {
   };
   if (node.description !== undefined) descriptor.description = node.description;
   if (node.category !== undefined) descriptor.category = node.category;
+  if (typeof node.outputSchema === 'function') descriptor.outputJsonSchema = { ...CONFIG_DERIVED_OUTPUT };
+  else if (node.outputJsonSchema !== undefined) descriptor.outputJsonSchema = node.outputJsonSchema;
   if (node.sampleOutput !== undefined) descriptor.sampleOutput = node.sampleOutput;
+  if (node.messages !== undefined) descriptor.messages = node.messages;
   if (node.templateFields !== undefined) descriptor.templateFields = node.templateFields;
   return descriptor;
 }

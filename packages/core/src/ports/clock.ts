@@ -49,7 +49,7 @@ export function createFakeClock(start: Date | string | number = Date.UTC(2026, 0
     sleepers = sleepers.filter((s) => s.at > current);
     for (const sleeper of due) sleeper.resolve();
     // Let woken continuations run before the caller observes the new time.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => nextTask(resolve));
   };
 
   return {
@@ -93,4 +93,11 @@ export function createFakeClock(start: Date | string | number = Date.UTC(2026, 0
       return sleepers.length;
     },
   };
+}
+
+/** Runs `callback` in a later macrotask: `setImmediate` where the host has it (Node), else `setTimeout(0)` (browsers). */
+function nextTask(callback: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  if (typeof immediate === 'function') immediate(callback);
+  else setTimeout(callback, 0);
 }

@@ -1,3 +1,5 @@
+import type { MailAttachment } from './attachments';
+
 /** One outgoing email. `idempotencyKey` lets adapters derive a stable Message-ID and drop duplicates. */
 export interface MailMessage {
   from: string;
@@ -15,6 +17,8 @@ export interface MailMessage {
   /** Tenant the message belongs to (outbox listing, logs). */
   userId?: string;
   category?: 'transactional' | 'marketing';
+  /** Files attached (at most `MAX_ATTACHMENT_BYTES` in all; `send_email` checks it). */
+  attachments?: MailAttachment[];
 }
 
 export interface MailResult {

@@ -9,4 +9,9 @@ export interface RecordPort {
     id: string;
     fields: Record<string, unknown>;
   }): Promise<Record<string, unknown> | null>;
+  /**
+   * Reads the record as it is now (for `get_record`, so a condition after a wait sees today's state, not the
+   * trigger's); null when it does not exist or belongs to another tenant. Optional: hosts without it cannot read.
+   */
+  get?(input: { userId: string; type: string; id: string }): Promise<Record<string, unknown> | null>;
 }

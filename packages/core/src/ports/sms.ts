@@ -1,3 +1,9 @@
+import * as z from 'zod';
+
+/** An E.164 phone number (`+41791234567`): what `send_sms` renders and every SMS adapter accepts. */
+export const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +41791234567');
+
+/** One outgoing SMS; `to` is E.164 (`PhoneNumberSchema`). */
 export interface SmsMessage {
   to: string;
   body: string;

@@ -18,7 +18,7 @@ function copy(value: unknown): unknown {
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
   for (const key in value) {
-    if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = copy((value as Record<string, unknown>)[key]);
+    if (Object.hasOwn(value, key)) out[key] = copy((value as Record<string, unknown>)[key]);
   }
   return out;
 }

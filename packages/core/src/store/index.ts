@@ -1,2 +1,2 @@
-export { createMemoryStore } from './memory-store';
+export { createMemoryRunStore, createMemoryStore } from './memory-store';
 export { deepFreeze } from './deep-freeze';

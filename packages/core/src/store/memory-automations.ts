@@ -1,5 +1,5 @@
 import { type Automation, emptyStats } from '../model/automation';
-import type { AutomationRepository } from '../ports/store';
+import type { AutomationRepository } from '../ports/run-store';
 import { cloneValue } from './clone';
 import { deepFreeze } from './deep-freeze';
 

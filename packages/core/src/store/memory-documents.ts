@@ -1,5 +1,5 @@
 import { ConflictError } from '../errors/errors';
-import type { DocumentCollection, DocumentQuery, DocumentWhere, StoredDocument } from '../ports/store';
+import type { DocumentCollection, DocumentQuery, DocumentWhere, StoredDocument } from '../ports/document-store';
 import { cloneValue } from './clone';
 
 /** One tenant-scoped document collection held in memory. Ordered by `id` unless a sort is given. */

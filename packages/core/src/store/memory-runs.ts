@@ -1,6 +1,15 @@
 import { ConflictError } from '../errors/errors';
-import { type AutomationRun, type RunStatus, TERMINAL_RUN_STATUSES } from '../model/run';
-import type { AutomationRepository, ClaimOptions, RunRepository } from '../ports/store';
+import type { AutomationRun, RunStatus } from '../model/run';
+import { claimableAt, isLeasedRunStatus, isTerminalRunStatus } from '../model/run-lifecycle';
+import type { AutomationRepository, ClaimOptions, RunRepository } from '../ports/run-store';
+import {
+  countStepEntry,
+  type StepStats,
+  STEP_STATS_DAY_MS,
+  statsFor,
+  stepStatsDay,
+  waitingStepOf,
+} from '../ports/step-stats';
 import { cloneValue } from './clone';
 import { MinHeap } from './min-heap';
 
@@ -62,9 +71,9 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
       write(copyIn(run, undefined));
       if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
     },
-    async get(id, userId) {
+    async get(userId, id) {
       const run = runs.get(id);
-      if (!run || (userId !== undefined && run.userId !== userId)) return null;
+      if (!run || run.userId !== userId) return null;
       return cloneValue(run);
     },
     async list(query) {
@@ -73,12 +82,19 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
         if (run.userId !== query.userId) continue;
         if (query.automationId !== undefined && run.automationId !== query.automationId) continue;
         if (query.status && !query.status.includes(run.status)) continue;
+        if (query.triggerType !== undefined && run.triggerType !== query.triggerType) continue;
+        if (query.createdFrom && run.createdAt < query.createdFrom) continue;
+        if (query.createdTo && run.createdAt > query.createdTo) continue;
+        if (query.text && !triggerDataContains(run.triggerData, query.text)) continue;
         matched.push(run);
       }
       matched.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      // The total is the filtered list's size; the keyset cursor only chooses the page.
+      const before = query.before;
+      const paged = before ? matched.filter((run) => isBefore(run, before)) : matched;
       const offset = query.offset ?? 0;
       const end = query.limit === undefined ? undefined : offset + query.limit;
-      return { items: matched.slice(offset, end).map((run) => cloneValue(run)), total: matched.length };
+      return { items: paged.slice(offset, end).map((run) => cloneValue(run)), total: matched.length };
     },
     async checkpoint(run, workerId, options) {
       const stored = runs.get(run.id);
@@ -123,7 +139,7 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
       const held: string[] = [];
       for (const id of ids) {
         const run = runs.get(id);
-        if (!run || run.leaseOwner !== workerId || !(run.status === 'pending' || run.status === 'running')) continue;
+        if (!run || run.leaseOwner !== workerId || !isLeasedRunStatus(run.status)) continue;
         write({ ...run, leaseUntil: new Date(leaseUntil.getTime()) });
         held.push(id);
       }
@@ -133,10 +149,10 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
       const run = runs.get(id);
       if (run && run.leaseOwner === workerId) write({ ...run, leaseOwner: null, leaseUntil: null });
     },
-    async cancel(id, userId, at) {
+    async cancel(userId, id, at) {
       const run = runs.get(id);
       if (!run || run.userId !== userId) return null;
-      if (TERMINAL_RUN_STATUSES.includes(run.status)) return cloneValue(run);
+      if (isTerminalRunStatus(run.status)) return cloneValue(run);
       const cancelled: AutomationRun = {
         ...run,
         status: 'cancelled',
@@ -149,7 +165,7 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
       write(cancelled);
       return cloneValue(cancelled);
     },
-    async delete(id, userId) {
+    async delete(userId, id) {
       const run = runs.get(id);
       if (!run || run.userId !== userId) return false;
       remove(id);
@@ -172,16 +188,37 @@ export function createMemoryRuns(automations: Pick<AutomationRepository, 'update
       const top = waiting.peek();
       return top ? new Date(top.at) : null;
     },
+    async countWaiting(now) {
+      let count = 0;
+      let due = 0;
+      for (const run of runs.values()) {
+        if (run.status !== 'waiting') continue;
+        count += 1;
+        if (run.scheduledAt && run.scheduledAt.getTime() <= now.getTime()) due += 1;
+      }
+      return { waiting: count, due };
+    },
+    async stepStats(userId, automationId, query) {
+      // Memory holds every run anyway: a scan gives the same figures the SQL and Mongo counters keep.
+      const from = stepStatsDay(query.since) * STEP_STATS_DAY_MS;
+      const stats = new Map<string, StepStats>();
+      for (const run of runs.values()) {
+        if (run.userId !== userId || run.automationId !== automationId || run.automationVersion !== query.version) {
+          continue;
+        }
+        for (const entry of run.executionLog) if (entry.startedAt.getTime() >= from) countStepEntry(stats, entry);
+        const waitingAt = waitingStepOf(run);
+        if (waitingAt) statsFor(stats, waitingAt).waiting += 1;
+      }
+      return [...stats.values()];
+    },
   };
 }
 
-/** When a run becomes claimable: waiting runs at `scheduledAt`, pending/running ones when their lease ends. */
+/** The run's claimable time (`claimableAt`), in the index of waiting runs or the one of leased runs. */
 function dueTimes(run: AutomationRun): { waiting: number | undefined; lease: number | undefined } {
-  if (run.status === 'waiting') return { waiting: run.scheduledAt?.getTime(), lease: undefined };
-  if (run.status === 'pending' || run.status === 'running') {
-    return { waiting: undefined, lease: run.leaseUntil ? run.leaseUntil.getTime() : -Infinity };
-  }
-  return { waiting: undefined, lease: undefined };
+  const at = claimableAt(run) ?? undefined;
+  return run.status === 'waiting' ? { waiting: at, lease: undefined } : { waiting: undefined, lease: at };
 }
 
 interface DueIndex {
@@ -215,4 +252,18 @@ function createDueIndex(): DueIndex {
       return undefined;
     },
   };
+}
+
+/** Whether a run comes after the cursor in the list order (newest first, then id descending). */
+function isBefore(run: AutomationRun, cursor: { createdAt: Date; id: string }): boolean {
+  const t = run.createdAt.getTime();
+  const c = cursor.createdAt.getTime();
+  return t < c || (t === c && run.id < cursor.id);
+}
+
+/** Whether a run's trigger data contains `text`, case-insensitively (the meaning of `RunListQuery.text`). */
+function triggerDataContains(triggerData: unknown, text: string): boolean {
+  return JSON.stringify(triggerData ?? null)
+    .toLowerCase()
+    .includes(text.toLowerCase());
 }

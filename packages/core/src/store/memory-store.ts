@@ -1,29 +1,23 @@
-import type {
-  CounterRepository,
-  CursorRepository,
-  DocumentCollection,
-  Store,
-  StoredDocument,
-  UniqueKeyRepository,
-} from '../ports/store';
+import type { CounterRepository } from '../ports/counter-store';
+import type { CursorRepository } from '../ports/cursor-store';
+import type { DocumentCollection, StoredDocument } from '../ports/document-store';
+import type { RunStore, UniqueKeyRepository } from '../ports/run-store';
+import type { Store } from '../ports/store';
 import { createMemoryAutomations } from './memory-automations';
 import { createMemoryCollection } from './memory-documents';
 import { createMemoryRuns } from './memory-runs';
 
 /**
- * A `Store` held in process memory: for tests, dry runs and benchmarks. Values are deep-copied on the way
- * in and out, so callers never share objects with the store. Unique-key expiry uses the wall clock.
+ * A `Store` held in process memory, with every capability: for tests, dry runs and benchmarks. Values are
+ * deep-copied on the way in and out, so callers never share objects with the store. Unique-key expiry uses the
+ * wall clock.
  * @example
  * const engine = createEngine({ store: createMemoryStore(), registry });
  */
 export function createMemoryStore(): Store {
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
-  const automations = createMemoryAutomations();
   return {
-    name: 'memory',
-    automations,
-    runs: createMemoryRuns(automations),
-    keys: createMemoryKeys(),
+    ...createMemoryRunStore(),
     cursors: createMemoryCursors(),
     counters: createMemoryCounters(),
     collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
@@ -34,6 +28,17 @@ export function createMemoryStore(): Store {
       }
       return collection as unknown as DocumentCollection<T>;
     },
+  };
+}
+
+/** A `RunStore` held in process memory: automations, runs and unique keys only, what the engine needs. */
+export function createMemoryRunStore(): RunStore {
+  const automations = createMemoryAutomations();
+  return {
+    name: 'memory',
+    automations,
+    runs: createMemoryRuns(automations),
+    keys: createMemoryKeys(),
     async close() {},
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { evaluateCondition } from '../conditions/evaluate-condition';
+import { NonRetriableError } from '../errors/errors';
 import { ConditionGroupSchema } from '../conditions/schema';
 import { AutomationSchema, type Automation } from '../model/automation';
 import { defineNode } from '../node/define-node';
@@ -50,7 +51,9 @@ const outbox = defineNode({
   configSchema: z.object({ subject: z.string() }),
   execute: async (ctx) => {
     const reference = (ctx.data.nodes.transform as { reference: string }).reference;
-    await ctx.ports.store
+    const documents = ctx.ports.documents;
+    if (!documents) throw new NonRetriableError('outbox: no document store (ports.documents)');
+    await documents
       .collection('outbox')
       .insert({ id: ctx.idempotencyKey, userId: ctx.run.userId, subject: `${ctx.config.subject} ${reference}` });
     return { output: { queued: true } };
@@ -88,7 +91,10 @@ export function referenceAutomation(userId = 'u1'): Automation {
       {
         id: 'paid',
         type: 'condition',
-        config: { combinator: 'all', conditions: [{ field: 'trigger.order.status', operator: 'equals', value: 'paid' }] },
+        config: {
+          combinator: 'all',
+          conditions: [{ field: 'trigger.order.status', operator: 'equals', value: 'paid' }],
+        },
         connections: [{ targetId: 'transform', condition: 'true' }],
       },
       { id: 'transform', type: 'transform', config: { prefix: 'CMD-' }, connections: [{ targetId: 'send' }] },

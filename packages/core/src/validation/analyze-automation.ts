@@ -1,10 +1,22 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConditionGroupSchema, type ConditionGroup } from '../conditions/schema';
 import type { ValidationProblem } from '../errors/errors';
 import { AutomationSchema, type Automation } from '../model/automation';
-import { NodeKind, type NodeDefinition, type Registry } from '../node/types';
-import { flattenVariables } from './flatten-variables';
+import {
+  NodeKind,
+  type Lang,
+  type LocalizedText,
+  type NodeDefinition,
+  type NodeValidateContext,
+  type Registry,
+  type UpstreamStep,
+} from '../node/types';
+import { fieldLabelAt, issueText } from './issue-text';
+import { AUTOMATION_FIELD_LABELS } from './problem-catalogue';
 import { ValidationCode } from './problem-codes';
+import { makeProblem, problemBody, type ProblemSubject } from './problem-text';
+import { parentsOf, stepVariables, upstreamSteps, type VariableSamples } from './step-variables';
+import { createVariableScope, type VariableInfo } from './variable-scope';
 
 type Path = (string | number)[];
 
@@ -30,58 +42,176 @@ export interface AutomationAnalysis {
   nodes: Map<string, AnalyzedNode>;
   /** Node ids that run first. */
   entry: string[];
-  trigger: { type: string; definition: NodeDefinition | undefined; config: unknown; conditions?: ConditionGroup } | null;
+  trigger: {
+    type: string;
+    definition: NodeDefinition | undefined;
+    config: unknown;
+    conditions?: ConditionGroup;
+  } | null;
+  /** What each step can read, by node id and `$trigger`; computed when hooks run. */
+  variables?: Map<string, VariableInfo[]>;
 }
 
 export interface AnalyzeOptions {
   /** Run the nodes' `validate` hooks (the executor skips them). Default true. */
   hooks?: boolean;
+  /** Language of the problems' messages. Default English. */
+  lang?: Lang;
+  /** Samples the variables carry (default: the automation's `sampleData`, then each node's `sampleOutput`). */
+  samples?: VariableSamples;
 }
 
 /** Checks a document against the schema, the registry and the graph rules; never throws. */
-export function analyzeAutomation(input: unknown, registry: Registry, options: AnalyzeOptions = {}): AutomationAnalysis {
-  const analysis: AutomationAnalysis = { automation: null, name: '(unnamed)', problems: [], nodes: new Map(), entry: [], trigger: null };
+export function analyzeAutomation(
+  input: unknown,
+  registry: Registry,
+  options: AnalyzeOptions = {},
+): AutomationAnalysis {
+  const analysis: AutomationAnalysis = {
+    automation: null,
+    name: '(unnamed)',
+    problems: [],
+    nodes: new Map(),
+    entry: [],
+    trigger: null,
+  };
+  const lang = options.lang ?? 'en';
   try {
-    analyze(input, registry, options.hooks !== false, analysis);
+    analyze(input, registry, options, lang, analysis);
   } catch (error) {
-    analysis.problems.push({
-      code: ValidationCode.InternalError,
-      message: `automation "${analysis.name}": could not be checked (${error instanceof Error ? error.message : String(error)})`,
-      path: [],
-    });
+    analysis.problems.push(
+      makeProblem(
+        lang,
+        { kind: 'automation', name: analysis.name },
+        {
+          code: ValidationCode.InternalError,
+          path: [],
+          params: { error: error instanceof Error ? error.message : String(error) },
+          body: problemBody(
+            lang,
+            ValidationCode.InternalError,
+            {
+              error: error instanceof Error ? error.message : String(error),
+            },
+            {},
+          ),
+        },
+      ),
+    );
   }
   return analysis;
 }
 
-function analyze(input: unknown, registry: Registry, hooks: boolean, out: AutomationAnalysis): void {
+function analyze(
+  input: unknown,
+  registry: Registry,
+  options: AnalyzeOptions,
+  lang: Lang,
+  out: AutomationAnalysis,
+): void {
   const raw = isRecord(input) ? input : {};
   out.name = pickName(raw);
-  const problem = (code: string, path: Path, text: string, nodeId?: string): void => {
-    const where = nodeId === undefined ? `automation "${out.name}"` : `automation "${out.name}" node "${nodeId}"`;
-    out.problems.push({ code, message: `${where}: ${text}`, path, ...(nodeId === undefined ? {} : { nodeId }) });
-  };
-
   const rawNodes = Array.isArray(raw.nodes) ? raw.nodes : [];
-  const parsed = AutomationSchema.safeParse(input);
+  const problem = problemReporter(input, registry, lang, out.problems, out.name);
+
+  const parsed = AutomationSchema.safeParse(input, { reportInput: true });
   if (parsed.success) {
     out.automation = parsed.data;
   } else {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
       const nodeId = path[0] === 'nodes' && typeof path[1] === 'number' ? idOf(rawNodes[path[1]]) : undefined;
-      problem(ValidationCode.SchemaInvalid, path, `${describePath(nodeId === undefined ? path : path.slice(2))}${issue.message}`, nodeId);
+      const key = [...path].reverse().find((part): part is string => typeof part === 'string');
+      const label = key === undefined ? undefined : AUTOMATION_FIELD_LABELS[key]?.[lang];
+      problem(
+        ValidationCode.SchemaInvalid,
+        path,
+        { body: issueText(issue, lang, undefined, label), params: { issue: issue.code } },
+        nodeId,
+      );
     }
   }
 
-  const nodes = readNodes(rawNodes, registry, problem, out.nodes);
-  readTrigger(raw.trigger, registry, problem, out, nodes);
+  const nodes = readNodes(rawNodes, registry, problem, out.nodes, lang);
+  readTrigger(raw.trigger, registry, problem, out, nodes, lang);
   out.entry = entryOf(raw.trigger, rawNodes, out.nodes);
   checkReachable(out, nodes, problem);
   checkCycles(nodes, out.nodes, problem);
-  if (hooks) runHooks(out, nodes, problem);
+  if (options.hooks !== false) runHooks(out, nodes, problem, options.samples);
 }
 
-type Problem = (code: string, path: Path, text: string, nodeId?: string) => void;
+/**
+ * The function that adds a problem to `problems`, its message in `lang` naming its subject: the step (by label,
+ * else title and id), the trigger (by its title) or the automation (by its name).
+ */
+export function problemReporter(
+  input: unknown,
+  registry: Registry,
+  lang: Lang,
+  problems: ValidationProblem[],
+  automationName: string,
+): Problem {
+  const raw = isRecord(input) ? input : {};
+  const rawNodes = Array.isArray(raw.nodes) ? raw.nodes : [];
+  const rawTrigger = isRecord(raw.trigger) ? raw.trigger : undefined;
+  const triggerName = (): string => {
+    const type = typeof rawTrigger?.type === 'string' ? rawTrigger.type : '';
+    return registry.get(type)?.title[lang] ?? (type || '?');
+  };
+  const subjectOf = (nodeId: string | undefined, path: Path): ProblemSubject => {
+    if (nodeId !== undefined) return { kind: 'step', name: stepName(rawNodes, nodeId, registry, lang) };
+    if (path[0] === 'trigger' && path.length > 1) return { kind: 'trigger', name: triggerName() };
+    return { kind: 'automation', name: automationName };
+  };
+  return (code, path, detail, nodeId) => {
+    const text =
+      typeof detail.body === 'string'
+        ? detail.body
+        : problemBody(lang, code, detail.params, {
+            ...(detail.messages ? { messages: detail.messages } : {}),
+            ...(detail.fallback ? { fallback: detail.fallback } : {}),
+          });
+    const body = detail.field ? fieldPrefixed(lang, detail.field[lang], text) : text;
+    problems.push(
+      makeProblem(lang, subjectOf(nodeId, path), {
+        code,
+        path,
+        body,
+        ...(nodeId === undefined ? {} : { nodeId }),
+        ...(detail.params === undefined ? {} : { params: detail.params }),
+      }),
+    );
+  };
+}
+
+function fieldPrefixed(lang: Lang, field: string, text: string): string {
+  return lang === 'fr' ? `le champ « ${field} » : ${text}` : `the "${field}" field: ${text}`;
+}
+
+/** How people know a step: its label, else its type's title and its id. */
+function stepName(rawNodes: unknown[], nodeId: string, registry: Registry, lang: Lang): string {
+  const node = rawNodes.find((candidate) => idOf(candidate) === nodeId) as Record<string, unknown> | undefined;
+  const label = typeof node?.label === 'string' ? node.label.trim() : '';
+  if (label !== '') return label;
+  const title = typeof node?.type === 'string' ? registry.get(node.type)?.title[lang] : undefined;
+  return title ? `${title} (${nodeId})` : nodeId;
+}
+
+/** What a problem carries besides its code, path and node. */
+export interface ProblemDetail {
+  params?: Record<string, unknown>;
+  /** The message body as written (zod issues, already in the asked language). */
+  body?: string;
+  /** The node's texts for its codes. */
+  messages?: Readonly<Record<string, LocalizedText>>;
+  /** English text when no text exists for the code. */
+  fallback?: string;
+  /** The config field a hook's problem is about, named before its text: « le champ « Objet » : … ». */
+  field?: LocalizedText;
+}
+
+/** Adds one problem (see `problemReporter`). */
+export type Problem = (code: string, path: Path, detail: ProblemDetail, nodeId?: string) => void;
 
 interface NodeEntry {
   node: AnalyzedNode;
@@ -89,14 +219,20 @@ interface NodeEntry {
   connections: { targetId: string; condition: string; index: number }[];
 }
 
-function readNodes(rawNodes: unknown[], registry: Registry, problem: Problem, byId: Map<string, AnalyzedNode>): NodeEntry[] {
+function readNodes(
+  rawNodes: unknown[],
+  registry: Registry,
+  problem: Problem,
+  byId: Map<string, AnalyzedNode>,
+  lang: Lang,
+): NodeEntry[] {
   const entries: NodeEntry[] = [];
   rawNodes.forEach((rawNode, index) => {
     if (!isRecord(rawNode)) return;
     const id = idOf(rawNode);
     if (id === undefined) return;
     if (byId.has(id)) {
-      problem(ValidationCode.DuplicateNodeId, ['nodes', index, 'id'], `id is used by more than one node`, id);
+      problem(ValidationCode.DuplicateNodeId, ['nodes', index, 'id'], { params: { id } }, id);
       return;
     }
     const type = typeof rawNode.type === 'string' ? rawNode.type : '';
@@ -106,16 +242,11 @@ function readNodes(rawNodes: unknown[], registry: Registry, problem: Problem, by
     byId.set(id, node);
 
     if (type && !definition) {
-      problem(ValidationCode.UnknownNodeType, ['nodes', index, 'type'], `unknown node type "${type}"`, id);
+      problem(ValidationCode.UnknownNodeType, ['nodes', index, 'type'], { params: { type } }, id);
     } else if (definition?.kind === NodeKind.Trigger) {
-      problem(
-        ValidationCode.MultipleTriggers,
-        ['nodes', index, 'type'],
-        `"${type}" is a trigger; an automation has exactly one trigger, in "trigger"`,
-        id,
-      );
+      problem(ValidationCode.MultipleTriggers, ['nodes', index, 'type'], { params: { type } }, id);
     } else if (definition) {
-      node.config = parseConfig(definition.configSchema, rawConfig, ['nodes', index, 'config'], problem, id);
+      node.config = parseConfig(definition, rawConfig, ['nodes', index, 'config'], problem, lang, id);
     }
 
     const connections = Array.isArray(rawNode.connections) ? rawNode.connections : [];
@@ -132,7 +263,12 @@ function readNodes(rawNodes: unknown[], registry: Registry, problem: Problem, by
     for (const connection of connections) {
       const path: Path = ['nodes', node.index, 'connections', connection.index];
       if (!byId.has(connection.targetId)) {
-        problem(ValidationCode.MissingTarget, [...path, 'targetId'], `connects to missing node "${connection.targetId}"`, node.id);
+        problem(
+          ValidationCode.MissingTarget,
+          [...path, 'targetId'],
+          { params: { target: connection.targetId } },
+          node.id,
+        );
         continue;
       }
       if (!checkOutput(node, connection.condition, [...path, 'condition'], problem)) continue;
@@ -149,22 +285,22 @@ function checkOutput(node: AnalyzedNode, condition: string, path: Path, problem:
   const definition = node.definition;
   if (!definition || definition.kind === NodeKind.Trigger) return ['default', 'true', 'false'].includes(condition);
   if (definition.outputs.includes(condition)) return true;
-  if (definition.kind === NodeKind.Condition) {
-    problem(ValidationCode.ConditionOutputs, path, `a condition node's connections must leave from "true" or "false" (got "${condition}")`, node.id);
-  } else {
-    problem(
-      ValidationCode.ConnectionOutputInvalid,
-      path,
-      `only condition nodes have "true"/"false" outputs; "${node.type}" connections leave from "default" (got "${condition}")`,
-      node.id,
-    );
-  }
+  const code =
+    definition.kind === NodeKind.Condition ? ValidationCode.ConditionOutputs : ValidationCode.ConnectionOutputInvalid;
+  problem(code, path, { params: { condition, type: node.type } }, node.id);
   return false;
 }
 
-function readTrigger(rawTrigger: unknown, registry: Registry, problem: Problem, out: AutomationAnalysis, nodes: NodeEntry[]): void {
+function readTrigger(
+  rawTrigger: unknown,
+  registry: Registry,
+  problem: Problem,
+  out: AutomationAnalysis,
+  nodes: NodeEntry[],
+  lang: Lang,
+): void {
   if (!isRecord(rawTrigger) || typeof rawTrigger.type !== 'string' || rawTrigger.type === '') {
-    problem(ValidationCode.TriggerMissing, ['trigger'], 'has no trigger; an automation needs exactly one');
+    problem(ValidationCode.TriggerMissing, ['trigger'], {});
     return;
   }
   const type = rawTrigger.type;
@@ -172,16 +308,19 @@ function readTrigger(rawTrigger: unknown, registry: Registry, problem: Problem, 
   const rawConfig = isRecord(rawTrigger.config) ? rawTrigger.config : {};
   out.trigger = { type, definition, config: undefined };
   if (!definition) {
-    problem(ValidationCode.UnknownTriggerType, ['trigger', 'type'], `unknown trigger type "${type}"`);
+    problem(ValidationCode.UnknownTriggerType, ['trigger', 'type'], { params: { type } });
   } else if (definition.kind !== NodeKind.Trigger) {
-    problem(ValidationCode.TriggerInvalid, ['trigger', 'type'], `"${type}" is ${definition.kind === 'action' ? 'an' : 'a'} ${definition.kind} node, not a trigger`);
+    problem(ValidationCode.TriggerInvalid, ['trigger', 'type'], { params: { type, kind: definition.kind } });
   } else {
-    out.trigger.config = parseConfig(definition.configSchema, rawConfig, ['trigger', 'config'], problem);
+    out.trigger.config = parseConfig(definition, rawConfig, ['trigger', 'config'], problem, lang);
   }
   if (rawConfig.conditions !== undefined) {
-    const conditions = ConditionGroupSchema.safeParse(rawConfig.conditions);
+    const conditions = ConditionGroupSchema.safeParse(rawConfig.conditions, { reportInput: true });
     if (conditions.success) out.trigger.conditions = conditions.data;
-    else reportIssues(conditions.error, ['trigger', 'config', 'conditions'], problem);
+    else if (!declaresConditions(definition)) {
+      // A trigger whose schema declares `conditions` has reported these already.
+      reportIssues(conditions.error, ['trigger', 'config', 'conditions'], problem, lang, undefined);
+    }
   }
   if (Array.isArray(rawTrigger.connections)) {
     const ids = new Set(nodes.map((entry) => entry.node.id));
@@ -189,10 +328,12 @@ function readTrigger(rawTrigger: unknown, registry: Registry, problem: Problem, 
       if (!isRecord(connection)) return;
       const path: Path = ['trigger', 'connections', index];
       if (typeof connection.targetId === 'string' && connection.targetId !== '' && !ids.has(connection.targetId)) {
-        problem(ValidationCode.MissingTarget, [...path, 'targetId'], `trigger connects to missing node "${connection.targetId}"`);
+        problem(ValidationCode.MissingTarget, [...path, 'targetId'], { params: { target: connection.targetId } });
       }
       if (connection.condition !== undefined && connection.condition !== 'default') {
-        problem(ValidationCode.ConnectionOutputInvalid, [...path, 'condition'], `trigger connections leave from "default" (got "${String(connection.condition)}")`);
+        problem(ValidationCode.ConnectionOutputInvalid, [...path, 'condition'], {
+          params: { condition: String(connection.condition) },
+        });
       }
     });
   }
@@ -202,7 +343,12 @@ function entryOf(rawTrigger: unknown, rawNodes: unknown[], byId: Map<string, Ana
   if (isRecord(rawTrigger) && Array.isArray(rawTrigger.connections)) {
     const ids: string[] = [];
     for (const connection of rawTrigger.connections) {
-      if (isRecord(connection) && typeof connection.targetId === 'string' && byId.has(connection.targetId) && !ids.includes(connection.targetId)) {
+      if (
+        isRecord(connection) &&
+        typeof connection.targetId === 'string' &&
+        byId.has(connection.targetId) &&
+        !ids.includes(connection.targetId)
+      ) {
         ids.push(connection.targetId);
       }
     }
@@ -227,7 +373,7 @@ function checkReachable(out: AutomationAnalysis, nodes: NodeEntry[], problem: Pr
     }
   }
   for (const { node } of nodes) {
-    if (!seen.has(node.id)) problem(ValidationCode.UnreachableNode, ['nodes', node.index], 'is not reachable from the trigger', node.id);
+    if (!seen.has(node.id)) problem(ValidationCode.UnreachableNode, ['nodes', node.index], {}, node.id);
   }
 }
 
@@ -243,7 +389,12 @@ function checkCycles(nodes: NodeEntry[], byId: Map<string, AnalyzedNode>, proble
       const seen = state.get(connection.targetId);
       if (seen === 1) {
         const loop = [...trail.slice(trail.indexOf(connection.targetId)), connection.targetId];
-        problem(ValidationCode.Cycle, ['nodes', entry.node.index, 'connections', connection.index], `creates a cycle: ${loop.join(' -> ')}`, entry.node.id);
+        problem(
+          ValidationCode.Cycle,
+          ['nodes', entry.node.index, 'connections', connection.index],
+          { params: { loop: loop.join(' → ') } },
+          entry.node.id,
+        );
       } else if (seen === undefined) {
         const next = entries.get(connection.targetId);
         if (next) visit(next);
@@ -255,74 +406,140 @@ function checkCycles(nodes: NodeEntry[], byId: Map<string, AnalyzedNode>, proble
   for (const entry of nodes) if (!state.has(entry.node.id)) visit(entry);
 }
 
-function runHooks(out: AutomationAnalysis, nodes: NodeEntry[], problem: Problem): void {
-  const triggerVariables = new Set<string>();
+function runHooks(out: AutomationAnalysis, nodes: NodeEntry[], problem: Problem, samples?: VariableSamples): void {
   const triggerDefinition = out.trigger?.definition;
   // Without a valid trigger the variables are unknown, and every template would be reported.
   if (triggerDefinition?.kind !== NodeKind.Trigger) return;
-  {
-    flattenVariables(triggerDefinition.sampleOutput, 'trigger', triggerVariables);
-    if (triggerDefinition.validate && out.trigger?.config !== undefined) {
-      callHook(triggerDefinition, out.trigger.config, new Set(), ['trigger', 'config'], problem);
-    }
+  const variables = stepVariables(out, samples);
+  out.variables = variables;
+  const trigger = { type: out.trigger?.type ?? '', config: out.trigger?.config };
+  if (triggerDefinition.validate && out.trigger?.config !== undefined) {
+    const context = hookContext(out.trigger.config, variables.get('$trigger') ?? [], trigger, []);
+    callHook(triggerDefinition, context, ['trigger', 'config'], problem);
   }
-  const parents = new Map<string, string[]>();
-  for (const { node } of nodes) {
-    for (const targets of node.next.values()) {
-      for (const target of targets) parents.set(target, [...(parents.get(target) ?? []), node.id]);
-    }
-  }
+  const parents = parentsOf(out);
   for (const { node } of nodes) {
     const definition = node.definition;
     if (!definition?.validate || node.config === undefined || definition.kind === NodeKind.Trigger) continue;
-    const variables = new Set(triggerVariables);
-    for (const ancestor of ancestorsOf(node.id, parents)) {
-      flattenVariables(out.nodes.get(ancestor)?.definition?.sampleOutput, `nodes.${ancestor}`, variables);
-    }
-    callHook(definition, node.config, variables, ['nodes', node.index, 'config'], problem, node.id);
+    const upstream = upstreamSteps(out, node.id, parents);
+    const context = hookContext(node.config, variables.get(node.id) ?? [], trigger, upstream);
+    callHook(definition, context, ['nodes', node.index, 'config'], problem, node.id);
   }
 }
 
-function ancestorsOf(id: string, parents: Map<string, string[]>): Set<string> {
-  const found = new Set<string>();
-  const stack = [...(parents.get(id) ?? [])];
-  while (stack.length > 0) {
-    const parent = stack.pop() as string;
-    if (found.has(parent) || parent === id) continue;
-    found.add(parent);
-    stack.push(...(parents.get(parent) ?? []));
-  }
-  return found;
+/** The context every `validate` hook receives (also built by `validateAsync`). */
+export function hookContext(
+  config: unknown,
+  variables: readonly VariableInfo[],
+  trigger: { type: string; config: unknown } | null,
+  upstream: readonly UpstreamStep[],
+): NodeValidateContext {
+  const scope = createVariableScope(variables);
+  const paths = new Set(variables.map((variable) => variable.path));
+  return { config, variables: paths, isKnown: scope.has, trigger, upstream };
 }
 
-function callHook(definition: NodeDefinition, config: unknown, variables: Set<string>, base: Path, problem: Problem, nodeId?: string): void {
+function callHook(
+  definition: NodeDefinition,
+  context: NodeValidateContext,
+  base: Path,
+  problem: Problem,
+  nodeId?: string,
+): void {
   try {
-    const found = definition.validate?.({ config, variables }) ?? [];
-    for (const item of Array.isArray(found) ? found : []) {
-      const path = Array.isArray(item?.path) ? item.path : [];
-      problem(item?.code ?? ValidationCode.NodeInvalid, [...base, ...path], `${describePath(['config', ...path])}${String(item?.message)}`, nodeId);
-    }
+    const found = definition.validate?.(context) ?? [];
+    reportHookProblems(definition, found, base, problem, nodeId);
   } catch (error) {
-    problem(ValidationCode.NodeInvalid, base, `the "${definition.type}" check failed: ${error instanceof Error ? error.message : String(error)}`, nodeId);
+    problem(
+      ValidationCode.NodeInvalid,
+      base,
+      { params: { type: definition.type, error: error instanceof Error ? error.message : String(error) } },
+      nodeId,
+    );
   }
 }
 
-function parseConfig(schema: z.ZodType, config: unknown, base: Path, problem: Problem, nodeId?: string): unknown {
-  const result = schema.safeParse(config);
+/** Reports what a node hook found, each problem at `base` + its path, its text from the node's messages. */
+export function reportHookProblems(
+  definition: NodeDefinition,
+  found: unknown,
+  base: Path,
+  problem: Problem,
+  nodeId?: string,
+): void {
+  const schema = configJsonSchema(definition);
+  for (const item of Array.isArray(found) ? (found as Record<string, unknown>[]) : []) {
+    const path = Array.isArray(item?.path) ? (item.path as Path) : [];
+    const code = typeof item?.code === 'string' ? item.code : ValidationCode.NodeInvalid;
+    const params = isRecord(item?.params) ? item.params : undefined;
+    const field = schema && path.length > 0 ? fieldLabelAt(schema, path) : undefined;
+    problem(
+      code,
+      [...base, ...path],
+      {
+        ...(params ? { params } : {}),
+        ...(field ? { field } : {}),
+        ...(definition.messages ? { messages: definition.messages } : {}),
+        fallback: String(item?.message),
+        ...(code === ValidationCode.NodeInvalid && !params ? { params: { error: String(item?.message) } } : {}),
+      },
+      nodeId,
+    );
+  }
+}
+
+/** Cached JSON Schemas of config schemas, for the labels of their fields in problems. */
+const configJson = new WeakMap<object, Record<string, unknown> | null>();
+
+function configJsonSchema(definition: NodeDefinition): Record<string, unknown> | undefined {
+  let json = configJson.get(definition.configSchema);
+  if (json === undefined) {
+    try {
+      json = z.toJSONSchema(definition.configSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >;
+    } catch {
+      json = null;
+    }
+    configJson.set(definition.configSchema, json);
+  }
+  return json ?? undefined;
+}
+
+function declaresConditions(definition: NodeDefinition | undefined): boolean {
+  if (definition?.kind !== NodeKind.Trigger) return false;
+  const properties = configJsonSchema(definition)?.properties as Record<string, unknown> | undefined;
+  return properties?.conditions !== undefined;
+}
+
+function parseConfig(
+  definition: NodeDefinition,
+  config: unknown,
+  base: Path,
+  problem: Problem,
+  lang: Lang,
+  nodeId?: string,
+): unknown {
+  const result = definition.configSchema.safeParse(config, { reportInput: true });
   if (result.success) return result.data;
-  reportIssues(result.error, base, problem, nodeId, ValidationCode.ConfigInvalid);
+  reportIssues(result.error, base, problem, lang, configJsonSchema(definition), nodeId, ValidationCode.ConfigInvalid);
   return undefined;
 }
 
-function reportIssues(error: z.ZodError, base: Path, problem: Problem, nodeId?: string, code: string = ValidationCode.ConfigInvalid): void {
+function reportIssues(
+  error: z.ZodError,
+  base: Path,
+  problem: Problem,
+  lang: Lang,
+  schema: Record<string, unknown> | undefined,
+  nodeId?: string,
+  code: string = ValidationCode.ConfigInvalid,
+): void {
   for (const issue of error.issues) {
-    const path = [...base, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
-    problem(code, path, `${describePath(path.slice(base[0] === 'nodes' ? 2 : 1))}${issue.message}`, nodeId);
+    const inner = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+    problem(code, [...base, ...inner], { body: issueText(issue, lang, schema), params: { issue: issue.code } }, nodeId);
   }
-}
-
-function describePath(path: Path): string {
-  return path.length === 0 ? '' : `${path.join('.')}: `;
 }
 
 function pickName(raw: Record<string, unknown>): string {

@@ -18,5 +18,6 @@ function walk(value: unknown, path: string, depth: number, into: Set<string>): v
     if (value.length > 0) walk(value[0], `${path}.0`, depth + 1, into);
     return;
   }
-  for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, into);
+  for (const key of Object.keys(value))
+    walk((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1, into);
 }

@@ -19,4 +19,7 @@ export const ValidationCode = {
 export type ValidationCode = (typeof ValidationCode)[keyof typeof ValidationCode];
 
 /** Problems that do not stop a run: a dead node never executes, and a node hook's findings are advisory at run time. */
-export const NON_BLOCKING_CODES: ReadonlySet<string> = new Set<string>([ValidationCode.UnreachableNode, ValidationCode.NodeInvalid]);
+export const NON_BLOCKING_CODES: ReadonlySet<string> = new Set<string>([
+  ValidationCode.UnreachableNode,
+  ValidationCode.NodeInvalid,
+]);

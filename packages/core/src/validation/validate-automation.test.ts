@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { designExample } from '../../test/fixtures/automations';
 import { testRegistry } from '../../test/fixtures/test-nodes';
 import { defineNode } from '../node/define-node';
+import { fieldMeta } from '../node/output-shape';
 import { validateAutomation } from './validate-automation';
 
 const registry = testRegistry();
@@ -21,7 +22,13 @@ describe('validateAutomation', () => {
   });
 
   it('accepts a document without optional fields (defaults apply)', () => {
-    const doc = { id: 'a', userId: 'u', name: 'Min', trigger: { type: 'order.paid' }, nodes: [{ id: 'n', type: 'wait' }] };
+    const doc = {
+      id: 'a',
+      userId: 'u',
+      name: 'Min',
+      trigger: { type: 'order.paid' },
+      nodes: [{ id: 'n', type: 'wait' }],
+    };
     expect(validateAutomation(doc, registry)).toEqual([]);
   });
 
@@ -37,17 +44,26 @@ describe('validateAutomation', () => {
     expect(problems).toContainEqual(
       expect.objectContaining({ code: 'schema_invalid', path: ['nodes', 1, 'position', 'x'], nodeId: 'wait-2' }),
     );
-    expect(problems.find((p) => p.nodeId === 'wait-2')?.message).toMatch(/^automation "relance" node "wait-2": position\.x: /);
+    expect(problems.find((p) => p.nodeId === 'wait-2')?.message).toBe(
+      'Step "Wait (wait-2)": the "x" field must be a number.',
+    );
+    expect(problems.find((p) => p.path[0] === 'name')?.message).toBe(
+      'Automation "relance": the "Name" field is required.',
+    );
   });
 
   it('reports an unknown node type with its path', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![2]!.type = 'send_fax')), registry);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![2]!.type = 'send_fax')),
+      registry,
+    );
     expect(problems).toEqual([
       {
         code: 'unknown_node_type',
-        message: 'automation "Relance" node "thanks": unknown node type "send_fax"',
+        message: 'Step "thanks": unknown step type "send_fax".',
         nodeId: 'thanks',
         path: ['nodes', 2, 'type'],
+        params: { type: 'send_fax' },
       },
     ]);
   });
@@ -64,7 +80,10 @@ describe('validateAutomation', () => {
       ['config_invalid', ['nodes', 1, 'config', 'days'], 'wait-2'],
       ['config_invalid', ['nodes', 2, 'config', 'to'], 'thanks'],
     ]);
-    expect(problems[0]?.message).toMatch(/^automation "Relance" node "wait-2": config\.days: Too small/);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Step "Wait (wait-2)": the "days" field must be at least 0.',
+      'Step "Send an email (thanks)": the "to" field is required.',
+    ]);
   });
 
   it('checks the trigger config and its optional conditions', () => {
@@ -79,18 +98,27 @@ describe('validateAutomation', () => {
   });
 
   it('reports a connection to a missing node', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![3]!.connections = [{ targetId: 'gone', condition: 'default' }])), registry);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![3]!.connections = [{ targetId: 'gone', condition: 'default' }])),
+      registry,
+    );
     expect(problems).toContainEqual({
       code: 'missing_target',
-      message: 'automation "Relance" node "wait-7": connects to missing node "gone"',
+      message: 'Step "Wait (wait-7)": connects to a step that does not exist ("gone").',
       nodeId: 'wait-7',
       path: ['nodes', 3, 'connections', 0, 'targetId'],
+      params: { target: 'gone' },
     });
-    expect(codes(edit((doc) => (doc.trigger.connections = [{ targetId: 'nowhere', condition: 'default' }])))).toContain('missing_target');
+    expect(codes(edit((doc) => (doc.trigger.connections = [{ targetId: 'nowhere', condition: 'default' }])))).toContain(
+      'missing_target',
+    );
   });
 
   it('reports unreachable nodes', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![2]!.connections = [])), registry);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![2]!.connections = [])),
+      registry,
+    );
     expect(problems.map((p) => [p.code, p.nodeId, p.path])).toEqual([
       ['unreachable_node', 'wait-7', ['nodes', 3]],
       ['unreachable_node', 'review', ['nodes', 4]],
@@ -103,20 +131,29 @@ describe('validateAutomation', () => {
   });
 
   it('reports a cycle naming its nodes', () => {
-    const problems = validateAutomation(edit((doc) => doc.nodes![4]!.connections!.push({ targetId: 'wait-2', condition: 'default' })), registry);
+    const problems = validateAutomation(
+      edit((doc) => doc.nodes![4]!.connections!.push({ targetId: 'wait-2', condition: 'default' })),
+      registry,
+    );
     expect(problems).toEqual([
       {
         code: 'cycle',
-        message: 'automation "Relance" node "review": creates a cycle: wait-2 -> thanks -> wait-7 -> review -> wait-2',
+        message: 'Step "Send an email (review)": creates a loop (wait-2 → thanks → wait-7 → review → wait-2).',
         nodeId: 'review',
         path: ['nodes', 4, 'connections', 0],
+        params: { loop: 'wait-2 → thanks → wait-7 → review → wait-2' },
       },
     ]);
-    expect(codes(edit((doc) => doc.nodes![1]!.connections!.push({ targetId: 'wait-2', condition: 'default' })))).toEqual(['cycle']);
+    expect(
+      codes(edit((doc) => doc.nodes![1]!.connections!.push({ targetId: 'wait-2', condition: 'default' }))),
+    ).toEqual(['cycle']);
   });
 
   it('requires condition nodes to connect from true or false only', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![0]!.connections = [{ targetId: 'wait-2', condition: 'default' }])), registry);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![0]!.connections = [{ targetId: 'wait-2', condition: 'default' }])),
+      registry,
+    );
     expect(problems.map((p) => [p.code, p.path])).toEqual([
       ['condition_outputs', ['nodes', 0, 'connections', 0, 'condition']],
       ['unreachable_node', ['nodes', 1]],
@@ -127,23 +164,41 @@ describe('validateAutomation', () => {
   });
 
   it('rejects true/false connections from nodes that are not conditions', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![1]!.connections = [{ targetId: 'thanks', condition: 'false' }])), registry);
-    expect(problems[0]).toMatchObject({ code: 'connection_output_invalid', nodeId: 'wait-2', path: ['nodes', 1, 'connections', 0, 'condition'] });
-    expect(codes(edit((doc) => (doc.trigger.connections = [{ targetId: 'is-paid', condition: 'true' }])))).toContain('connection_output_invalid');
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![1]!.connections = [{ targetId: 'thanks', condition: 'false' }])),
+      registry,
+    );
+    expect(problems[0]).toMatchObject({
+      code: 'connection_output_invalid',
+      nodeId: 'wait-2',
+      path: ['nodes', 1, 'connections', 0, 'condition'],
+    });
+    expect(codes(edit((doc) => (doc.trigger.connections = [{ targetId: 'is-paid', condition: 'true' }])))).toContain(
+      'connection_output_invalid',
+    );
   });
 
   it('requires exactly one trigger', () => {
-    expect(codes(edit((doc) => delete (doc as { trigger?: unknown }).trigger))).toEqual(['schema_invalid', 'trigger_missing']);
+    expect(codes(edit((doc) => delete (doc as { trigger?: unknown }).trigger))).toEqual([
+      'schema_invalid',
+      'trigger_missing',
+    ]);
     expect(codes(edit((doc) => (doc.trigger.type = 'send_email')))).toEqual(['trigger_invalid']);
     expect(codes(edit((doc) => (doc.trigger.type = 'order.shipped')))).toEqual(['unknown_trigger_type']);
-    const second = validateAutomation(edit((doc) => (doc.nodes![4]!.type = 'time.schedule')), registry);
+    const second = validateAutomation(
+      edit((doc) => (doc.nodes![4]!.type = 'time.schedule')),
+      registry,
+    );
     expect(second).toContainEqual(
       expect.objectContaining({ code: 'multiple_triggers', nodeId: 'review', path: ['nodes', 4, 'type'] }),
     );
   });
 
   it('reports duplicate node ids', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![4]!.id = 'thanks')), registry);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![4]!.id = 'thanks')),
+      registry,
+    );
     expect(problems.map((p) => [p.code, p.path])).toEqual([
       ['duplicate_node_id', ['nodes', 4, 'id']],
       ['missing_target', ['nodes', 3, 'connections', 0, 'targetId']],
@@ -179,15 +234,20 @@ describe('validateAutomation', () => {
   });
 
   it('reports hook problems under the node config path', () => {
-    const problems = validateAutomation(edit((doc) => (doc.nodes![2]!.config = { to: 'a@b.ch', subject: 'Hi {{trigger.customer.phone}}' })), registry);
-    expect(problems).toEqual([
-      {
-        code: 'unknown_variable',
-        message: 'automation "Relance" node "thanks": config.subject: unknown variable {{trigger.customer.phone}}',
-        nodeId: 'thanks',
-        path: ['nodes', 2, 'config', 'subject'],
-      },
-    ]);
+    const problems = validateAutomation(
+      edit((doc) => (doc.nodes![2]!.config = { to: 'a@b.ch', subject: 'Hi {{trigger.customer.phone}}' })),
+      registry,
+    );
+    expect(problems).toEqual(
+      [
+        {
+          code: 'unknown_variable',
+          message: 'unknown variable {{trigger.customer.phone}}',
+          nodeId: 'thanks',
+          path: ['nodes', 2, 'config', 'subject'],
+        },
+      ].map((p) => ({ ...p, message: `Step "Send an email (thanks)": ${p.message}.` })),
+    );
   });
 
   it('turns a throwing hook into a problem', () => {
@@ -204,7 +264,13 @@ describe('validateAutomation', () => {
     });
     const doc = edit((doc) => (doc.nodes = [{ id: 'b', type: 'boom' }]));
     expect(validateAutomation(doc, testRegistry(boom))).toEqual([
-      { code: 'node_invalid', message: 'automation "Relance" node "b": the "boom" check failed: kaput', nodeId: 'b', path: ['nodes', 0, 'config'] },
+      {
+        code: 'node_invalid',
+        message: 'Step "B (b)": the check failed: kaput.',
+        nodeId: 'b',
+        path: ['nodes', 0, 'config'],
+        params: { type: 'boom', error: 'kaput' },
+      },
     ]);
   });
 
@@ -218,7 +284,17 @@ describe('validateAutomation', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     for (const input of [undefined, null, 42, 'x', [], {}, { nodes: 'x' }, { nodes: [null, 1, { id: 3 }] }, hostile]) {
       expect(() => validateAutomation(input, registry)).not.toThrow();
       expect(validateAutomation(input, registry).length).toBeGreaterThan(0);
@@ -227,15 +303,131 @@ describe('validateAutomation', () => {
 
   it('survives 1,000 random malformed documents', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), fc.anything(), (junk, nodeJunk) => {
-        const doc = edit((doc) => {
-          (doc as Record<string, unknown>).trigger = junk;
-          doc.nodes!.push(nodeJunk as never);
-        });
-        expect(Array.isArray(validateAutomation(doc, registry))).toBe(true);
-        expect(Array.isArray(validateAutomation(junk, registry))).toBe(true);
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }),
+        fc.anything(),
+        (junk, nodeJunk) => {
+          const doc = edit((doc) => {
+            (doc as Record<string, unknown>).trigger = junk;
+            doc.nodes!.push(nodeJunk as never);
+          });
+          expect(Array.isArray(validateAutomation(doc, registry))).toBe(true);
+          expect(Array.isArray(validateAutomation(junk, registry))).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('problems in the user’s language', () => {
+  it('names the step by its label, else its title and id, in French and English', () => {
+    const doc = edit((doc) => {
+      doc.nodes![2]!.label = 'E-mail Merci';
+      doc.nodes![2]!.config = { subject: 'Merci' };
+      doc.nodes![3]!.config = { days: 'deux' };
+    });
+    expect(validateAutomation(doc, registry, { lang: 'fr' }).map((p) => p.message)).toEqual([
+      'Étape « E-mail Merci » : le champ « to » est obligatoire.',
+      'Étape « Attendre (wait-7) » : le champ « days » doit être un nombre.',
+    ]);
+    expect(validateAutomation(doc, registry, { lang: 'en' }).map((p) => p.message)).toEqual([
+      'Step "E-mail Merci": the "to" field is required.',
+      'Step "Wait (wait-7)": the "days" field must be a number.',
+    ]);
+  });
+
+  it('uses a field’s label and its own error text when the schema gives them', () => {
+    const mail = defineNode({
+      type: 'mail',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'E-mail', en: 'Email' },
+      configSchema: z.object({
+        to: z
+          .string()
+          .min(1)
+          .meta({ 'x-swigs-label': { fr: 'Destinataire', en: 'Recipient' } }),
+        code: z
+          .string()
+          .regex(/^[A-Z]+$/, 'must be upper case')
+          .meta({ 'x-swigs-error': { fr: 'doit être en majuscules', en: 'must be upper case' } })
+          .optional(),
+        days: z
+          .number()
+          .optional()
+          .refine((n) => n !== 13, { message: 'not 13', params: { i18n: { fr: 'pas 13', en: 'not 13' } } }),
+      }),
+      execute: () => ({}),
+    });
+    const doc = edit((doc) => {
+      doc.nodes = [{ id: 'avis', label: 'E-mail Avis', type: 'mail', config: { to: '', code: 'abc', days: 13 } }];
+    });
+    expect(validateAutomation(doc, testRegistry(mail), { lang: 'fr' }).map((p) => p.message)).toEqual([
+      'Étape « E-mail Avis » : le champ « Destinataire » est obligatoire.',
+      'Étape « E-mail Avis » : le champ « code » : doit être en majuscules.',
+      'Étape « E-mail Avis » : le champ « days » : pas 13.',
+    ]);
+    expect(validateAutomation(doc, testRegistry(mail), { lang: 'en' })[0]?.message).toBe(
+      'Step "E-mail Avis": the "Recipient" field is required.',
+    );
+  });
+
+  it('names the allowed values by their labels when the field lists them', () => {
+    const delay = defineNode({
+      type: 'delay',
+      kind: 'action',
+      version: 1,
+      title: { fr: 'Délai', en: 'Delay' },
+      configSchema: z.object({
+        after: z.enum(['order.paid', 'order.delivered']).meta(
+          fieldMeta({ fr: 'Après', en: 'After' }, [
+            { value: 'order.paid', label: { fr: 'Commande payée', en: 'Order paid' } },
+            { value: 'order.delivered', label: { fr: 'Commande livrée', en: 'Order delivered' } },
+          ]),
+        ),
+        unit: z.enum(['days', 'weeks']),
+      }),
+      execute: () => ({}),
+    });
+    const doc = edit((doc) => {
+      doc.nodes = [{ id: 'd', type: 'delay', config: { after: 'manual', unit: 'months' } }];
+    });
+    expect(validateAutomation(doc, testRegistry(delay), { lang: 'fr' }).map((p) => p.message)).toEqual([
+      'Étape « Délai (d) » : le champ « Après » doit être l’une de ces valeurs : « Commande payée », « Commande livrée ».',
+      'Étape « Délai (d) » : le champ « unit » doit être l’une de ces valeurs : "days", "weeks".',
+    ]);
+    expect(validateAutomation(doc, testRegistry(delay), { lang: 'en' }).map((p) => p.message)[0]).toBe(
+      'Step "Delay (d)": the "After" field must be one of "Order paid", "Order delivered".',
+    );
+  });
+
+  it('writes graph problems in French too, with stable codes and paths', () => {
+    const doc = edit((doc) => {
+      doc.nodes![3]!.connections = [{ targetId: 'ghost', condition: 'default' }];
+      doc.trigger.type = 'order.shipped';
+    });
+    expect(validateAutomation(doc, registry, { lang: 'fr' })).toEqual([
+      {
+        code: 'missing_target',
+        path: ['nodes', 3, 'connections', 0, 'targetId'],
+        nodeId: 'wait-7',
+        params: { target: 'ghost' },
+        message: 'Étape « Attendre (wait-7) » : relie une étape qui n’existe pas (« ghost »).',
+      },
+      {
+        code: 'unknown_trigger_type',
+        path: ['trigger', 'type'],
+        params: { type: 'order.shipped' },
+        message: 'Déclencheur « order.shipped » : type de déclencheur inconnu « order.shipped ».',
+      },
+      {
+        code: 'unreachable_node',
+        path: ['nodes', 4],
+        nodeId: 'review',
+        message:
+          'Étape « Envoyer un e-mail (review) » : n’est reliée à aucune étape depuis le déclencheur et ne s’exécutera jamais.',
+      },
+    ]);
   });
 });

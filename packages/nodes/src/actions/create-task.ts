@@ -1,19 +1,26 @@
-import { request } from 'undici';
 import { z } from 'zod';
-import { AdapterError, defineNode, NonRetriableError, RetryAfterError } from '@swigs/automation-core';
-import '../ports';
-import { parseRetryAfter } from '../shared/retry-after';
+import { DEFAULT_TIME_ZONE, defineNode, NonRetriableError, openRecord, type TaskInput } from '@swigs/automation-core';
+import { label } from '../shared/labels';
+import { TEMPLATE_PROBLEM_TEXTS } from '../templates/validate-template';
 import { addLocalDays, zonedParts } from '../shared/zoned-time';
 import { renderField, validateTemplateFields } from '../shared/templating';
 
 /** Config of `create_task`; text fields are templates. `dueDate` (YYYY-MM-DD) or `dueInDays` from now (Zurich). */
 export const CreateTaskConfigSchema = z.object({
-  title: z.string().min(1).max(500),
-  description: z.string().max(20_000).optional(),
+  title: z.string().min(1).max(500).meta(label('Titre de la tâche', 'Task title')),
+  description: z.string().max(20_000).optional().meta(label('Description', 'Description')),
   /** A swigs-task user id or e-mail. */
-  assignee: z.string().max(200).optional(),
-  dueDate: z.string().max(100).optional(),
-  dueInDays: z.number().int().min(0).max(3650).optional(),
+  assignee: z.string().max(200).optional().meta(label('Responsable', 'Assignee')),
+  dueDate: z.string().max(100).optional().meta(label('Échéance (AAAA-MM-JJ)', 'Due date (YYYY-MM-DD)')),
+  dueInDays: z.number().int().min(0).max(3650).optional().meta(label('Échéance dans (jours)', 'Due in (days)')),
+});
+
+/** What `create_task` outputs. */
+const CreateTaskOutputSchema = z.object({
+  taskId: z.string().meta(label('Identifiant de la tâche', 'Task id')),
+  duplicate: z.boolean().optional(),
+  dryRun: z.literal(true).optional(),
+  task: openRecord().optional(),
 });
 
 const TEMPLATE_FIELDS = ['title', 'description', 'assignee', 'dueDate'] as const;
@@ -27,8 +34,8 @@ export interface CreateTaskOutput {
 }
 
 /**
- * Creates a task in swigs-task: `POST {ports.tasks.baseUrl}/api/tasks` with a Bearer service token and
- * `{ title, description, assignee, dueDate, externalRef }`, `externalRef` being the step's idempotency key.
+ * Creates a task through `ports.tasks` (swigs-task: `createSwigsTaskClient` in `@swigs/automation-adapters/swigs-task`),
+ * the step's idempotency key identifying it, so a retried step finds the task it created.
  */
 export const createTask = defineNode({
   type: 'create_task',
@@ -40,58 +47,43 @@ export const createTask = defineNode({
   configSchema: CreateTaskConfigSchema,
   templateFields: TEMPLATE_FIELDS,
   retry: { retries: 3, minTimeoutMs: 1000, factor: 2 },
+  outputSchema: CreateTaskOutputSchema,
   sampleOutput: { taskId: 'tsk_9001' } satisfies CreateTaskOutput,
-  validate: ({ config, variables }) => validateTemplateFields(config, TEMPLATE_FIELDS, variables),
+  messages: TEMPLATE_PROBLEM_TEXTS,
+  validate: ({ config, isKnown }) => validateTemplateFields(config, TEMPLATE_FIELDS, isKnown),
   async execute(ctx): Promise<{ output: CreateTaskOutput }> {
     const { config } = ctx;
     const title = renderField(ctx, config.title).trim();
     if (title === '') throw new NonRetriableError('create_task: title rendered empty');
     const description = config.description !== undefined ? renderField(ctx, config.description) : undefined;
     const assignee = config.assignee !== undefined ? renderField(ctx, config.assignee).trim() || undefined : undefined;
-    const dueDate = resolveDueDate(ctx.clock.now(), config.dueDate !== undefined ? renderField(ctx, config.dueDate).trim() : undefined, config.dueInDays);
-    const task = {
+    const dueDate = resolveDueDate(
+      ctx.clock.now(),
+      config.dueDate !== undefined ? renderField(ctx, config.dueDate).trim() : undefined,
+      config.dueInDays,
+    );
+    const input: TaskInput = {
       title,
       ...(description !== undefined ? { description } : {}),
       ...(assignee !== undefined ? { assignee } : {}),
       ...(dueDate !== undefined ? { dueDate } : {}),
-      externalRef: ctx.idempotencyKey,
     };
-    if (ctx.dryRun) return { output: { taskId: '', dryRun: true, task } };
-    const api = ctx.ports.tasks;
-    if (!api) throw new NonRetriableError('create_task: swigs-task is not configured (ports.tasks)');
-    const url = `${api.baseUrl.replace(/\/+$/, '')}/api/tasks`;
-    let response;
+    if (ctx.dryRun)
+      return { output: { taskId: '', dryRun: true, task: { ...input, externalRef: ctx.idempotencyKey } } };
+    const tasks = ctx.ports.tasks;
+    if (!tasks) throw new NonRetriableError('create_task: no task service configured (ports.tasks)');
     try {
-      response = await request(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}`, 'idempotency-key': ctx.idempotencyKey },
-        body: JSON.stringify(task),
-        headersTimeout: 15_000,
-        bodyTimeout: 15_000,
+      const created = await tasks.create(input, {
+        idempotencyKey: ctx.idempotencyKey,
+        userId: ctx.run.userId,
         signal: ctx.signal,
       });
+      return { output: created.duplicate ? { taskId: created.taskId, duplicate: true } : { taskId: created.taskId } };
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      throw new AdapterError('swigs-task', `create_task: swigs-task unreachable: ${(error as Error).message}`, { cause: error });
+      // The port's errors keep their code (retriable or not); the message says which step met them.
+      if (error instanceof Error && !ctx.signal.aborted) error.message = `create_task: ${error.message}`;
+      throw error;
     }
-    const text = await response.body.text();
-    const status = response.statusCode;
-    const json = safeJson(text);
-    if (status === 409) {
-      const existing = taskIdOf(json);
-      if (existing) return { output: { taskId: existing, duplicate: true } };
-    }
-    if (status === 429 || status >= 500) {
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], ctx.clock.now().getTime());
-      const reason = `create_task: swigs-task answered ${status}`;
-      if (retryAfterMs !== null) throw new RetryAfterError(reason, retryAfterMs);
-      throw new AdapterError('swigs-task', reason, { details: { status } });
-    }
-    if (status === 401 || status === 403) throw new NonRetriableError(`create_task: swigs-task refused the service token (${status})`);
-    if (status >= 400) throw new NonRetriableError(`create_task: swigs-task refused the task (${status}): ${text.slice(0, 300)}`);
-    const taskId = taskIdOf(json);
-    if (!taskId) throw new AdapterError('swigs-task', 'create_task: swigs-task answered without a task id');
-    return { output: { taskId } };
   },
 });
 
@@ -103,22 +95,6 @@ function resolveDueDate(now: Date, dueDate: string | undefined, dueInDays: numbe
     return dueDate.slice(0, 10);
   }
   if (dueInDays === undefined) return undefined;
-  const d = addLocalDays(zonedParts(now, 'Europe/Zurich'), dueInDays);
+  const d = addLocalDays(zonedParts(now, DEFAULT_TIME_ZONE), dueInDays);
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function taskIdOf(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const record = json as Record<string, unknown>;
-  const nested = typeof record.task === 'object' && record.task !== null ? (record.task as Record<string, unknown>) : undefined;
-  const id = record.id ?? record._id ?? nested?.id ?? nested?._id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }

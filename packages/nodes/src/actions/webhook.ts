@@ -1,9 +1,19 @@
-import { Agent, request } from 'undici';
 import { z } from 'zod';
-import type { Dispatcher } from 'undici';
-import { AdapterError, defineNode, NonRetriableError, RetryAfterError, type NodeContext } from '@swigs/automation-core';
-import { parseRetryAfter } from '../shared/retry-after';
-import { assertPublicUrl, createGuardedLookup, isAllowedHost } from '../shared/ssrf-guard';
+import {
+  AdapterError,
+  defineNode,
+  ErrorCode,
+  hasErrorCode,
+  type HttpPort,
+  type HttpResponse,
+  NonRetriableError,
+  openValue,
+  parseRetryAfter,
+  RetryAfterError,
+  type NodeContext,
+} from '@swigs/automation-core';
+import { errorText, label } from '../shared/labels';
+import { TEMPLATE_PROBLEM_TEXTS } from '../templates/validate-template';
 import { renderDeep, renderField, validateTemplateFields } from '../shared/templating';
 
 const MAX_BODY_CHARS = 64 * 1024;
@@ -13,11 +23,29 @@ const MAX_BODY_CHARS = 64 * 1024;
  * (ignored for GET/DELETE).
  */
 export const WebhookConfigSchema = z.object({
-  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
-  url: z.string().min(1).max(2000),
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'invalid header name'), z.string().max(4000)).default({}),
-  body: z.unknown().optional(),
-  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST').meta(label('Méthode', 'Method')),
+  url: z.string().min(1).max(2000).meta(label('Adresse (URL)', 'URL')),
+  headers: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9-]+$/, 'invalid header name')
+        .meta(errorText('nom d’en-tête invalide (lettres, chiffres, -)', 'invalid header name (letters, digits, -)')),
+      z.string().max(4000),
+    )
+    .default({})
+    .meta(label('En-têtes', 'Headers')),
+  body: z.unknown().optional().meta(label('Contenu (JSON)', 'Body (JSON)')),
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000).meta(label('Délai (ms)', 'Timeout (ms)')),
+});
+
+/** What `webhook` outputs: the answer, its body open (any path below `body` is accepted). */
+const WebhookOutputSchema = z.object({
+  status: z.number().meta(label('Statut HTTP', 'HTTP status')),
+  body: openValue().meta(label('Réponse', 'Response body')),
+  contentType: z.string().nullable().meta(label('Type de contenu', 'Content type')),
+  dryRun: z.literal(true).optional(),
+  request: z.object({ method: z.string(), url: z.string(), body: openValue().optional() }).optional(),
 });
 
 export interface WebhookOutput {
@@ -34,8 +62,8 @@ export type WebhookConfig = z.infer<typeof WebhookConfigSchema>;
 const TEMPLATE_FIELDS = ['url', 'headers', 'body'] as const;
 
 /**
- * Calls an HTTP endpoint. 5xx and 429 are retried (honouring Retry-After), other 4xx fail at once. Hosts that are
- * or resolve to private, loopback or link-local addresses are refused unless listed in `ports.http.allowedHosts`.
+ * Calls an HTTP endpoint through `ports.http`. 5xx and 429 are retried (honouring Retry-After), other 4xx fail at
+ * once. The port refuses hosts that are or resolve to private, loopback or link-local addresses unless allow-listed.
  */
 export const webhook = defineNode({
   type: 'webhook',
@@ -43,12 +71,21 @@ export const webhook = defineNode({
   version: 1,
   category: 'integrations',
   title: { fr: 'Appeler un webhook', en: 'Call a webhook' },
-  description: { fr: 'Envoie une requête HTTP (JSON) à un service externe.', en: 'Sends an HTTP (JSON) request to an external service.' },
+  description: {
+    fr: 'Envoie une requête HTTP (JSON) à un service externe.',
+    en: 'Sends an HTTP (JSON) request to an external service.',
+  },
   configSchema: WebhookConfigSchema,
   templateFields: TEMPLATE_FIELDS,
   retry: { retries: 3, minTimeoutMs: 1000, factor: 2 },
-  sampleOutput: { status: 200, body: { ok: true, id: 'evt_123' }, contentType: 'application/json' } satisfies WebhookOutput,
-  validate: ({ config, variables }) => validateTemplateFields(config, TEMPLATE_FIELDS, variables),
+  outputSchema: WebhookOutputSchema,
+  sampleOutput: {
+    status: 200,
+    body: { ok: true, id: 'evt_123' },
+    contentType: 'application/json',
+  } satisfies WebhookOutput,
+  messages: TEMPLATE_PROBLEM_TEXTS,
+  validate: ({ config, isKnown }) => validateTemplateFields(config, TEMPLATE_FIELDS, isKnown),
   async execute(ctx): Promise<{ output: WebhookOutput }> {
     const { config } = ctx;
     const rawUrl = renderField(ctx, config.url).trim();
@@ -68,57 +105,48 @@ export const webhook = defineNode({
     const described = { method: config.method, url: url.toString(), ...(hasBody ? { body } : {}) };
     if (ctx.dryRun) return { output: { status: 0, body: null, contentType: null, dryRun: true, request: described } };
 
-    const allowedHosts = ctx.ports.http?.allowedHosts;
-    await assertPublicUrl(url, allowedHosts);
-    // Checked again when the socket connects, so DNS cannot hand out a private address after the check.
-    const dispatcher = isAllowedHost(url, allowedHosts) ? undefined : new Agent({ connect: { lookup: createGuardedLookup(allowedHosts) } });
-    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]);
-    try {
-      return await send(ctx, config, url, headers, hasBody ? body : undefined, signal, dispatcher);
-    } finally {
-      await dispatcher?.close();
-    }
+    const http = ctx.ports.http;
+    if (!http) throw new NonRetriableError('webhook: no HTTP port configured (ports.http)');
+    return send(ctx, http, config, url, headers, hasBody ? body : undefined);
   },
 });
 
 async function send(
   ctx: NodeContext<WebhookConfig>,
+  http: HttpPort,
   config: WebhookConfig,
   url: URL,
   headers: Record<string, string>,
   body: unknown,
-  signal: AbortSignal,
-  dispatcher: Dispatcher | undefined,
 ): Promise<{ output: WebhookOutput }> {
   const hasBody = body !== undefined;
-  let response;
+  let response: HttpResponse;
   try {
-    response = await request(url, {
+    response = await http.request({
       method: config.method,
+      url,
       headers: {
-        'user-agent': 'swigs-automation',
         ...(hasBody ? { 'content-type': 'application/json' } : {}),
         ...lowercaseKeys(headers),
         'idempotency-key': ctx.idempotencyKey,
       },
       ...(hasBody ? { body: JSON.stringify(body) } : {}),
-      headersTimeout: config.timeoutMs,
-      bodyTimeout: config.timeoutMs,
-      signal,
-      ...(dispatcher ? { dispatcher } : {}),
+      timeoutMs: config.timeoutMs,
+      signal: ctx.signal,
     });
   } catch (error) {
-    if (ctx.signal.aborted) throw error;
-    const timedOut = signal.aborted || /timeout/i.test(String((error as Error).message ?? ''));
+    if (ctx.signal.aborted || hasErrorCode(error, ErrorCode.NonRetriable)) throw error;
     throw new AdapterError(
       'webhook',
-      timedOut ? `webhook: ${url.host} did not answer within ${config.timeoutMs} ms` : `webhook: request to ${url.host} failed: ${(error as Error).message}`,
+      hasErrorCode(error, ErrorCode.Timeout)
+        ? `webhook: ${url.host} did not answer within ${config.timeoutMs} ms`
+        : `webhook: request to ${url.host} failed: ${(error as Error).message}`,
       { cause: error },
     );
   }
   const contentType = headerValue(response.headers['content-type']);
-  const text = await response.body.text();
-  const status = response.statusCode;
+  const text = response.body;
+  const status = response.status;
   const parsed = parseBody(text, contentType);
   if (status === 429 || status >= 500) {
     const reason = `webhook: ${url.host} answered ${status}`;
@@ -127,7 +155,9 @@ async function send(
     throw new AdapterError('webhook', reason, { details: { status } });
   }
   if (status >= 400) {
-    throw new NonRetriableError(`webhook: ${url.host} refused the request (${status}): ${text.slice(0, 300)}`, { details: { status } });
+    throw new NonRetriableError(`webhook: ${url.host} refused the request (${status}): ${text.slice(0, 300)}`, {
+      details: { status },
+    });
   }
   return { output: { status, body: parsed, contentType } };
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeWaitUntil, type WaitSpec } from './compute-wait';
 
 const zurich = (spec: Partial<WaitSpec>): WaitSpec => ({ unit: 'days', timezone: 'Europe/Zurich', ...spec });
-const at = (now: string, spec: Partial<WaitSpec>): string => computeWaitUntil(new Date(now), zurich(spec)).toISOString();
+const at = (now: string, spec: Partial<WaitSpec>): string =>
+  computeWaitUntil(new Date(now), zurich(spec)).toISOString();
 
 describe('computeWaitUntil', () => {
   it('adds minutes and hours as elapsed time', () => {
@@ -48,6 +49,8 @@ describe('computeWaitUntil', () => {
 
   it('combines hours with a time window: 2 hours, then the next 08:00 on a weekday', () => {
     // Friday 21:00 CET + 2 h = 23:00 -> Monday 08:00.
-    expect(at('2026-03-06T20:00:00Z', { duration: 2, unit: 'hours', time: '08:00', weekdays: [1, 2, 3, 4, 5] })).toBe('2026-03-09T07:00:00.000Z');
+    expect(at('2026-03-06T20:00:00Z', { duration: 2, unit: 'hours', time: '08:00', weekdays: [1, 2, 3, 4, 5] })).toBe(
+      '2026-03-09T07:00:00.000Z',
+    );
   });
 });

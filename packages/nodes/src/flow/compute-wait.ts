@@ -1,6 +1,6 @@
 import { addLocalDays, zonedParts, zonedTimeToInstant } from '../shared/zoned-time';
 
-export type WaitUnit = 'minutes' | 'hours' | 'days' | 'weeks';
+export type WaitUnit = 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks';
 
 export interface WaitSpec {
   duration?: number | undefined;
@@ -12,10 +12,10 @@ export interface WaitSpec {
   timezone: string;
 }
 
-const MINUTE = 60_000;
+const UNIT_MS = { seconds: 1000, minutes: 60_000, hours: 3_600_000 } as const;
 
 /**
- * When a wait started at `now` ends. Days and weeks are calendar days in `timezone` (2 days from 10:00 is 10:00
+ * When a wait started at `now` ends. Seconds, minutes and hours are elapsed time; days and weeks are calendar days in `timezone` (2 days from 10:00 is 10:00
  * two days later, across DST). With `time` and/or `weekdays`, the end moves to the first such local time at or
  * after the duration; with days and a time ("1 day, at 09:00"), the time applies on the target calendar day.
  */
@@ -35,7 +35,7 @@ export function computeWaitUntil(now: Date, spec: WaitSpec): Date {
     at = zonedTimeToInstant({ ...date, hour: local.hour, minute: local.minute }, zone);
     at = new Date(at.getTime() + local.second * 1000 + now.getUTCMilliseconds());
   } else {
-    at = new Date(now.getTime() + amount * (spec.unit === 'hours' ? 60 * MINUTE : MINUTE));
+    at = new Date(now.getTime() + amount * UNIT_MS[spec.unit]);
   }
   if (spec.time === undefined && spec.weekdays === undefined) return at;
   return nextMatching(at, spec, zone);

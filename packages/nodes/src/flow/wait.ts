@@ -1,30 +1,17 @@
 import { z } from 'zod';
 import { defineNode } from '@swigs/automation-core';
-import { isValidTimeZone } from '../shared/zoned-time';
+import { label } from '../shared/labels';
 import { computeWaitUntil } from './compute-wait';
+import { delaySpecShape, WAITS_FOR_SOMETHING, waitsForSomething } from './delay-spec';
 
 /**
- * Config of `wait`: a `duration` in `unit`, and/or "until" a local `time` (`HH:MM`) and/or `weekdays`
+ * Config of `wait`: a `duration` in `unit` (seconds to weeks), and/or "until" a local `time` (`HH:MM`) and/or `weekdays`
  * (1 = Monday ... 7 = Sunday), in `timezone` (default Europe/Zurich).
  * @example { duration: 2, unit: 'days' } · { duration: 1, unit: 'days', time: '09:00' } · { time: '08:00', weekdays: [1] }
  */
-export const WaitConfigSchema = z
-  .object({
-    duration: z.number().int().min(0).max(100_000).optional(),
-    unit: z.enum(['minutes', 'hours', 'days', 'weeks']).default('days'),
-    time: z
-      .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM such as 09:00')
-      .optional(),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
-    timezone: z.string().default('Europe/Zurich').refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Zurich' }),
-  })
-  .refine((c) => (c.duration ?? 0) > 0 || c.time !== undefined || c.weekdays !== undefined, {
-    message: 'set a positive duration, a time of day or weekdays',
-    path: ['duration'],
-  });
+export const WaitConfigSchema = z.object(delaySpecShape).refine(waitsForSomething, WAITS_FOR_SOMETHING);
 
-/** Parks the run for a while (minutes to weeks) or until a time of day / weekday in Zurich. */
+/** Parks the run for a while (seconds to weeks) or until a time of day / weekday in Zurich. */
 export const wait = defineNode({
   type: 'wait',
   kind: 'wait',
@@ -32,12 +19,13 @@ export const wait = defineNode({
   category: 'flow',
   title: { fr: 'Attendre', en: 'Wait' },
   description: {
-    fr: 'Met l’automatisation en pause pour une durée, ou jusqu’à une heure ou un jour de la semaine (heure de Zurich).',
-    en: 'Pauses the automation for a duration, or until a time of day or weekday (Zurich time).',
+    fr: 'Met l’automatisation en pause pour une durée (d’une seconde à des semaines), ou jusqu’à une heure ou un jour de la semaine (heure de Zurich).',
+    en: 'Pauses the automation for a duration (one second to weeks), or until a time of day or weekday (Zurich time).',
   },
   configSchema: WaitConfigSchema,
   // Only computes a date: a run parked right after its trigger costs one write.
   sideEffects: false,
+  outputSchema: z.object({ waitUntil: z.iso.datetime().meta(label('Reprise le', 'Resumes at')) }),
   sampleOutput: { waitUntil: '2026-03-04T08:00:00.000Z' },
   execute(ctx) {
     const waitUntil = computeWaitUntil(ctx.clock.now(), ctx.config);

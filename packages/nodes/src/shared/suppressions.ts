@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Store, StoredDocument } from '@swigs/automation-core';
+import type { DocumentStore, StoredDocument } from '@swigs/automation-core';
 
 /** Store collection of unsubscribed addresses, per tenant. */
 export const SUPPRESSIONS_COLLECTION = 'suppressions';
@@ -17,13 +17,22 @@ export function suppressionId(email: string, scope = 'marketing'): string {
 }
 
 /** Records that `email` unsubscribed from `scope`; true when it was new. */
-export async function addSuppression(store: Store, input: { userId: string; email: string; scope?: string; at?: Date }): Promise<boolean> {
+export async function addSuppression(
+  store: DocumentStore,
+  input: { userId: string; email: string; scope?: string; at?: Date },
+): Promise<boolean> {
   const scope = input.scope ?? 'marketing';
   const collection = store.collection<Suppression>(SUPPRESSIONS_COLLECTION);
   const id = suppressionId(input.email, scope);
   if (await collection.get(input.userId, id)) return false;
   try {
-    await collection.insert({ id, userId: input.userId, email: input.email.trim().toLowerCase(), scope, createdAt: input.at ?? new Date() });
+    await collection.insert({
+      id,
+      userId: input.userId,
+      email: input.email.trim().toLowerCase(),
+      scope,
+      createdAt: input.at ?? new Date(),
+    });
     return true;
   } catch {
     return false;
@@ -31,6 +40,13 @@ export async function addSuppression(store: Store, input: { userId: string; emai
 }
 
 /** True when `email` unsubscribed from `scope` for this tenant. */
-export async function isSuppressed(store: Store, userId: string, email: string, scope = 'marketing'): Promise<boolean> {
-  return (await store.collection<Suppression>(SUPPRESSIONS_COLLECTION).get(userId, suppressionId(email, scope))) !== null;
+export async function isSuppressed(
+  store: DocumentStore,
+  userId: string,
+  email: string,
+  scope = 'marketing',
+): Promise<boolean> {
+  return (
+    (await store.collection<Suppression>(SUPPRESSIONS_COLLECTION).get(userId, suppressionId(email, scope))) !== null
+  );
 }

@@ -1,13 +1,14 @@
 import type { NodeConfigProblem, NodeContext } from '@swigs/automation-core';
 import { createTemplateRenderer, type TemplateMode, type TemplateRenderer } from '../templates/renderer';
-import { validateTemplateSource } from '../templates/validate-template';
+import { type KnownVariables, validateTemplateSource } from '../templates/validate-template';
 
 // A compile cache only (same source -> same compiled function), so sharing it between engines is harmless.
 let renderer: TemplateRenderer | undefined;
 
 /** The renderer nodes share. */
 export function nodeRenderer(): TemplateRenderer {
-  return (renderer ??= createTemplateRenderer());
+  renderer ??= createTemplateRenderer();
+  return renderer;
 }
 
 /** What templates in node configs can read: `trigger.*` and `nodes.<id>.*`. */
@@ -32,23 +33,26 @@ export function renderDeep(ctx: Pick<NodeContext, 'data'>, value: unknown): unkn
 
 /**
  * The shared `validate` hook: checks every template string under `fields` of `config` (strings, or objects and
- * arrays holding strings) for syntax errors and variables absent from `variables`.
+ * arrays holding strings) for syntax errors, unknown helpers and variables this step cannot read (`known`: the
+ * hook context's `isKnown`, or a list of paths). Each problem carries its code and params (line, column...),
+ * whose texts are `TEMPLATE_PROBLEM_TEXTS` (give them as the node's `messages`).
  */
 export function validateTemplateFields(
   config: unknown,
   fields: readonly string[],
-  variables: ReadonlySet<string>,
+  known: KnownVariables,
 ): NodeConfigProblem[] {
   const problems: NodeConfigProblem[] = [];
   if (typeof config !== 'object' || config === null) return problems;
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
-      for (const problem of validateTemplateSource(value, variables)) {
-        const where = problem.line !== undefined ? ` (line ${problem.line})` : '';
-        problems.push({ path, code: problem.code, message: `${path.join('.')}: ${problem.message}${where}` });
+      for (const problem of validateTemplateSource(value, known)) {
+        problems.push({ path, code: problem.code, message: problem.message, params: problem.params });
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]));
+      value.forEach((item, index) => {
+        visit(item, [...path, index]);
+      });
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
     }

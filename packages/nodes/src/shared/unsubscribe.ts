@@ -15,7 +15,9 @@ export interface UnsubscribeClaims {
  * const token = createUnsubscribeToken({ userId, recipient: 'lea@example.ch', scope: 'marketing' }, secret);
  */
 export function createUnsubscribeToken(claims: UnsubscribeClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: claims.userId, r: claims.recipient.toLowerCase(), s: claims.scope })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ u: claims.userId, r: claims.recipient.toLowerCase(), s: claims.scope }),
+  ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
 
@@ -27,7 +29,11 @@ export function verifyUnsubscribeToken(token: string, secret: string): Unsubscri
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u?: unknown; r?: unknown; s?: unknown };
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      u?: unknown;
+      r?: unknown;
+      s?: unknown;
+    };
     if (typeof data.u !== 'string' || typeof data.r !== 'string' || typeof data.s !== 'string') return null;
     return { userId: data.u, recipient: data.r, scope: data.s };
   } catch {

@@ -79,7 +79,10 @@ export function offsetMs(instant: Date, timeZone: string): number {
 }
 
 /** Adds calendar days to a local date (`{year, month, day}`), across month and year ends. */
-export function addLocalDays(date: { year: number; month: number; day: number }, days: number): { year: number; month: number; day: number } {
+export function addLocalDays(
+  date: { year: number; month: number; day: number },
+  days: number,
+): { year: number; month: number; day: number } {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -28,6 +28,9 @@ const invoiceVariables = [
   'trigger.paymentUrl',
 ];
 
+/** What the reminder templates read: the `invoice.overdue` payload. */
+const overdueVariables = [...invoiceVariables, 'trigger.balance', 'trigger.daysOverdue', 'trigger.level'];
+
 /**
  * The French templates SWIGS ships, keyed by slug (use the slug as the template id when seeding).
  * Order templates read the `order.*` payload, invoice templates the `invoice.*` payload.
@@ -70,7 +73,12 @@ ${itemsTable}
 ${itemsTable}
 <p>Belle journée,<br>L’équipe</p>`,
     text: '',
-    availableVariables: [...orderVariables, 'trigger.shipping.carrier', 'trigger.shipping.trackingNumber', 'trigger.shipping.trackingUrl'],
+    availableVariables: [
+      ...orderVariables,
+      'trigger.shipping.carrier',
+      'trigger.shipping.trackingNumber',
+      'trigger.shipping.trackingUrl',
+    ],
     category: 'transactional',
     isActive: true,
   },
@@ -97,6 +105,48 @@ ${itemsTable}
 <p>Avec nos meilleures salutations,<br>L’équipe</p>`,
     text: '',
     availableVariables: invoiceVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  'rappel-facture-1': {
+    name: '1er rappel',
+    subject: 'Rappel : facture n° {{trigger.number}}',
+    preheader: 'Votre facture n° {{trigger.number}} est échue depuis le {{date trigger.dueDate "long"}}.',
+    body: `<p>Bonjour,</p>
+<p>Sauf erreur de notre part, la facture n° <strong>{{trigger.number}}</strong> du {{date trigger.issueDate "long"}}, échue le {{date trigger.dueDate "long"}}, présente encore un solde ouvert de <strong>{{currency trigger.balance}}</strong>.</p>
+<p>Vous la trouverez en pièce jointe, avec son bulletin de versement QR pour le montant dû.{{#if trigger.paymentUrl}} Vous pouvez aussi la consulter ici : {{link trigger.paymentUrl "voir la facture"}}.{{/if}}</p>
+<p>Si le paiement est déjà en route, merci de ne pas tenir compte de ce message.</p>
+<p>Avec nos meilleures salutations,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: overdueVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  'rappel-facture-2': {
+    name: '2e rappel',
+    subject: '2e rappel : facture n° {{trigger.number}} impayée',
+    preheader: 'Solde ouvert de {{currency trigger.balance}} sur la facture n° {{trigger.number}}.',
+    body: `<p>Bonjour,</p>
+<p>Malgré notre premier rappel, la facture n° <strong>{{trigger.number}}</strong>, échue le {{date trigger.dueDate "long"}}, n’est toujours pas réglée. Le solde ouvert s’élève à <strong>{{currency trigger.balance}}</strong>.</p>
+<p>Nous vous prions de bien vouloir le verser dans les 10 jours au moyen du bulletin QR joint.{{#if trigger.paymentUrl}} Facture : {{link trigger.paymentUrl "voir la facture"}}.{{/if}}</p>
+<p>Pour toute question, répondez simplement à cet e-mail.</p>
+<p>Avec nos meilleures salutations,<br>L’équipe</p>`,
+    text: '',
+    availableVariables: overdueVariables,
+    category: 'transactional',
+    isActive: true,
+  },
+  'mise-en-demeure': {
+    name: 'Mise en demeure',
+    subject: 'Mise en demeure : facture n° {{trigger.number}}',
+    preheader: 'Dernier délai pour régler {{currency trigger.balance}}.',
+    body: `<p>Madame, Monsieur,</p>
+<p>Malgré nos rappels, la facture n° <strong>{{trigger.number}}</strong> du {{date trigger.issueDate "long"}}, échue le {{date trigger.dueDate "long"}}, reste impayée. Par la présente, nous vous mettons en demeure de verser le solde de <strong>{{currency trigger.balance}}</strong> dans un délai de 10 jours.</p>
+<p>Passé ce délai, nous nous réservons le droit d’engager une procédure de poursuite et de réclamer l’intérêt moratoire de 5 % l’an (art. 104 CO), sans autre avis.</p>
+<p>La facture et son bulletin QR sont joints.{{#if trigger.paymentUrl}} Facture : {{link trigger.paymentUrl "voir la facture"}}.{{/if}}</p>
+<p>Veuillez agréer nos salutations distinguées.<br>L’équipe</p>`,
+    text: '',
+    availableVariables: overdueVariables,
     category: 'transactional',
     isActive: true,
   },

@@ -1,13 +1,28 @@
 import { offsetMs } from '../shared/zoned-time';
+import { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
 
-const ZONE = 'Europe/Zurich';
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
 
 const chfFormat = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' });
-const numericDate = new Intl.DateTimeFormat('fr-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: ZONE });
-const longDate = new Intl.DateTimeFormat('fr-CH', { day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE });
-const timeOfDay = new Intl.DateTimeFormat('fr-CH', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE });
+const numericDate = new Intl.DateTimeFormat('fr-CH', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: DEFAULT_TIME_ZONE,
+});
+const longDate = new Intl.DateTimeFormat('fr-CH', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: DEFAULT_TIME_ZONE,
+});
+const timeOfDay = new Intl.DateTimeFormat('fr-CH', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: DEFAULT_TIME_ZONE,
+});
 const monthNames = Array.from({ length: 12 }, (_, month) =>
   new Intl.DateTimeFormat('fr-CH', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15))),
 );
@@ -17,8 +32,9 @@ export const DateFormat = { Short: 'short', Long: 'long', DateTime: 'datetime', 
 export type DateFormat = (typeof DateFormat)[keyof typeof DateFormat];
 
 /**
- * Formats an amount in CHF the fr-CH way: `1 234.50 CHF` (U+202F between thousands, U+00A0 before `CHF`),
- * exactly as `Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' })` does.
+ * Formats an amount in CHF the fr-CH way: `1 234.50 CHF` (U+202F between thousands, U+00A0 before `CHF`), as
+ * `Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' })` rounds it, whatever the runtime's ICU
+ * (ICU 78.3, in Node 24, groups fr-CH thousands with an apostrophe: the same e-mail must not change with Node).
  * `amount` is in francs (`1234.5`); pass `unit: 'centimes'` for an integer amount in Rappen (`123450`).
  */
 export function formatChf(amount: number, unit: 'chf' | 'centimes' = 'chf'): string {
@@ -32,7 +48,19 @@ export function formatChf(amount: number, unit: 'chf' | 'centimes' = 'chf'): str
     const fraction = String(abs % 100).padStart(2, '0');
     return `${cents < 0 ? '-' : ''}${groupThousands(whole)}.${fraction}${NBSP}CHF`;
   }
-  return chfFormat.format(francs);
+  return formatChfWithIntl(francs);
+}
+
+/** Intl's fr-CH CHF text with its separators pinned (the reference for tests, and the path for odd amounts). */
+export function formatChfWithIntl(francs: number): string {
+  let text = '';
+  for (const part of chfFormat.formatToParts(francs)) {
+    if (part.type === 'group') text += NNBSP;
+    else if (part.type === 'decimal') text += '.';
+    else if (part.type === 'literal' && /^\s+$/u.test(part.value)) text += NBSP;
+    else text += part.value;
+  }
+  return text;
 }
 
 /**
@@ -93,7 +121,7 @@ function zurichWallClock(value: Date): Date | null {
   const hour = Math.floor(ms / HOUR);
   let offset = offsets.get(hour);
   if (offset === undefined) {
-    offset = offsetMs(new Date(hour * HOUR), ZONE);
+    offset = offsetMs(new Date(hour * HOUR), DEFAULT_TIME_ZONE);
     if (offsets.size >= 10_000) offsets.clear();
     offsets.set(hour, offset);
   }

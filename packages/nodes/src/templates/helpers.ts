@@ -21,7 +21,8 @@ export function registerHelpers(hbs: typeof Handlebars): void {
     const params = args.slice(0, -1);
     const date = toDate(params[0]);
     if (!date) return '';
-    const format = typeof params[1] === 'string' && dateFormats.has(params[1]) ? (params[1] as DateFormat) : DateFormat.Short;
+    const format =
+      typeof params[1] === 'string' && dateFormats.has(params[1]) ? (params[1] as DateFormat) : DateFormat.Short;
     return formatDate(date, format);
   });
 

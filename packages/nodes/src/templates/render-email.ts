@@ -4,7 +4,8 @@ import { defaultLayout } from './layout';
 import { createTemplateRenderer, type TemplateRenderer } from './renderer';
 
 /** The parts of an `EmailTemplate` that rendering reads. */
-export type EmailTemplateSource = Pick<EmailTemplate, 'subject' | 'body'> & Partial<Pick<EmailTemplate, 'preheader' | 'text'>>;
+export type EmailTemplateSource = Pick<EmailTemplate, 'subject' | 'body'> &
+  Partial<Pick<EmailTemplate, 'preheader' | 'text'>>;
 
 export interface RenderEmailOptions {
   /** Layout wrapping the body; default `defaultLayout`. Pass `null` to send the body alone. */
@@ -36,12 +37,21 @@ const htmlToText = compileHtmlToText({
 
 let sharedRenderer: TemplateRenderer | undefined;
 
+function defaultRenderer(): TemplateRenderer {
+  sharedRenderer ??= createTemplateRenderer();
+  return sharedRenderer;
+}
+
 /**
  * Renders a template's subject, preheader and body with `data` (`{ trigger, nodes }`), wraps the body in the
  * layout and derives the plain-text part (and, when the template has none, the preheader) from the HTML.
  */
-export function renderEmail(template: EmailTemplateSource, data: unknown, options: RenderEmailOptions = {}): RenderedEmail {
-  const renderer = options.renderer ?? (sharedRenderer ??= createTemplateRenderer());
+export function renderEmail(
+  template: EmailTemplateSource,
+  data: unknown,
+  options: RenderEmailOptions = {},
+): RenderedEmail {
+  const renderer = options.renderer ?? defaultRenderer();
   const subject = oneLine(renderer.render(template.subject, data, 'text'));
   const body = renderer.render(template.body, data, 'html');
   const bodyText = template.text ? renderer.render(template.text, data, 'text').trim() : htmlToText(body).trim();
@@ -63,7 +73,10 @@ export function renderEmail(template: EmailTemplateSource, data: unknown, option
           },
           'html',
         );
-  const footerLines = [options.footer, options.unsubscribeUrl ? `Se désabonner : ${options.unsubscribeUrl}` : undefined].filter(Boolean);
+  const footerLines = [
+    options.footer,
+    options.unsubscribeUrl ? `Se désabonner : ${options.unsubscribeUrl}` : undefined,
+  ].filter(Boolean);
   const text = footerLines.length > 0 ? `${bodyText}\n\n--\n${footerLines.join('\n')}` : bodyText;
   return { subject, html, text, preheader };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTemplateRenderer } from './renderer';
-import { formatChf, formatDate, formatWithIntl } from './format';
+import { formatChf, formatChfWithIntl, formatDate, formatWithIntl } from './format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -97,23 +97,58 @@ describe('createTemplateRenderer', () => {
 });
 
 describe('fr-CH formatting fast paths', () => {
-  const chfIntl = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' });
-
   it('formats CHF exactly as Intl fr-CH does, for whole-centime and other amounts', () => {
-    const samples = [0, -0, 0.05, 0.1, 0.5, 1, 9.99, 39.9, 99.95, 100, 999.99, 1000, 1234.5, 12345.67, 999999.99, 1234567.5, -0.5, -1234.5, 1.005, 2.675, 0.1 + 0.2, 1e21, 12.3456];
+    const samples = [
+      0,
+      -0,
+      0.05,
+      0.1,
+      0.5,
+      1,
+      9.99,
+      39.9,
+      99.95,
+      100,
+      999.99,
+      1000,
+      1234.5,
+      12345.67,
+      999999.99,
+      1234567.5,
+      -0.5,
+      -1234.5,
+      1.005,
+      2.675,
+      0.1 + 0.2,
+      1e21,
+      12.3456,
+    ];
     let seed = 42;
     for (let i = 0; i < 5000; i++) {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       samples.push(Math.round((seed / 2147483648) * 10_000_000) / 100, (seed % 1_000_000) / 7);
     }
-    for (const amount of samples) expect({ amount, text: formatChf(amount) }).toEqual({ amount, text: chfIntl.format(amount) });
-    expect(formatChf(270375, 'centimes')).toBe(chfIntl.format(2703.75));
+    for (const amount of samples)
+      expect({ amount, text: formatChf(amount) }).toEqual({ amount, text: formatChfWithIntl(amount) });
+    expect(formatChf(270375, 'centimes')).toBe(formatChfWithIntl(2703.75));
+  });
+
+  it('groups CHF thousands with U+202F whatever the ICU (an apostrophe in Node 24’s)', () => {
+    expect(formatChf(1234567.5)).toBe('1\u202f234\u202f567.50\u00a0CHF');
+    expect(formatChf(-1234.5)).toBe('-1\u202f234.50\u00a0CHF');
+    expect(formatChf(12.3456)).toBe('12.35\u00a0CHF');
+    expect(formatChf(1e21)).toBe(`${'1000000000000000000000'.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f')}.00\u00a0CHF`);
   });
 
   it('formats Zurich dates exactly as Intl fr-CH does, across DST changes and years', () => {
     const instants = [
-      '2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z',
-      '1970-01-01T00:00:00Z', '2000-02-29T23:30:00Z', '2099-12-31T23:00:00Z',
+      '2026-03-29T00:59:59.999Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:59:59Z',
+      '2026-10-25T01:00:00Z',
+      '1970-01-01T00:00:00Z',
+      '2000-02-29T23:30:00Z',
+      '2099-12-31T23:00:00Z',
     ].map((s) => new Date(s));
     let seed = 7;
     for (let i = 0; i < 3000; i++) {
@@ -122,8 +157,28 @@ describe('fr-CH formatting fast paths', () => {
     }
     for (const instant of instants) {
       for (const format of ['short', 'long', 'datetime', 'time'] as const) {
-        expect({ at: instant.toISOString(), format, text: formatDate(instant, format) }).toEqual({ at: instant.toISOString(), format, text: formatWithIntl(instant, format) });
+        expect({ at: instant.toISOString(), format, text: formatDate(instant, format) }).toEqual({
+          at: instant.toISOString(),
+          format,
+          text: formatWithIntl(instant, format),
+        });
       }
     }
+  });
+});
+
+describe('the compile cache is bounded by size', () => {
+  it('drops the oldest templates past its character budget and never keeps one larger than it', () => {
+    const local = createTemplateRenderer({ cacheChars: 1000 });
+    const big = (n: number): string => `${'x'.repeat(390)}{{n${n}}}`;
+    local.compile(big(1));
+    local.compile(big(2));
+    expect(local.cacheSize).toBe(2);
+    local.compile(big(3));
+    expect(local.cacheSize).toBe(2);
+    expect(local.cachedChars).toBeLessThanOrEqual(1000);
+    local.compile('y'.repeat(2000));
+    expect(local.cacheSize).toBe(2);
+    expect(local.render('y'.repeat(2000), {})).toBe('y'.repeat(2000));
   });
 });

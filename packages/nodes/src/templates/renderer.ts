@@ -8,6 +8,12 @@ export type TemplateMode = 'html' | 'text';
 export interface TemplateRendererOptions {
   /** Compiled templates kept; the oldest is dropped past it. Default 1000. */
   cacheSize?: number;
+  /**
+   * Characters of template source the cache keeps per mode (html, text) across its entries; the oldest are dropped past it, and a
+   * template larger than this is compiled but not kept. A compiled template takes 100-200 times its source in
+   * memory, so the default, 512 Ki characters, keeps the cache near 100 MB at most.
+   */
+  cacheChars?: number;
 }
 
 /** Renders Handlebars templates with the SWIGS helpers, compiling each source once. */
@@ -18,6 +24,8 @@ export interface TemplateRenderer {
   /** The isolated Handlebars environment (helpers registered, no global state touched). */
   readonly handlebars: typeof Handlebars;
   readonly cacheSize: number;
+  /** Characters of source held by the cache (bounded by `cacheChars`). */
+  readonly cachedChars: number;
 }
 
 const knownHelpers = Object.fromEntries(templateHelperNames.map((name) => [name, true])) as Record<string, true>;
@@ -41,6 +49,8 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const limit = options.cacheSize ?? 1000;
+  const charLimit = options.cacheChars ?? 512 * 1024;
+  const chars: Record<TemplateMode, number> = { html: 0, text: 0 };
   // One map per mode keyed by the source itself: the same string instance keeps its hash, so a hit costs no rehash.
   const caches: Record<TemplateMode, Map<string, Handlebars.TemplateDelegate>> = { html: new Map(), text: new Map() };
 
@@ -57,11 +67,14 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     } catch (error) {
       throw new TemplateError(`template is invalid: ${firstLine(error)}`, { cause: error });
     }
-    if (cache.size >= limit) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
+    if (source.length > charLimit) return template;
+    while (cache.size > 0 && (cache.size >= limit || chars[mode] + source.length > charLimit)) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      chars[mode] -= oldest.length;
     }
     cache.set(source, template);
+    chars[mode] += source.length;
     return template;
   };
 
@@ -78,6 +91,9 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     },
     get cacheSize() {
       return caches.html.size + caches.text.size;
+    },
+    get cachedChars() {
+      return chars.html + chars.text;
     },
   };
 }

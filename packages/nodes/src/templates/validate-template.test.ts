@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, validateTemplateSource } from './validate-template';
+import { canonicalPath, templateProblemText, validateTemplateSource } from './validate-template';
 import { defaultTemplates } from './default-templates';
 
 const variables = [
@@ -25,12 +25,57 @@ describe('validateTemplateSource', () => {
   it('reports a variable the trigger does not provide, with its position', () => {
     const problems = validateTemplateSource('Bonjour\n{{trigger.customer.prenom}}', variables);
     expect(problems).toEqual([
-      { code: 'unknown_variable', message: 'unknown variable "trigger.customer.prenom"', variable: 'trigger.customer.prenom', line: 2, column: 3 },
+      {
+        code: 'unknown_variable',
+        message: 'unknown variable "trigger.customer.prenom"',
+        variable: 'trigger.customer.prenom',
+        line: 2,
+        column: 3,
+        params: { variable: 'trigger.customer.prenom', line: 2, column: 3 },
+      },
     ]);
+    expect(templateProblemText(problems[0]!, 'fr')).toBe(
+      'la variable « trigger.customer.prenom » n’existe pas ici (ligne 2) ; les données du déclencheur sont sous « trigger. », celles des étapes précédentes sous « nodes.<id>. »',
+    );
+  });
+
+  it('accepts any path below an open part when given a lookup', () => {
+    const known = (path: string) => path === 'trigger' || path.startsWith('trigger.body');
+    expect(validateTemplateSource('{{trigger.body.order.status}}', known)).toEqual([]);
+    expect(validateTemplateSource('{{trigger.query.x}}', known).map((p) => p.code)).toEqual(['unknown_variable']);
+  });
+
+  it('keeps the line, the column and what was expected of a syntax error, in both languages', () => {
+    const [unclosed] = validateTemplateSource('Bonjour\n{{#if trigger.total}}cher client', variables);
+    expect(unclosed).toMatchObject({ code: 'template_syntax', line: 2, column: 33 });
+    expect(templateProblemText(unclosed!, 'fr')).toBe(
+      'erreur de syntaxe à la ligne 2, colonne 33 ; attendu : « {{else …}} » ou « {{else}} » ou la fin du bloc « {{/…}} » ; trouvé : la fin du texte',
+    );
+    expect(templateProblemText(unclosed!, 'en')).toBe(
+      'syntax error at line 2, column 33; expected "{{else …}}" or "{{else}}" or the end of the block "{{/…}}"; found the end of the text',
+    );
+    const [open] = validateTemplateSource('Total\n  {{trigger.total', variables);
+    expect(open).toMatchObject({ code: 'template_syntax', line: 2, params: { foundToken: 'INVALID' } });
+    const [mismatch] = validateTemplateSource('{{#if trigger.total}}x{{/each}}', variables);
+    expect(mismatch).toMatchObject({ code: 'template_syntax', line: 1 });
+    expect(templateProblemText(mismatch!, 'fr')).toContain('attendu : « {{/if}} » ; trouvé : {{/each}}');
+  });
+
+  it('lists the helpers that exist when one is unknown', () => {
+    const [problem] = validateTemplateSource('{{shout trigger.total}}', variables);
+    expect(problem?.message).toBe(
+      'unknown helper "shout" (available: currency, date, default, eq, pluralize, link, if, unless, each, with, lookup)',
+    );
+    expect(templateProblemText(problem!, 'fr')).toBe(
+      'la fonction « shout » n’existe pas (ligne 1) ; fonctions disponibles : currency, date, default, eq, pluralize, link, if, unless, each, with, lookup',
+    );
   });
 
   it('reports unknown variables inside helpers and each blocks', () => {
-    const problems = validateTemplateSource('{{currency trigger.totl}}{{#each trigger.items}}{{sku}}{{/each}}', variables);
+    const problems = validateTemplateSource(
+      '{{currency trigger.totl}}{{#each trigger.items}}{{sku}}{{/each}}',
+      variables,
+    );
     expect(problems.map((p) => p.variable)).toEqual(['trigger.totl', 'sku']);
   });
 
@@ -56,7 +101,11 @@ describe('validateTemplateSource', () => {
   it('finds every shipped French template valid against its own variables', () => {
     for (const [key, template] of Object.entries(defaultTemplates)) {
       for (const field of ['subject', 'preheader', 'body'] as const) {
-        expect({ key, field, problems: validateTemplateSource(template[field], template.availableVariables) }).toEqual({ key, field, problems: [] });
+        expect({ key, field, problems: validateTemplateSource(template[field], template.availableVariables) }).toEqual({
+          key,
+          field,
+          problems: [],
+        });
       }
     }
   });

@@ -1,6 +1,6 @@
 import { defineNode } from '@swigs/automation-core';
 import { CmsTriggerConfigSchema, matchesCms } from './filters';
-import type { CustomerPayload } from './payloads';
+import { CustomerPayloadSchema, type CustomerPayload } from './payloads';
 
 const sample: CustomerPayload = {
   customer: { id: 'cus_51', email: 'lea.muller@example.ch', firstName: 'Léa', lastName: 'Müller' },
@@ -16,8 +16,12 @@ export const customerCreated = defineNode({
   version: 1,
   category: 'cms',
   title: { fr: 'Client créé', en: 'Customer created' },
-  description: { fr: 'Démarre quand un compte client est créé dans le CMS.', en: 'Starts when a customer account is created in the CMS.' },
+  description: {
+    fr: 'Démarre quand un compte client est créé dans le CMS.',
+    en: 'Starts when a customer account is created in the CMS.',
+  },
   configSchema: CmsTriggerConfigSchema,
+  outputSchema: CustomerPayloadSchema,
   sampleOutput: sample,
   matches: ({ config, payload }) => matchesCms(config, payload),
 });

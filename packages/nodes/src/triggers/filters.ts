@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { ConditionGroupSchema } from '@swigs/automation-core';
+import { label } from '../shared/labels';
 
 /** Extra conditions on the payload, evaluated by the engine before a run starts. */
-export const triggerConditions = { conditions: ConditionGroupSchema.optional() };
+export const triggerConditions = {
+  conditions: ConditionGroupSchema.optional().meta(label('Conditions de départ', 'Start conditions')),
+};
 
 /** Filters of CMS triggers: one site, and/or a set of statuses. */
 export const CmsTriggerConfigSchema = z.object({
   /** Only events of this CMS site; all sites when absent. */
-  siteId: z.string().min(1).max(200).optional(),
+  siteId: z.string().min(1).max(200).optional().meta(label('Site', 'Site')),
   /** Only when the payload's `status` is one of these; any status when absent or empty. */
-  statusFilter: z.array(z.string().min(1).max(100)).max(50).optional(),
+  statusFilter: z
+    .array(z.string().min(1).max(100))
+    .max(50)
+    .optional()
+    .meta(label('Statuts acceptés', 'Accepted statuses')),
   ...triggerConditions,
 });
 export type CmsTriggerConfig = z.infer<typeof CmsTriggerConfigSchema>;

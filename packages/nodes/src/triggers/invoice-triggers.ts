@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '@swigs/automation-core';
 import { triggerConditions } from './filters';
-import type { InvoicePayload } from './payloads';
+import { InvoicePayloadSchema, type InvoicePayload } from './payloads';
 
 export const InvoiceTriggerConfigSchema = z.object({ ...triggerConditions });
 
@@ -33,6 +33,7 @@ export const invoiceCreated = defineNode({
     en: 'Starts when an invoice is issued. total in francs, totalCentimes in centimes.',
   },
   configSchema: InvoiceTriggerConfigSchema,
+  outputSchema: InvoicePayloadSchema,
   sampleOutput: sample({}),
   matches: () => true,
 });
@@ -44,8 +45,12 @@ export const invoicePaid = defineNode({
   version: 1,
   category: 'invoicing',
   title: { fr: 'Facture payée', en: 'Invoice paid' },
-  description: { fr: 'Démarre quand une facture est entièrement payée.', en: 'Starts when an invoice is paid in full.' },
+  description: {
+    fr: 'Démarre quand une facture est entièrement payée.',
+    en: 'Starts when an invoice is paid in full.',
+  },
   configSchema: InvoiceTriggerConfigSchema,
+  outputSchema: InvoicePayloadSchema,
   sampleOutput: sample({ status: 'paid', paidAt: '2026-03-20T10:12:00.000Z' }),
   matches: () => true,
 });

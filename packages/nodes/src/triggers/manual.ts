@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '@swigs/automation-core';
 import { triggerConditions } from './filters';
+import { ManualPayloadSchema } from './payloads';
 
 export const ManualTriggerConfigSchema = z.object({ ...triggerConditions });
 
@@ -16,6 +17,7 @@ export const manual = defineNode({
     en: 'Starts on demand; the data passed at launch is available under trigger.',
   },
   configSchema: ManualTriggerConfigSchema,
+  outputSchema: ManualPayloadSchema,
   sampleOutput: { startedBy: 'user_1', note: 'Relance manuelle' },
   matches: () => true,
 });

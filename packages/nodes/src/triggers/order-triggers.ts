@@ -1,6 +1,6 @@
 import { defineNode } from '@swigs/automation-core';
 import { CmsTriggerConfigSchema, matchesCms } from './filters';
-import type { OrderPayload } from './payloads';
+import { OrderPayloadSchema, type OrderPayload } from './payloads';
 
 const sampleOrder = (status: string, updatedAt: string): OrderPayload => ({
   orderId: 'ord_8f2k1c',
@@ -35,6 +35,7 @@ function defineOrderTrigger(input: {
       en: `Starts when an order ${input.verb.en} in the CMS. Amounts in francs (CHF).`,
     },
     configSchema: CmsTriggerConfigSchema,
+    outputSchema: OrderPayloadSchema,
     sampleOutput: input.sampleOutput,
     matches: ({ config, payload }) => matchesCms(config, payload),
   });
@@ -63,7 +64,11 @@ export const orderShipped = defineOrderTrigger({
   verb: { fr: 'est expédiée', en: 'is shipped' },
   sampleOutput: {
     ...sampleOrder('shipped', '2026-03-03T14:00:00.000Z'),
-    shipping: { carrier: 'La Poste', trackingNumber: '99.00.123456.78901234', trackingUrl: 'https://service.post.ch/track?n=99.00.123456.78901234' },
+    shipping: {
+      carrier: 'La Poste',
+      trackingNumber: '99.00.123456.78901234',
+      trackingUrl: 'https://service.post.ch/track?n=99.00.123456.78901234',
+    },
   },
 });
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { defineNode } from '@swigs/automation-core';
+import { label } from '../shared/labels';
 import { field, triggerConditions } from './filters';
-import type { ProjectStatusPayload } from './payloads';
+import { ProjectStatusPayloadSchema, type ProjectStatusPayload } from './payloads';
 
 export const ProjectStatusConfigSchema = z.object({
   /** Only when leaving this status; any when absent. */
-  from: z.string().min(1).max(100).optional(),
+  from: z.string().min(1).max(100).optional().meta(label('Ancien statut', 'Previous status')),
   /** Only when entering this status; any when absent. */
-  to: z.string().min(1).max(100).optional(),
+  to: z.string().min(1).max(100).optional().meta(label('Nouveau statut', 'New status')),
   ...triggerConditions,
 });
 
@@ -29,6 +30,7 @@ export const projectStatusChanged = defineNode({
   title: { fr: 'Statut du projet modifié', en: 'Project status changed' },
   description: { fr: 'Démarre quand un projet change de statut.', en: 'Starts when a project changes status.' },
   configSchema: ProjectStatusConfigSchema,
+  outputSchema: ProjectStatusPayloadSchema,
   sampleOutput: sample,
   matches: ({ config, payload }) =>
     (config.from === undefined || field(payload, 'from') === config.from) &&

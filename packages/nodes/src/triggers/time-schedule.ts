@@ -1,7 +1,9 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { defineNode } from '@swigs/automation-core';
+import { DEFAULT_TIME_ZONE, defineNode } from '@swigs/automation-core';
+import { label } from '../shared/labels';
 import { isValidTimeZone } from '../shared/zoned-time';
+import { SchedulePayloadSchema } from './payloads';
 
 /**
  * Config of `time.schedule`: exactly these two fields, read by the engine's scheduler.
@@ -9,15 +11,33 @@ import { isValidTimeZone } from '../shared/zoned-time';
  */
 export const TimeScheduleConfigSchema = z
   .object({
-    cron: z.string().trim().min(1).max(200),
-    timezone: z.string().default('Europe/Zurich').refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Zurich' }),
+    cron: z.string().trim().min(1).max(200).meta(label('Expression cron', 'Cron expression')),
+    timezone: z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .refine(isValidTimeZone, {
+        message: 'must be an IANA time zone such as Europe/Zurich',
+        params: {
+          i18n: {
+            fr: 'doit être un fuseau horaire IANA, par ex. Europe/Zurich',
+            en: 'must be an IANA time zone such as Europe/Zurich',
+          },
+        },
+      })
+      .meta(label('Fuseau horaire', 'Time zone')),
   })
   .superRefine((config, ctx) => {
     if (!isValidTimeZone(config.timezone)) return;
     try {
       new Cron(config.cron, { paused: true, timezone: config.timezone });
     } catch (error) {
-      ctx.addIssue({ code: 'custom', path: ['cron'], message: `invalid cron expression: ${(error as Error).message}` });
+      const reason = (error as Error).message;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cron'],
+        message: `invalid cron expression: ${reason}`,
+        params: { i18n: { fr: `expression cron invalide : ${reason}`, en: `invalid cron expression: ${reason}` } },
+      });
     }
   });
 
@@ -33,7 +53,13 @@ export const timeSchedule = defineNode({
     en: 'Starts on a cron expression, e.g. "0 8 * * 1" every Monday at 8:00 (Zurich time).',
   },
   configSchema: TimeScheduleConfigSchema,
-  sampleOutput: { scheduledAt: '2026-03-02T07:00:00.000Z', firedAt: '2026-03-02T07:00:00.120Z', cron: '0 8 * * 1', timezone: 'Europe/Zurich' },
+  outputSchema: SchedulePayloadSchema,
+  sampleOutput: {
+    scheduledAt: '2026-03-02T07:00:00.000Z',
+    firedAt: '2026-03-02T07:00:00.120Z',
+    cron: '0 8 * * 1',
+    timezone: DEFAULT_TIME_ZONE,
+  },
   matches: () => true,
 });
 

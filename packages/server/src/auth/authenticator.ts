@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { isTenantId, tenantOfClaims } from './token-claims';
 
 /** Who made a request. */
 export interface Principal {
@@ -54,8 +55,16 @@ export interface Authenticator {
 /** Issuer and audience of local tokens. */
 export const LOCAL_ISSUER = 'swigs-workflow-local';
 export const LOCAL_AUDIENCE = 'swigs-workflow';
-const USER_ID = /^[\w.@:-]{1,200}$/;
 const VERIFIED_CACHE_SIZE = 10_000;
+
+type Jose = typeof import('jose');
+let joseModule: Promise<Jose> | undefined;
+
+/** jose is loaded with the first token to sign or verify, not at start-up: an idle server holds less memory. */
+function loadJose(): Promise<Jose> {
+  joseModule ??= import('jose');
+  return joseModule;
+}
 
 /**
  * Builds the authenticator. SSO is used when `sso.secret` or `sso.jwksUrl` is set; otherwise `local` is required.
@@ -66,11 +75,14 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const sso = options.sso?.secret || options.sso?.jwksUrl ? options.sso : undefined;
   const local = sso ? undefined : options.local;
   if (!sso && !local) throw new Error('createAuthenticator: configure SSO (secret or JWKS URL) or local auth');
-  const ssoKey: Uint8Array | JWTVerifyGetKey | undefined = sso
-    ? sso.jwksUrl
-      ? createRemoteJWKSet(new URL(sso.jwksUrl))
-      : new TextEncoder().encode(sso.secret)
-    : undefined;
+  // The JWKS key set is made with the first token to verify, once jose is loaded.
+  let jwks: JWTVerifyGetKey | undefined;
+  const ssoKeyOf = (jose: Jose): Uint8Array | JWTVerifyGetKey | undefined => {
+    if (!sso) return undefined;
+    if (!sso.jwksUrl) return new TextEncoder().encode(sso.secret);
+    jwks ??= jose.createRemoteJWKSet(new URL(sso.jwksUrl));
+    return jwks;
+  };
   const serviceDigests = (options.serviceTokens ?? [])
     .filter((s) => s.token.length > 0)
     .map((s) => ({ name: s.name, digest: digest(s.token) }));
@@ -96,6 +108,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const sign = async (userId: string, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> => {
     if (!local) throw new Error('local tokens are only issued in embedded mode');
     const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000);
+    const { SignJWT } = await loadJose();
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
@@ -119,27 +132,31 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       }
       const service = serviceDigests.length > 0 ? findService(token) : undefined;
       if (service) {
-        if (!asUser || !USER_ID.test(asUser)) return null;
+        if (!isTenantId(asUser)) return null;
         return { userId: asUser, kind: 'service', service };
       }
       try {
+        const jose = await loadJose();
+        const ssoKey = ssoKeyOf(jose);
         if (sso && ssoKey) {
-          const { payload } = await jwtVerify(token, ssoKey as Uint8Array, {
+          const { payload } = await jose.jwtVerify(token, ssoKey as Uint8Array, {
             ...(sso.issuer ? { issuer: sso.issuer } : {}),
             ...(sso.audience ? { audience: sso.audience } : {}),
             algorithms: sso.jwksUrl ? ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'] : ['HS256'],
             requiredClaims: ['exp', 'sub'],
           });
-          return payload.sub && USER_ID.test(payload.sub) ? remember(token, { userId: payload.sub, kind: 'sso' }, payload.exp) : null;
+          const tenant = tenantOfClaims(payload);
+          return tenant ? remember(token, { userId: tenant, kind: 'sso' }, payload.exp) : null;
         }
         if (local) {
-          const { payload } = await jwtVerify(token, local.secret, {
+          const { payload } = await jose.jwtVerify(token, local.secret, {
             issuer: LOCAL_ISSUER,
             audience: LOCAL_AUDIENCE,
             algorithms: ['HS256'],
             requiredClaims: ['exp', 'sub'],
           });
-          return payload.sub && USER_ID.test(payload.sub) ? remember(token, { userId: payload.sub, kind: 'local' }, payload.exp) : null;
+          const tenant = tenantOfClaims(payload);
+          return tenant ? remember(token, { userId: tenant, kind: 'local' }, payload.exp) : null;
         }
       } catch {
         return null;
@@ -149,7 +166,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     async localLogin(password, userId) {
       if (!local) return null;
       if (!timingSafeEqual(digest(password), digest(local.password))) return null;
-      const user = userId && USER_ID.test(userId) ? userId : localUser;
+      const user = isTenantId(userId) ? userId : localUser;
       const { token, expiresAt } = await sign(user, localTtl);
       return { token, userId: user, expiresAt };
     },

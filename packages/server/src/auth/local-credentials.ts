@@ -16,7 +16,7 @@ export interface LocalCredentials {
  * Reads or creates `local-secret.key` and `local-password` in `dataDir`. `password` (LOCAL_PASSWORD) overrides the file.
  */
 export function loadLocalCredentials(dataDir: string, password?: string): LocalCredentials {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secretPath = join(dataDir, 'local-secret.key');
   const passwordPath = join(dataDir, 'local-password');
   const secretHex = readOrCreate(secretPath, () => randomBytes(32).toString('hex'));
@@ -36,7 +36,7 @@ export function loadLocalCredentials(dataDir: string, password?: string): LocalC
 
 /** Reads a hex secret file in `dataDir`, creating 32 random bytes (mode 0600) on first use. */
 export function loadOrCreateSecret(dataDir: string, name: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return readOrCreate(join(dataDir, name), () => randomBytes(32).toString('hex')).value.trim();
 }
 

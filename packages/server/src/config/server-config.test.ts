@@ -26,7 +26,11 @@ describe('loadConfig', () => {
     expect(config.sso).toEqual({ secret: 'hub-secret', issuer: 'swigs-hub', audience: 'swigs-workflow' });
     expect(config.serviceTokens.map((t) => t.name)).toEqual(['task', 'cms']);
     expect(config.port).toBe(4000);
-    expect(config.cms).toMatchObject({ apiUrl: 'https://cms.example.ch/api', pollEnabled: false, pollIntervalMs: 60_000 });
+    expect(config.cms).toMatchObject({
+      apiUrl: 'https://cms.example.ch/api',
+      pollEnabled: false,
+      pollIntervalMs: 60_000,
+    });
   });
 
   it('lets CLI flags win over the environment', () => {

@@ -1,8 +1,11 @@
-import type { Hono } from 'hono';
 import type { Clock, Engine, Logger, MailPort, Store } from '@swigs/automation-core';
 import type { Authenticator } from '../auth/authenticator';
 import type { FailureLimiterOptions } from '../auth/failure-limiter';
-import type { AppEnv } from './env';
+import type { ServerMetrics } from '../metrics/server-metrics';
+import type { TemplateWorker } from '../templates/template-worker';
+import type { TrustProxy } from './client-address';
+import type { SampleListeners } from '../samples/sample-listeners';
+import type { ApiRouter } from './router';
 
 /** Receives the CMS's signed webhooks (the CMS bridge's `handleWebhook`). */
 export interface CmsWebhookReceiver {
@@ -29,8 +32,8 @@ export interface AppDeps {
   mailFrom?: string;
   /** Largest request body in bytes. Default 1 MiB. */
   bodyLimit?: number;
-  /** Use X-Forwarded-For for the client address (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /** Trusted reverse proxies (hop count or addresses) whose X-Forwarded-For entries name the client. Default none. */
+  trustProxy?: TrustProxy;
   authFailures?: FailureLimiterOptions;
   /** Folder of the built web UI; null serves the placeholder page. Default: `dist/ui` when present. */
   uiDir?: string | null;
@@ -43,10 +46,25 @@ export interface AppDeps {
   ssoLoginUrl?: string;
   /** Secret of unsubscribe tokens (the engine's `ports.email.unsubscribe.secret`); enables `/api/unsubscribe/:token`. */
   unsubscribeSecret?: string;
+  /**
+   * "Listen for the next event" of automations, kept in the store. Default: one over `store`; pass the one the
+   * CMS bridge's `fire` goes through (`listeningFire`), so both see the same listeners.
+   */
+  listeners?: SampleListeners;
   /** Extra readiness check for `/readyz` (e.g. the scheduler started). */
   isReady?: () => boolean | Promise<boolean>;
-  /** More route modules mounted under `/api`, behind authentication (invoicing). */
-  apiRoutes?: readonly Hono<AppEnv>[];
+  /** Longest an email template may take to check and render in a preview or save, in ms. Default 2000. */
+  templateTimeLimitMs?: number;
+  /** CSP `frame-ancestors` of the UI: hosts allowed to embed it, e.g. `https://cms.swigs.ch`. Default `'none'`. */
+  frameAncestors?: string;
+  /** Serve the UI's source maps (`/app.js.map`). Default false: they answer 404. */
+  sourceMaps?: boolean;
+  /** More routers mounted under `/api`, behind authentication (invoicing); their routes join the document. */
+  apiRoutes?: readonly ApiRouter[];
+  /** Times every request (`createServerMetrics`); with `metricsToken`, also serves them on `GET /metrics`. */
+  metrics?: ServerMetrics;
+  /** Bearer token of `GET /metrics`; without it the route does not exist (404). */
+  metricsToken?: string;
 }
 
 /** Deps with defaults applied, as route modules receive them. */
@@ -59,4 +77,7 @@ export interface RouteDeps {
   mailFrom: string;
   cms?: CmsWebhookReceiver;
   secrets: (name: string) => string | undefined;
+  /** Checks and renders email templates off the request thread. */
+  templates: TemplateWorker;
+  listeners: SampleListeners;
 }

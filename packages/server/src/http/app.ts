@@ -1,31 +1,52 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { getRequestListener } from '@hono/node-server';
 import { silentLogger } from '@swigs/automation-core';
 import { createFailureLimiter } from '../auth/failure-limiter';
-import { createOpenApiDocument } from '../openapi/openapi-document';
+import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document';
+import { jsonContent } from '../openapi/responses';
 import { authRoutes } from '../routes/auth';
+import { automationActionRoutes } from '../routes/automation-actions';
+import { automationInsightRoutes } from '../routes/automation-insights';
+import { automationSampleRoutes } from '../routes/automation-samples';
 import { automationRoutes } from '../routes/automations';
 import { emailTemplateRoutes } from '../routes/email-templates';
 import { healthRoutes } from '../routes/health';
+import { metricsRoutes, requestMetrics } from '../metrics/metrics-routes';
+import { createTemplateWorker } from '../templates/template-worker';
 import { hookRoutes } from '../routes/hooks';
 import { nodeTypeRoutes } from '../routes/node-types';
 import { outboxRoutes } from '../routes/outbox';
 import { runEventRoutes } from '../routes/run-events';
 import { runRoutes } from '../routes/runs';
+import { templateCheckRoutes } from '../routes/template-check';
+import { templateHelperRoutes } from '../routes/template-helpers';
+import { createSampleListeners } from '../samples/sample-listeners';
 import { unsubscribeRoutes } from '../routes/unsubscribe';
 import type { AppDeps, RouteDeps } from './app-deps';
 import { authMiddleware } from './auth-middleware';
 import { limitBodySize } from './body-size';
-import type { AppEnv } from './env';
+import { createClientAddressResolver } from './client-address';
 import { createErrorHandler } from './error-handler';
-import { pickLang, t } from './i18n';
+import { HttpError } from './http-error';
+import { pickLang } from './i18n';
+import { createRouter, type ApiRouter } from './router';
+import { securityHeaders } from './security-headers';
 import { staticUi } from './static-ui';
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
-const PUBLIC_API = new Set(['/api/auth/config', '/api/auth/local-login', '/api/openapi.json']);
+
+const getOpenApi = createRoute({
+  operationId: 'getOpenApiDocument',
+  method: 'get',
+  path: '/api/openapi.json',
+  tags: ['meta'],
+  summary: 'This document',
+  security: [],
+  responses: { 200: jsonContent(z.record(z.string(), z.unknown()), 'The OpenAPI 3.1 document') },
+});
 
 /**
  * Builds the HTTP app: health, the authenticated `/api`, the signed hooks and the web UI.
@@ -33,7 +54,7 @@ const PUBLIC_API = new Set(['/api/auth/config', '/api/auth/local-login', '/api/o
  * const app = createApp({ store, engine, authenticator });
  * serve({ fetch: app.fetch, port: 3003 });
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(deps: AppDeps): ApiRouter {
   const logger = deps.logger ?? silentLogger;
   const routeDeps: RouteDeps = {
     store: deps.store,
@@ -42,63 +63,112 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     logger,
     mailFrom: deps.mailFrom ?? 'SWIGS Automation <noreply@localhost>',
     secrets: deps.secrets ?? envWebhookSecret,
+    templates: createTemplateWorker(
+      deps.templateTimeLimitMs === undefined ? {} : { timeLimitMs: deps.templateTimeLimitMs },
+    ),
+    listeners: deps.listeners ?? createSampleListeners(deps.store, deps.clock ?? deps.engine.clock),
     ...(deps.mail ? { mail: deps.mail } : {}),
     ...(deps.cms ? { cms: deps.cms } : {}),
   };
   const limiter = createFailureLimiter(deps.authFailures);
-  const trustProxy = deps.trustProxy ?? false;
-  const openApi = createOpenApiDocument();
+  const clientAddress = createClientAddressResolver(deps.trustProxy ?? false);
 
-  const app = new Hono<AppEnv>();
-  app.onError(createErrorHandler(logger));
+  const app = createRouter();
+  // The routes declared with `security: []`, known once every route is mounted.
+  let publicRoutes: RegExp[] | undefined;
+  const onError = createErrorHandler(logger);
+  app.onError(onError);
+  if (deps.metrics) app.use('*', requestMetrics(deps.metrics));
+  app.use('*', securityHeaders(deps.frameAncestors === undefined ? {} : { frameAncestors: deps.frameAncestors }));
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')));
     await next();
   });
   app.route('/', healthRoutes(deps.store, deps.isReady));
+  // 404 unless a token is set: the figures (tenants' volumes, routes) are for the operator only.
+  app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
   app.use('/api/*', limitBodySize(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
   app.use(
     '/api/*',
     authMiddleware({
       authenticator: deps.authenticator,
       limiter,
-      trustProxy,
-      isPublic: (path) => PUBLIC_API.has(path) || path.startsWith('/api/hooks/') || path.startsWith('/api/unsubscribe/'),
+      clientAddress,
+      isPublic: (path) => {
+        publicRoutes ??= publicPathsOf(app);
+        return publicRoutes.some((pattern) => pattern.test(path));
+      },
       allowsQueryToken: (path) => path === '/api/events',
     }),
   );
-  app.get('/api/openapi.json', (c) => c.json(openApi));
+  let document: OpenApiDocument | undefined;
+  app.openapi(getOpenApi, (c) => {
+    // Written on first use, once every route is declared.
+    document ??= createOpenApiDocument(app);
+    return c.json(document as unknown as Record<string, unknown>, 200);
+  });
 
-  const api = new Hono<AppEnv>();
+  const api = createRouter();
   api.route(
     '/',
-    authRoutes({ authenticator: deps.authenticator, limiter, trustProxy, ...(deps.ssoLoginUrl ? { ssoLoginUrl: deps.ssoLoginUrl } : {}) }),
+    authRoutes({
+      authenticator: deps.authenticator,
+      limiter,
+      clientAddress,
+      ...(deps.ssoLoginUrl ? { ssoLoginUrl: deps.ssoLoginUrl } : {}),
+    }),
   );
   api.route('/', automationRoutes(routeDeps));
+  api.route('/', automationActionRoutes(routeDeps));
+  api.route('/', automationInsightRoutes(routeDeps));
+  api.route('/', automationSampleRoutes(routeDeps));
+  api.route('/', templateHelperRoutes());
   api.route('/', runRoutes(routeDeps));
+  api.route('/', templateCheckRoutes(routeDeps));
   api.route('/', emailTemplateRoutes(routeDeps));
   api.route('/', nodeTypeRoutes(routeDeps));
   api.route('/', runEventRoutes(routeDeps));
   api.route('/', outboxRoutes(routeDeps));
-  api.route('/', hookRoutes(routeDeps, { limiter, trustProxy }));
+  api.route('/', hookRoutes(routeDeps, { limiter, clientAddress }));
   if (deps.unsubscribeSecret) api.route('/', unsubscribeRoutes(deps.store, deps.unsubscribeSecret));
   for (const extra of deps.apiRoutes ?? []) api.route('/', extra);
   app.route('/api', api);
 
-  app.use('*', staticUi(deps.uiDir === undefined ? defaultUiDir() : deps.uiDir));
-  app.notFound((c) => c.json({ error: t('route_not_found', c.get('lang') ?? 'fr'), code: 'route_not_found', issues: [] }, 404));
+  app.use(
+    '*',
+    staticUi(deps.uiDir === undefined ? defaultUiDir() : deps.uiDir, { sourceMaps: deps.sourceMaps ?? false }),
+  );
+  app.notFound((c) => onError(new HttpError(404, 'route_not_found'), c));
   return app;
 }
 
+/** Patterns of the paths of the routes declared public (`security: []`): no token is asked for them. */
+function publicPathsOf(app: ApiRouter): RegExp[] {
+  const patterns: RegExp[] = [];
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route' || definition.route.security?.length !== 0) continue;
+    const source = definition.route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+    patterns.push(new RegExp(`^${source}$`));
+  }
+  return patterns;
+}
+
 /** The app as a Node `(req, res)` listener, for `http.createServer` or `expressApp.use('/automation', listener)`. */
-export function createRequestListener(app: Hono<AppEnv>): ReturnType<typeof getRequestListener> {
+export function createRequestListener(app: ApiRouter): ReturnType<typeof getRequestListener> {
   return getRequestListener(app.fetch);
 }
 
-/** A webhook secret from the environment; only `WEBHOOK_*` variables can be used. */
+/**
+ * A webhook secret from the environment; only `WEBHOOK_*` variables can be used. Each is read once, on its first
+ * use, and kept: `process.env` is an interceptor that costs more per read than a Map, and is read per request.
+ */
 export function envWebhookSecret(name: string): string | undefined {
-  return name.startsWith('WEBHOOK_') ? process.env[name] : undefined;
+  if (!name.startsWith('WEBHOOK_')) return undefined;
+  if (!envSecrets.has(name)) envSecrets.set(name, process.env[name]);
+  return envSecrets.get(name);
 }
+
+const envSecrets = new Map<string, string | undefined>();
 
 /** `dist/ui` beside the built files, or the package's `dist/ui` when running from sources. */
 export function defaultUiDir(): string | null {

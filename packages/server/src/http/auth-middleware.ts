@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import type { FailureLimiter } from '../auth/failure-limiter';
+import type { ClientAddressResolver } from './client-address';
 import type { AppEnv } from './env';
 import { HttpError } from './http-error';
 
@@ -12,7 +13,8 @@ export interface AuthMiddlewareOptions {
   isPublic: (path: string, method: string) => boolean;
   /** Paths where `?access_token=` is accepted (EventSource cannot send headers). */
   allowsQueryToken: (path: string) => boolean;
-  trustProxy?: boolean;
+  /** The client address the limiter keys on (see TRUST_PROXY). */
+  clientAddress: ClientAddressResolver;
 }
 
 /** Resolves the tenant from the bearer token (or a service token plus X-Swigs-User) and sets `userId`. */
@@ -27,7 +29,7 @@ export function authMiddleware(options: AuthMiddlewareOptions): MiddlewareHandle
 
 /** Authenticates the request or throws 401/429; failures count towards the per-client limit. */
 export async function authenticate(c: Context<AppEnv>, options: AuthMiddlewareOptions): Promise<Principal> {
-  const client = (): string => clientKey(c, options.trustProxy ?? false);
+  const client = (): string => clientKey(c, options.clientAddress);
   // No failures recorded anywhere: nothing can be blocked, so skip reading the client address.
   const wait = options.limiter.size > 0 ? options.limiter.blockedFor(client()) : 0;
   if (wait > 0) {
@@ -55,15 +57,13 @@ function bearer(c: Context<AppEnv>): string | undefined {
   return match?.[1];
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientKey(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/** The client's address: the socket's, or the first untrusted X-Forwarded-For hop from the right. */
+export function clientKey(c: Context<AppEnv>, resolve: ClientAddressResolver): string {
+  let socket = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    // In-process requests (app.request) have no socket.
   }
+  return resolve(socket, c.req.header('x-forwarded-for'));
 }

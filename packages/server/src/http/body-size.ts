@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env';
+import { drainRequestBody } from './drain-body';
 import { HttpError } from './http-error';
 
 /**
@@ -13,14 +14,23 @@ export function limitBodySize(maxSize: number): MiddlewareHandler<AppEnv> {
     // The unread rest of the body would poison a kept-alive socket: close it after the answer.
     throw new HttpError(413, 'payload_too_large', { headers: { Connection: 'close' } });
   };
-  const chunked = bodyLimit({ maxSize, onError: tooLarge });
+  const chunked = bodyLimit({
+    maxSize,
+    onError: async (c) => {
+      await drainRequestBody(c);
+      return tooLarge();
+    },
+  });
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
       // Node's parser holds the body to exactly this length.
-      if (!/^\d{1,15}$/.test(length) || Number(length) > maxSize) tooLarge();
+      if (!/^\d{1,15}$/.test(length) || Number(length) > maxSize) {
+        await drainRequestBody(c);
+        tooLarge();
+      }
       return next();
     }
     return chunked(c, next);

@@ -15,9 +15,12 @@ function appThrowing(error: Error): Hono<AppEnv> {
 
 describe('the error mapping', () => {
   it('answers 503 with Retry-After when the store is unreachable, so the caller delivers again', async () => {
-    const response = await appThrowing(new AdapterError('sqlite', 'fire "order.paid": database is locked')).request('/', {
-      headers: { 'accept-language': 'en' },
-    });
+    const response = await appThrowing(new AdapterError('sqlite', 'fire "order.paid": database is locked')).request(
+      '/',
+      {
+        headers: { 'accept-language': 'en' },
+      },
+    );
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     const body = (await response.json()) as { error: string; code: string };

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isSwigsError, type Logger, type ValidationProblem } from '@swigs/automation-core';
+import { isSwigsError, type Logger, type SwigsError, type ValidationProblem } from '@swigs/automation-core';
 import type { AppEnv, Lang } from './env';
-import { isHttpError, type IssueBody } from './http-error';
-import { pickLang, t } from './i18n';
+import { isHttpError, type HttpError, type Issue, type IssueBody } from './http-error';
+import { pickLang, t, type MessageKey } from './i18n';
 import { isZodError, localizeZodIssues } from './zod-issues';
 
 /** The JSON body of every error response. */
@@ -13,15 +13,22 @@ export interface ErrorBody {
   issues: IssueBody[];
 }
 
+interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
 /**
- * The one place where errors become HTTP statuses: our `HttpError`s, zod errors (400), the runtime's typed errors
- * (config or graph invalid 400, not found 404, conflict 409, store or mail unreachable 503 with Retry-After) and anything
- * else (500, logged, no detail leaked).
+ * The one place where errors become HTTP answers, in the request's language: our `HttpError`s (a key and its
+ * parameters), zod errors (400), the runtime's typed errors (config or graph invalid 400, not found 404, conflict
+ * 409, store or mail unreachable 503 with Retry-After), hono's own refusals, and anything else (500, logged, no
+ * detail leaked). No handler writes a message itself.
  */
 export function createErrorHandler(logger: Logger): (err: Error, c: Context<AppEnv>) => Response {
   return (err, c) => {
     const lang: Lang = c.get('lang') ?? pickLang(c.req.header('accept-language'));
-    const { status, body, headers } = toResponse(err, lang);
+    const { status, body, headers } = toAnswer(err, lang);
     if (status >= 500) {
       logger.error('request failed', { method: c.req.method, path: c.req.path, error: describe(err) });
     }
@@ -29,35 +36,77 @@ export function createErrorHandler(logger: Logger): (err: Error, c: Context<AppE
   };
 }
 
-function toResponse(err: unknown, lang: Lang): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-  if (isHttpError(err)) {
-    return { status: err.status, body: { error: t(err.key, lang), code: err.key, issues: err.issues }, headers: err.headers };
-  }
+function toAnswer(err: unknown, lang: Lang): ErrorAnswer {
+  if (isHttpError(err)) return fromHttpError(err, lang);
   if (isZodError(err)) {
-    return { status: 400, body: { error: t('validation_failed', lang), code: 'validation_failed', issues: localizeZodIssues(err, lang) } };
+    return { status: 400, body: answer('validation_failed', lang, localizeZodIssues(err.issues, lang)) };
   }
   if (isSwigsError(err)) {
-    switch (err.code) {
-      case 'CONFIG_INVALID':
-      case 'GRAPH_INVALID':
-      case 'LIMIT_EXCEEDED':
-      case 'EVALUATION_ERROR':
-        return { status: 400, body: { error: err.message, code: err.code, issues: problemsOf(err.details) } };
-      case 'NOT_FOUND':
-        return { status: 404, body: { error: t('not_found', lang), code: err.code, issues: [] } };
-      case 'CONFLICT':
-        return { status: 409, body: { error: err.message || t('conflict', lang), code: err.code, issues: [] } };
-      // A store or mail outage: the caller (a CMS webhook, a service) should deliver again, which is safe.
-      case 'ADAPTER_FAILURE':
-        return { status: 503, body: { error: t('unavailable', lang), code: err.code, issues: [] }, headers: { 'Retry-After': '5' } };
-      default:
-        break;
-    }
+    const mapped = fromSwigsError(err, lang);
+    if (mapped) return mapped;
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return { status: err.status, body: { error: err.message || t('bad_request', lang), issues: [] } };
+    return { status: err.status, body: answer(HONO_KEYS[err.status] ?? 'bad_request', lang, []) };
   }
-  return { status: 500, body: { error: t('internal', lang), code: 'internal', issues: [] } };
+  return { status: 500, body: answer('internal', lang, []) };
+}
+
+function fromHttpError(err: HttpError, lang: Lang): ErrorAnswer {
+  const issues = err.issues.map((issue) => localizeIssue(issue, lang));
+  if (err.zod) issues.push(...localizeZodIssues(err.zod.issues, lang, err.zod.input));
+  return {
+    status: err.status,
+    body: { error: t(err.key, lang, err.params), code: err.key, issues },
+    headers: err.headers,
+  };
+}
+
+const CORE_KEYS: Partial<Record<SwigsError['code'], MessageKey>> = {
+  CONFIG_INVALID: 'config_invalid',
+  GRAPH_INVALID: 'graph_invalid',
+  LIMIT_EXCEEDED: 'limit_exceeded',
+  EVALUATION_ERROR: 'evaluation_error',
+};
+
+function fromSwigsError(err: SwigsError, lang: Lang): ErrorAnswer | undefined {
+  const invalid = CORE_KEYS[err.code];
+  if (invalid) return { status: 400, body: { ...answer(invalid, lang, problemsOf(err.details)), code: err.code } };
+  switch (err.code) {
+    case 'NOT_FOUND':
+      return { status: 404, body: { ...answer('not_found', lang, []), code: err.code } };
+    case 'CONFLICT':
+      return { status: 409, body: { ...answer('conflict', lang, []), code: err.code } };
+    // A store or mail outage: the caller (a CMS webhook, a service) should deliver again, which is safe.
+    case 'ADAPTER_FAILURE':
+      return {
+        status: 503,
+        body: { ...answer('unavailable', lang, []), code: err.code },
+        headers: { 'Retry-After': '5' },
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** hono's own refusals (a malformed URL or body hono read itself), worded by our table. */
+const HONO_KEYS: Record<number, MessageKey> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'route_not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function answer(key: MessageKey, lang: Lang, issues: IssueBody[]): ErrorBody {
+  return { error: t(key, lang), code: key, issues };
+}
+
+function localizeIssue(issue: Issue, lang: Lang): IssueBody {
+  const { key, params, message, text, ...rest } = issue;
+  if (key) return { ...rest, message: t(key, lang, params) };
+  const placed = params ? { params: params as Record<string, unknown> } : {};
+  if (text) return { ...rest, message: text(lang), ...placed };
+  return { ...rest, message: message ?? '', ...placed };
 }
 
 /** Problems carried by `ConfigInvalidError`/`GraphInvalidError`, as API issues. */
@@ -67,6 +116,7 @@ export function problemsToIssues(problems: readonly ValidationProblem[]): IssueB
     message: p.message,
     code: p.code,
     ...(p.nodeId ? { nodeId: p.nodeId } : {}),
+    ...(p.params ? { params: p.params } : {}),
   }));
 }
 

@@ -21,9 +21,9 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the built web UI from `dir` (single-page app: unknown paths get `index.html`), or a French placeholder
- * page when `dir` is null or has no `index.html`. Never serves outside `dir`.
+ * page when `dir` is null or has no `index.html`. Never serves outside `dir`, nor `.map` files unless `sourceMaps`.
  */
-export function staticUi(dir: string | null): MiddlewareHandler<AppEnv> {
+export function staticUi(dir: string | null, options: { sourceMaps?: boolean } = {}): MiddlewareHandler<AppEnv> {
   const root = dir && existsSync(join(dir, 'index.html')) ? resolve(dir) : null;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
@@ -31,6 +31,8 @@ export function staticUi(dir: string | null): MiddlewareHandler<AppEnv> {
     if (!root) {
       return c.req.path === '/' || c.req.path === '/index.html' ? c.html(PLACEHOLDER) : next();
     }
+    // Source maps give away the UI's sources: only when asked (SERVE_SOURCE_MAPS).
+    if (!options.sourceMaps && c.req.path.endsWith('.map')) return next();
     let relative: string;
     try {
       relative = decodeURIComponent(c.req.path);
@@ -39,7 +41,12 @@ export function staticUi(dir: string | null): MiddlewareHandler<AppEnv> {
     }
     const target = resolve(root, `.${relative}`);
     const inside = target === root || target.startsWith(root + sep);
-    const file = inside && isFile(target) ? target : isFile(join(target, 'index.html')) && inside ? join(target, 'index.html') : null;
+    const file =
+      inside && isFile(target)
+        ? target
+        : isFile(join(target, 'index.html')) && inside
+          ? join(target, 'index.html')
+          : null;
     const chosen = file ?? (extname(relative) === '' ? join(root, 'index.html') : null);
     if (!chosen) return next();
     const content = await readFile(chosen);

@@ -1,8 +1,8 @@
-import { ConfigInvalidError, ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
 import type { InvoicingDeps } from './context';
 import type { InvoiceEventLine, InvoiceQuoteLine, ProjectEventDoc, QuoteDoc } from './documents';
 import { eventsOf } from './events';
-import { invoicingMessage } from './messages';
+import { conflictError, invalidField } from './errors';
 import { quotesOf } from './quotes';
 
 /** Loads events or quotes to bill: they must be the tenant's, on this project, and not billed yet. */
@@ -12,17 +12,13 @@ export async function loadBillable<T extends ProjectEventDoc | QuoteDoc>(
   projectId: string,
   ids: string[],
   kind: 'event' | 'quote',
-  lang?: InvoicingDeps['lang'],
 ): Promise<T[]> {
   const docs: T[] = [];
   for (const id of ids) {
     const doc = await collection.get(userId, id);
     if (!doc) throw new NotFoundError(`${kind} ${id} not found`);
-    if (doc.projectId !== projectId) {
-      const message = invoicingMessage(`${kind}_wrong_project`, lang, { id });
-      throw new ConfigInvalidError(message, [{ code: 'wrong_project', message, path: [`${kind}Ids`] }]);
-    }
-    if (doc.billed) throw new ConflictError(invoicingMessage(`${kind}_billed`, lang, { id }));
+    if (doc.projectId !== projectId) throw invalidField(`${kind}_wrong_project`, `${kind}Ids`, { id });
+    if (doc.billed) throw conflictError(`${kind}_billed`, { id });
     docs.push(doc);
   }
   return docs;
@@ -38,17 +34,27 @@ export async function claimAll(
 ): Promise<{ release: () => Promise<void> }> {
   const release = (): Promise<void> => releaseClaims(deps, userId, invoiceId);
   for (const line of events) {
-    const claimed = await eventsOf(deps).update(userId, line.eventId, { billed: true, invoiceId }, { where: { billed: false } });
+    const claimed = await eventsOf(deps).update(
+      userId,
+      line.eventId,
+      { billed: true, invoiceId },
+      { where: { billed: false } },
+    );
     if (!claimed) {
       await release();
-      throw new ConflictError(invoicingMessage('event_billed', deps.lang, { id: line.eventId }));
+      throw conflictError('event_billed', { id: line.eventId });
     }
   }
   for (const line of quotes) {
-    const claimed = await quotesOf(deps).update(userId, line.quoteId, { billed: true, invoiceId }, { where: { billed: false, status: 'signed' } });
+    const claimed = await quotesOf(deps).update(
+      userId,
+      line.quoteId,
+      { billed: true, invoiceId },
+      { where: { billed: false, status: 'signed' } },
+    );
     if (!claimed) {
       await release();
-      throw new ConflictError(invoicingMessage('quote_billed', deps.lang, { id: line.quoteId }));
+      throw conflictError('quote_billed', { id: line.quoteId });
     }
   }
   return { release };
@@ -58,6 +64,7 @@ export async function claimAll(
 export async function releaseClaims(deps: InvoicingDeps, userId: string, invoiceId: string): Promise<void> {
   for (const collection of [eventsOf(deps), quotesOf(deps)] as DocumentCollection<ProjectEventDoc | QuoteDoc>[]) {
     const { items } = await collection.find(userId, { where: { invoiceId } });
-    for (const item of items) await collection.update(userId, item.id, { billed: false, invoiceId: null }, { where: { invoiceId } });
+    for (const item of items)
+      await collection.update(userId, item.id, { billed: false, invoiceId: null }, { where: { invoiceId } });
   }
 }

@@ -1,8 +1,8 @@
-/** Invoices use calendar dates (`YYYY-MM-DD`) as seen in Zurich; instants stay UTC. */
-export const INVOICE_TIME_ZONE = 'Europe/Zurich';
+import { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
 
+// Invoices use calendar dates (`YYYY-MM-DD`) as seen in Zurich (core's one time zone); instants stay UTC.
 const zurichDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: INVOICE_TIME_ZONE,
+  timeZone: DEFAULT_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

@@ -1,5 +1,5 @@
 import type { Clock, Engine, Logger, Store } from '@swigs/automation-core';
-import type { InvoicingLang } from './messages';
+import type { InvoiceLinks } from './public-links';
 
 /** What the invoicing module needs from the host server. */
 export interface InvoicingDeps {
@@ -8,8 +8,8 @@ export interface InvoicingDeps {
   clock: Clock;
   /** Told when an automation event could not be fired (the record change itself stands). */
   logger?: Logger;
-  /** Language of the error messages of this request; default French. */
-  lang?: InvoicingLang;
+  /** Signed PDF links for reminders (needs `PUBLIC_URL`); without it, no link and no public route. */
+  links?: InvoiceLinks;
 }
 
 /** Fires an automation event after the change is stored; a failing automation never undoes or fails the request. */
@@ -27,9 +27,4 @@ export async function fireEvent(deps: InvoicingDeps, type: string, payload: unkn
 /** A fresh document id. */
 export function newId(): string {
   return crypto.randomUUID();
-}
-
-/** The deps for one request: error messages in the request's language. */
-export function forRequest(deps: InvoicingDeps, lang: InvoicingLang | undefined): InvoicingDeps {
-  return lang ? { ...deps, lang } : deps;
 }

@@ -1,4 +1,7 @@
 import type { StoredDocument } from '@swigs/automation-core';
+import type { PrintedDocument } from './printed-document';
+import type { DocumentTotals } from './totals';
+import type { VatCategory } from './vat-rates';
 
 /** Collections of the invoicing module in the core store. */
 export const Collections = {
@@ -6,6 +9,7 @@ export const Collections = {
   events: 'projectevents',
   quotes: 'quotes',
   invoices: 'invoices',
+  creditNotes: 'creditnotes',
   settings: 'invoicesettings',
 } as const;
 
@@ -59,18 +63,42 @@ export interface ProjectEventDoc extends StoredDocument {
   /** Hourly rate or expense amount, centimes. */
   unitPrice: number;
   total: number;
+  /** VAT category of the event; null = the invoice's default. */
+  vatCategory?: VatCategory | null;
   billed: boolean;
   invoiceId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
+/** Units a quantity can be counted in. */
+export const UNITS = ['h', 'pce', 'forfait', 'jour', 'km'] as const;
+/** A line's unit. */
+export type Unit = (typeof UNITS)[number];
+
 /** A free line with its server-computed total; amounts in centimes. */
 export interface LineDoc {
   description: string;
   quantity: number;
+  unit?: Unit | null;
   unitPrice: number;
   total: number;
+  /** Absent: the invoice's default category. */
+  vatCategory?: VatCategory | null;
+  /** Date (or first day) of the supply; absent on a custom line: the invoice date. */
+  serviceDate?: string | null;
+  /** Last day of a supply period. */
+  serviceEndDate?: string | null;
+}
+
+/** A line as billed: category, supply dates and VAT rate resolved (rate 0 when the issuer is not VAT-registered). */
+export interface BilledLine extends LineDoc {
+  unit: Unit | null;
+  vatCategory: VatCategory;
+  serviceDate: string | null;
+  serviceEndDate: string | null;
+  /** Basis points, chosen by the supply date from the dated table. */
+  vatRate: number;
 }
 
 /** Quote statuses; only `signed` quotes are billable. */
@@ -81,6 +109,8 @@ export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 /** A stored quote (amounts in centimes). */
 export interface QuoteDoc extends StoredDocument {
   projectId: string;
+  /** `DEV-2026-0001`, from the tenant's per-year quote counter (absent on quotes made before numbering). */
+  number?: string;
   title: string;
   lines: LineDoc[];
   subtotal: number;
@@ -102,42 +132,61 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceType = 'standard' | 'custom';
 
 /** An event billed on an invoice, frozen at creation. */
-export interface InvoiceEventLine extends LineDoc {
+export interface InvoiceEventLine extends BilledLine {
   eventId: string;
   type: EventType;
   date: string;
 }
 
-/** A signed quote billed on an invoice as one line. */
-export interface InvoiceQuoteLine extends LineDoc {
+/** A signed quote billed on an invoice: its items, listed under its number. */
+export interface InvoiceQuoteLine {
   quoteId: string;
+  number: string | null;
+  title: string;
+  items: BilledLine[];
+  /** Sum of the items' nets, centimes. */
+  total: number;
+}
+
+/** A payment received on an invoice. */
+export interface PaymentDoc {
+  id: string;
+  /** Centimes, above 0. */
+  amount: number;
+  /** Value date (Zurich calendar date). */
+  date: string;
+  note: string;
+  recordedAt: Date;
 }
 
 /** A stored invoice: amounts in centimes, VAT rates in basis points, dates as Zurich calendar dates. */
-export interface InvoiceDoc extends StoredDocument {
+export interface InvoiceDoc extends StoredDocument, DocumentTotals {
   projectId: string;
   /** `YYYY-NNNN`, allocated at creation from the tenant's per-year counter. */
   number: string;
   invoiceType: InvoiceType;
-  customLines: LineDoc[];
+  customLines: BilledLine[];
   events: InvoiceEventLine[];
   quotes: InvoiceQuoteLine[];
   customer: Party | null;
   currency: 'CHF';
-  subtotal: number;
-  /** Basis points (810 = 8.1 %). */
-  vatRate: number;
-  vatBreakdown: { rate: number; base: number; vat: number }[];
-  vatAmount: number;
-  total: number;
-  roundingAmount: number;
-  payableTotal: number;
+  /** The default category of lines that name none. */
+  vatCategory: VatCategory;
+  /** False: the issuer has no VAT number, so the invoice carries no VAT. */
+  vatRegistered: boolean;
   status: InvoiceStatus;
   issueDate: string;
   dueDate: string;
   notes: string;
   /** QR (QRR) or creditor (SCOR) reference, frozen when the invoice is sent. */
   reference: string | null;
+  /** Everything the invoice prints, frozen when it is sent; its PDF is rendered from this alone from then on. */
+  snapshot: PrintedDocument | null;
+  payments: PaymentDoc[];
+  /** Σ payments, centimes. */
+  paidAmount: number;
+  /** Σ payable totals of its credit notes, centimes. */
+  creditedAmount: number;
   sentAt: Date | null;
   paidAt: Date | null;
   cancelledAt: Date | null;
@@ -154,8 +203,26 @@ export interface InvoiceSettingsDoc extends StoredDocument {
   iban: string | null;
   email: string | null;
   phone: string | null;
-  /** Basis points. */
-  defaultVatRate: number;
+  /** False: invoices carry no VAT (no VAT number). */
+  vatRegistered: boolean;
+  defaultVatCategory: VatCategory;
   paymentTermsDays: number;
   updatedAt: Date;
+}
+
+/** A credit note (« note de crédit »): issued at once, immutable, always referencing one sent invoice. */
+export interface CreditNoteDoc extends StoredDocument, DocumentTotals {
+  /** `NC-2026-0001`, its own per-year sequence. */
+  number: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  projectId: string;
+  reason: string;
+  issueDate: string;
+  /** The credited parts of the invoice's lines (same rates and supply dates), amounts positive. */
+  lines: BilledLine[];
+  /** Which invoice line (print order) each line credits, and how much of its quantity. */
+  credits: { lineIndex: number; quantity: number }[];
+  snapshot: PrintedDocument;
+  createdAt: Date;
 }

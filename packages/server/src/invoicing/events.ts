@@ -1,9 +1,10 @@
-import { ConfigInvalidError, ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import type { HttpError } from '../http/http-error';
 import type { z } from 'zod';
 import { newId, type InvoicingDeps } from './context';
 import { Collections, type ProjectEventDoc } from './documents';
 import { chfToCentimes, lineNetCentimes } from './money';
-import { invoicingMessage } from './messages';
+import { conflictError, invalidField } from './errors';
 import { requireProject } from './projects';
 import type { eventCreateSchema, eventUpdateSchema } from './schemas';
 
@@ -13,7 +14,11 @@ export function eventsOf(deps: Pick<InvoicingDeps, 'store'>): DocumentCollection
 }
 
 /** The tenant's event, or `NotFoundError`. */
-export async function requireEvent(deps: Pick<InvoicingDeps, 'store'>, userId: string, id: string): Promise<ProjectEventDoc> {
+export async function requireEvent(
+  deps: Pick<InvoicingDeps, 'store'>,
+  userId: string,
+  id: string,
+): Promise<ProjectEventDoc> {
   const event = await eventsOf(deps).get(userId, id);
   if (!event) throw new NotFoundError(`event ${id} not found`);
   return event;
@@ -34,8 +39,7 @@ export async function createEvent(
     quantity = input.hours;
     const rate = input.hourlyRate === undefined ? project.hourlyRate : chfToCentimes(input.hourlyRate);
     if (rate === null) {
-      const message = invoicingMessage('hourly_rate_missing', deps.lang);
-      throw new ConfigInvalidError(message, [{ code: 'hourly_rate_missing', message, path: ['hourlyRate'] }]);
+      throw invalidField('hourly_rate_missing', 'hourlyRate');
     }
     unitPrice = rate;
   } else {
@@ -51,6 +55,7 @@ export async function createEvent(
     quantity,
     unitPrice,
     total: lineNetCentimes(quantity, unitPrice),
+    vatCategory: input.vatCategory ?? null,
     billed: false,
     invoiceId: null,
     createdAt: now,
@@ -66,10 +71,11 @@ export async function updateEvent(
   input: z.output<typeof eventUpdateSchema>,
 ): Promise<ProjectEventDoc> {
   const event = await requireEvent(deps, userId, id);
-  if (event.billed) throw billedConflict(deps);
+  if (event.billed) throw billedConflict();
   const patch: Partial<ProjectEventDoc> = { updatedAt: deps.clock.now() };
   if (input.description !== undefined) patch.description = input.description;
   if (input.date !== undefined) patch.date = input.date;
+  if (input.vatCategory !== undefined) patch.vatCategory = input.vatCategory;
   if (event.type === 'hours') {
     if (input.hours !== undefined) patch.quantity = input.hours;
     if (input.hourlyRate !== undefined) patch.unitPrice = chfToCentimes(input.hourlyRate);
@@ -78,14 +84,14 @@ export async function updateEvent(
   }
   patch.total = lineNetCentimes(patch.quantity ?? event.quantity, patch.unitPrice ?? event.unitPrice);
   const updated = await eventsOf(deps).update(userId, id, patch, { where: { billed: false } });
-  if (!updated) throw billedConflict(deps);
+  if (!updated) throw billedConflict();
   return updated;
 }
 
 /** Deletes an event that is not billed yet (409 once billed). */
 export async function deleteEvent(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   const event = await requireEvent(deps, userId, id);
-  if (event.billed) throw billedConflict(deps);
+  if (event.billed) throw billedConflict();
   await eventsOf(deps).delete(userId, id);
 }
 
@@ -103,6 +109,6 @@ export async function listEvents(
   });
 }
 
-function billedConflict(deps: Pick<InvoicingDeps, 'lang'>): ConflictError {
-  return new ConflictError(invoicingMessage('event_locked', deps.lang));
+function billedConflict(): HttpError {
+  return conflictError('event_locked');
 }

@@ -3,10 +3,12 @@ export { createInvoicingRecordPort, type InvoicingRecordPortOptions } from './re
 export type { InvoicingDeps } from './context';
 export type { InvoiceEventPayload } from './invoice-payload';
 export type { ProjectStatusChangedPayload } from './projects';
-export { InvoiceMessages } from './invoices';
 export { computeTotals, type InvoiceTotals, type PricedLine, type VatGroup } from './totals';
 export { roundTo5Centimes, vatCentimes, lineNetCentimes } from './money';
 export { createQrReference, createScorReference, mod10RecursiveCheckDigit, isQrIban } from './qr-reference';
 export { PROJECT_STATUSES, INVOICE_STATUSES, type ProjectStatus, type InvoiceStatus } from './documents';
 export type { EventJson, InvoiceJson, LineJson, ProjectJson, QuoteJson, SettingsJson } from './serialize';
-export { createInvoicingOpenApi, type InvoicingOpenApi } from './openapi';
+export { createInvoicingAttachments } from './attachments';
+export { createOverdueSweep, type OverdueSweep, type OverdueSweepOptions } from './overdue-sweep';
+export { dunningAutomation, installDunning, DUNNING_TEMPLATES } from './dunning';
+export { createInvoiceLinks, type InvoiceLinks, type InvoiceLinksOptions } from './public-links';

@@ -1,4 +1,5 @@
 import type { InvoiceDoc, InvoiceStatus } from './documents';
+import { daysOverdue, invoiceState, openBalance, type InvoiceState } from './invoice-state';
 import { centimesToChf } from './money';
 
 /** Payload of `invoice.created` and `invoice.paid` (matches the trigger nodes' payload schema). */
@@ -13,6 +14,13 @@ export interface InvoiceEventPayload {
   /** CHF, rounded to 0.05: what the customer pays. */
   payableTotal: number;
   payableTotalCentimes: number;
+  /** CHF still owed (payable total less payments and credit notes). */
+  balance: number;
+  balanceCentimes: number;
+  /** `due` or `overdue` while sent, else the status. */
+  state: InvoiceState;
+  /** Days past the due date (0 before). */
+  daysOverdue: number;
   currency: 'CHF';
   /** The billed customer; `name` is empty when the project has no client. */
   customer: { name: string; email?: string; street?: string; postalCode?: string; town?: string; country?: string };
@@ -22,9 +30,10 @@ export interface InvoiceEventPayload {
   paidAt: string | null;
 }
 
-/** The automation payload of an invoice. */
-export function invoicePayload(invoice: InvoiceDoc): InvoiceEventPayload {
+/** The automation payload of an invoice on `today` (a Zurich calendar date). */
+export function invoicePayload(invoice: InvoiceDoc, today: string): InvoiceEventPayload {
   const customer = invoice.customer;
+  const balance = openBalance(invoice);
   return {
     invoiceId: invoice.id,
     number: invoice.number,
@@ -33,6 +42,10 @@ export function invoicePayload(invoice: InvoiceDoc): InvoiceEventPayload {
     totalCentimes: invoice.total,
     payableTotal: centimesToChf(invoice.payableTotal),
     payableTotalCentimes: invoice.payableTotal,
+    balance: centimesToChf(balance),
+    balanceCentimes: balance,
+    state: invoiceState(invoice, today),
+    daysOverdue: invoice.status === 'sent' ? daysOverdue(invoice.dueDate, today) : 0,
     currency: 'CHF',
     customer: customer
       ? {

@@ -1,86 +1,90 @@
-import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { parseWith, readJson } from '../http/read-json';
-import { forRequest, type InvoicingDeps } from './context';
-import { createEvent, deleteEvent, listEvents, requireEvent, updateEvent } from './events';
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, type ApiRouter } from '../http/router';
+import { errorResponses, jsonContent, jsonRequest, noContent } from '../openapi/responses';
+import { pageBody } from '../routes/paging';
+import type { InvoicingDeps } from './context';
 import { createProject, deleteProject, listProjects, requireProject, updateProject } from './projects';
-import { eventListQuerySchema, projectListQuerySchema } from './query-schemas';
-import { createQuote, deleteQuote, listQuotes, requireQuote, signQuote, updateQuote } from './quotes';
-import {
-  eventCreateSchema,
-  eventUpdateSchema,
-  projectCreateSchema,
-  projectUpdateSchema,
-  quoteCreateSchema,
-  quoteSignSchema,
-  quoteUpdateSchema,
-} from './schemas';
-import { eventJson, projectJson, quoteJson } from './serialize';
+import { ProjectParamsSchema, projectListQuerySchema } from './query-schemas';
+import { ProjectJsonSchema, ProjectPageSchema } from './response-schemas';
+import { projectCreateSchema, projectUpdateSchema } from './schemas';
+import { projectJson } from './serialize';
 
-/** Projects, their hours and expenses, and quotes. */
-export function createProjectRoutes(deps: InvoicingDeps): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
-  const scoped = (c: Context<AppEnv>): InvoicingDeps => forRequest(deps, c.get('lang'));
+const tags = ['projects'];
 
-  app.get('/projects', async (c) => {
-    const query = parseWith(c, projectListQuerySchema, c.req.query());
-    const { items, total } = await listProjects(scoped(c), c.get('userId'), query);
-    return c.json({ items: items.map(projectJson), total, limit: query.limit, offset: query.offset });
-  });
-  app.post('/projects', async (c) => {
-    const input = await readJson(c, projectCreateSchema);
-    return c.json(projectJson(await createProject(scoped(c), c.get('userId'), input)), 201);
-  });
-  app.get('/projects/:projectId', async (c) =>
-    c.json(projectJson(await requireProject(scoped(c), c.get('userId'), c.req.param('projectId')))),
-  );
-  app.patch('/projects/:projectId', async (c) => {
-    const input = await readJson(c, projectUpdateSchema);
-    return c.json(projectJson(await updateProject(scoped(c), c.get('userId'), c.req.param('projectId'), input)));
-  });
-  app.delete('/projects/:projectId', async (c) => {
-    await deleteProject(scoped(c), c.get('userId'), c.req.param('projectId'));
-    return c.body(null, 204);
-  });
+const listProjectsRoute = createRoute({
+  operationId: 'listProjects',
+  method: 'get',
+  path: '/projects',
+  tags,
+  summary: 'List projects, newest first',
+  request: { query: projectListQuerySchema },
+  responses: { 200: jsonContent(ProjectPageSchema, 'A page of projects') },
+});
 
-  app.get('/projects/:projectId/events', async (c) => {
-    const query = parseWith(c, eventListQuerySchema, c.req.query());
-    const { items, total } = await listEvents(scoped(c), c.get('userId'), c.req.param('projectId'), query);
-    return c.json({ items: items.map(eventJson), total });
-  });
-  app.post('/projects/:projectId/events', async (c) => {
-    const input = await readJson(c, eventCreateSchema);
-    return c.json(eventJson(await createEvent(scoped(c), c.get('userId'), c.req.param('projectId'), input)), 201);
-  });
-  app.get('/events/:eventId', async (c) => c.json(eventJson(await requireEvent(scoped(c), c.get('userId'), c.req.param('eventId')))));
-  app.patch('/events/:eventId', async (c) => {
-    const input = await readJson(c, eventUpdateSchema);
-    return c.json(eventJson(await updateEvent(scoped(c), c.get('userId'), c.req.param('eventId'), input)));
-  });
-  app.delete('/events/:eventId', async (c) => {
-    await deleteEvent(scoped(c), c.get('userId'), c.req.param('eventId'));
-    return c.body(null, 204);
-  });
+const createProjectRoute = createRoute({
+  operationId: 'createProject',
+  method: 'post',
+  path: '/projects',
+  tags,
+  summary: 'Create a project',
+  request: { body: jsonRequest(projectCreateSchema) },
+  responses: { 201: jsonContent(ProjectJsonSchema, 'The project') },
+});
 
-  app.get('/projects/:projectId/quotes', async (c) => {
-    const { items, total } = await listQuotes(scoped(c), c.get('userId'), c.req.param('projectId'));
-    return c.json({ items: items.map(quoteJson), total });
+const getProjectRoute = createRoute({
+  operationId: 'getProject',
+  method: 'get',
+  path: '/projects/{projectId}',
+  tags,
+  summary: 'Get a project',
+  request: { params: ProjectParamsSchema },
+  responses: { 200: jsonContent(ProjectJsonSchema, 'The project') },
+});
+
+const updateProjectRoute = createRoute({
+  operationId: 'updateProject',
+  method: 'patch',
+  path: '/projects/{projectId}',
+  tags,
+  summary: 'Update a project (a status change fires project.status_changed)',
+  request: { params: ProjectParamsSchema, body: jsonRequest(projectUpdateSchema) },
+  responses: { 200: jsonContent(ProjectJsonSchema, 'The project') },
+});
+
+const deleteProjectRoute = createRoute({
+  operationId: 'deleteProject',
+  method: 'delete',
+  path: '/projects/{projectId}',
+  tags,
+  summary: 'Delete a project with its events and quotes (refused once it has invoices)',
+  request: { params: ProjectParamsSchema },
+  responses: { 204: noContent('Deleted'), ...errorResponses(409) },
+});
+
+/** Projects of the tenant. */
+export function createProjectRoutes(deps: InvoicingDeps): ApiRouter {
+  const app = createRouter();
+
+  app.openapi(listProjectsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const { items, total } = await listProjects(deps, c.get('userId'), query);
+    return c.json(pageBody(items.map(projectJson), total, query), 200);
   });
-  app.post('/projects/:projectId/quotes', async (c) => {
-    const input = await readJson(c, quoteCreateSchema);
-    return c.json(quoteJson(await createQuote(scoped(c), c.get('userId'), c.req.param('projectId'), input)), 201);
+  app.openapi(createProjectRoute, async (c) => {
+    const project = await createProject(deps, c.get('userId'), c.req.valid('json'));
+    return c.json(projectJson(project), 201);
   });
-  app.get('/quotes/:quoteId', async (c) => c.json(quoteJson(await requireQuote(scoped(c), c.get('userId'), c.req.param('quoteId')))));
-  app.patch('/quotes/:quoteId', async (c) => {
-    const input = await readJson(c, quoteUpdateSchema);
-    return c.json(quoteJson(await updateQuote(scoped(c), c.get('userId'), c.req.param('quoteId'), input)));
+  app.openapi(getProjectRoute, async (c) => {
+    const project = await requireProject(deps, c.get('userId'), c.req.valid('param').projectId);
+    return c.json(projectJson(project), 200);
   });
-  app.post('/quotes/:quoteId/sign', async (c) => {
-    const input = await readJson(c, quoteSignSchema);
-    return c.json(quoteJson(await signQuote(scoped(c), c.get('userId'), c.req.param('quoteId'), input)));
+  app.openapi(updateProjectRoute, async (c) => {
+    const { projectId } = c.req.valid('param');
+    const project = await updateProject(deps, c.get('userId'), projectId, c.req.valid('json'));
+    return c.json(projectJson(project), 200);
   });
-  app.delete('/quotes/:quoteId', async (c) => {
-    await deleteQuote(scoped(c), c.get('userId'), c.req.param('quoteId'));
+  app.openapi(deleteProjectRoute, async (c) => {
+    await deleteProject(deps, c.get('userId'), c.req.valid('param').projectId);
     return c.body(null, 204);
   });
 

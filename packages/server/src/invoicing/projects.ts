@@ -1,8 +1,8 @@
-import { ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
 import type { z } from 'zod';
 import { fireEvent, newId, type InvoicingDeps } from './context';
 import { Collections, type ProjectDoc, type ProjectStatus } from './documents';
-import { invoicingMessage } from './messages';
+import { conflictError } from './errors';
 import { chfToCentimes } from './money';
 import type { projectCreateSchema, projectUpdateSchema } from './schemas';
 
@@ -23,7 +23,11 @@ export function projectsOf(deps: Pick<InvoicingDeps, 'store'>): DocumentCollecti
 }
 
 /** The tenant's project, or `NotFoundError`. */
-export async function requireProject(deps: Pick<InvoicingDeps, 'store'>, userId: string, id: string): Promise<ProjectDoc> {
+export async function requireProject(
+  deps: Pick<InvoicingDeps, 'store'>,
+  userId: string,
+  id: string,
+): Promise<ProjectDoc> {
   const project = await projectsOf(deps).get(userId, id);
   if (!project) throw new NotFoundError(`project ${id} not found`);
   return project;
@@ -65,7 +69,8 @@ export async function updateProject(
   if (input.name !== undefined) patch.name = input.name;
   if (input.description !== undefined) patch.description = input.description;
   if (input.client !== undefined) patch.client = input.client;
-  if (input.hourlyRate !== undefined) patch.hourlyRate = input.hourlyRate === null ? null : chfToCentimes(input.hourlyRate);
+  if (input.hourlyRate !== undefined)
+    patch.hourlyRate = input.hourlyRate === null ? null : chfToCentimes(input.hourlyRate);
   const statusChanges = input.status !== undefined && input.status !== current.status;
   if (statusChanges) patch.status = input.status;
   const updated = await projectsOf(deps).update(userId, id, patch, { where: { status: current.status } });
@@ -103,8 +108,10 @@ export async function listProjects(
 /** Deletes a project with its events and quotes; refused (409) once it has invoices. */
 export async function deleteProject(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   await requireProject(deps, userId, id);
-  const invoices = await deps.store.collection(Collections.invoices).find(userId, { where: { projectId: id }, limit: 1 });
-  if (invoices.total > 0) throw new ConflictError(invoicingMessage('project_has_invoices', deps.lang));
+  const invoices = await deps.store
+    .collection(Collections.invoices)
+    .find(userId, { where: { projectId: id }, limit: 1 });
+  if (invoices.total > 0) throw conflictError('project_has_invoices');
   for (const name of [Collections.events, Collections.quotes]) {
     const collection = deps.store.collection(name);
     const { items } = await collection.find(userId, { where: { projectId: id } });

@@ -1,6 +1,12 @@
 import { isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
 import { describe, expect, it } from 'vitest';
-import { createQrReference, createScorReference, isQrIban, isSwissIbanValid, mod10RecursiveCheckDigit } from './qr-reference';
+import {
+  createQrReference,
+  createScorReference,
+  isQrIban,
+  isSwissIbanValid,
+  mod10RecursiveCheckDigit,
+} from './qr-reference';
 import { paymentReference } from './numbering';
 
 describe('payment references', () => {

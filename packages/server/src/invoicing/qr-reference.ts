@@ -24,7 +24,8 @@ export function createQrReference(payload: string): string {
  */
 export function createScorReference(payload: string): string {
   const body = payload.toUpperCase();
-  if (!/^[0-9A-Z]{1,21}$/.test(body)) throw new RangeError(`SCOR payload must be 1-21 letters or digits (got ${payload})`);
+  if (!/^[0-9A-Z]{1,21}$/.test(body))
+    throw new RangeError(`SCOR payload must be 1-21 letters or digits (got ${payload})`);
   const check = 98 - mod97(toDigits(`${body}RF00`));
   return `RF${String(check).padStart(2, '0')}${body}`;
 }

@@ -1,9 +1,11 @@
-import { ConflictError, NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
 import type { z } from 'zod';
 import { newId, type InvoicingDeps } from './context';
 import { Collections, type QuoteDoc } from './documents';
+import { zurichCalendarDate } from './calendar';
 import { priceLines, sumLines } from './lines';
-import { invoicingMessage } from './messages';
+import { formatInvoiceNumber } from './numbering';
+import { conflictError } from './errors';
 import { requireProject } from './projects';
 import type { quoteCreateSchema, quoteUpdateSchema } from './schemas';
 
@@ -29,10 +31,13 @@ export async function createQuote(
   await requireProject(deps, userId, projectId);
   const now = deps.clock.now();
   const lines = priceLines(input.lines);
+  const year = zurichCalendarDate(now).slice(0, 4);
+  const sequence = await deps.store.counters.next(`quote:${userId}:${year}`);
   return quotesOf(deps).insert({
     id: newId(),
     userId,
     projectId,
+    number: `DEV-${formatInvoiceNumber(Number(year), sequence)}`,
     title: input.title,
     lines,
     subtotal: sumLines(lines),
@@ -63,7 +68,7 @@ export async function updateQuote(
     patch.subtotal = sumLines(patch.lines);
   }
   const updated = await quotesOf(deps).update(userId, id, patch, { where: { status: 'draft' } });
-  if (!updated) throw new ConflictError(invoicingMessage('quote_signed', deps.lang));
+  if (!updated) throw conflictError('quote_signed');
   return updated;
 }
 
@@ -82,14 +87,14 @@ export async function signQuote(
     { status: 'signed', signedAt: now, signedBy: input.signedBy ?? null, updatedAt: now },
     { where: { status: 'draft' } },
   );
-  if (!updated) throw new ConflictError(invoicingMessage('quote_already_signed', deps.lang));
+  if (!updated) throw conflictError('quote_already_signed');
   return updated;
 }
 
 /** Deletes a quote that is not billed (409 once billed). */
 export async function deleteQuote(deps: InvoicingDeps, userId: string, id: string): Promise<void> {
   const quote = await requireQuote(deps, userId, id);
-  if (quote.billed) throw new ConflictError(invoicingMessage('quote_billed_delete', deps.lang));
+  if (quote.billed) throw conflictError('quote_billed_delete');
   await quotesOf(deps).delete(userId, id);
 }
 

@@ -1,8 +1,9 @@
 import { NonRetriableError, createSystemClock, type Clock, type RecordPort, type Store } from '@swigs/automation-core';
 import { z } from 'zod';
 import type { InvoicingDeps } from './context';
-import { PROJECT_STATUSES } from './documents';
-import { invoicesOf, requireInvoice } from './invoices';
+import { PROJECT_STATUSES, type ProjectDoc } from './documents';
+import { zurichCalendarDate } from './calendar';
+import { invoicesOf, requireInvoice, withDefaults } from './invoices';
 import { projectJson, invoiceJson } from './serialize';
 import { updateProject } from './projects';
 
@@ -45,9 +46,10 @@ export function createInvoicingRecordPort(store: Store, options: InvoicingRecord
       }
       if (type === 'invoice') {
         const input = parseFields(invoiceFieldsSchema, fields, type);
-        const invoice = await invoicesOf(deps).get(userId, id);
-        if (!invoice) return null;
-        if (input.notes === undefined) return asRecord(invoiceJson(invoice));
+        const stored = await invoicesOf(deps).get(userId, id);
+        if (!stored) return null;
+        const invoice = withDefaults(stored);
+        if (input.notes === undefined) return asRecord(invoiceJson(invoice, zurichCalendarDate(deps.clock.now())));
         const updated = await invoicesOf(deps).update(
           userId,
           id,
@@ -58,9 +60,20 @@ export function createInvoicingRecordPort(store: Store, options: InvoicingRecord
           const current = await requireInvoice(deps, userId, id);
           throw new NonRetriableError(`update_record: invoice ${current.number} is ${current.status} and locked`);
         }
-        return asRecord(invoiceJson(updated));
+        return asRecord(invoiceJson(withDefaults(updated), zurichCalendarDate(deps.clock.now())));
       }
       throw new NonRetriableError(`update_record: record type "${type}" is not supported (project, invoice)`);
+    },
+    async get({ userId, type, id }) {
+      if (type === 'project') {
+        const project = await store.collection<ProjectDoc>('projects').get(userId, id);
+        return project ? asRecord(projectJson(project)) : null;
+      }
+      if (type === 'invoice') {
+        const stored = await invoicesOf(deps).get(userId, id);
+        return stored ? asRecord(invoiceJson(withDefaults(stored), zurichCalendarDate(deps.clock.now()))) : null;
+      }
+      throw new NonRetriableError(`get_record: record type "${type}" is not supported (project, invoice)`);
     },
   };
 }
@@ -73,7 +86,9 @@ function parseFields<S extends z.ZodType>(schema: S, fields: Record<string, unkn
   const result = schema.safeParse(fields);
   if (result.success) return result.data;
   const allowed = Object.keys((schema as unknown as z.ZodObject).shape).join(', ');
-  const details = result.error.issues.map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`).join('; ');
+  const details = result.error.issues
+    .map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`)
+    .join('; ');
   // Permanent: retrying the same fields cannot succeed.
   throw new NonRetriableError(`update_record: ${type} fields refused (${details}); allowed: ${allowed}`);
 }

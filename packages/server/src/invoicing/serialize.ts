@@ -1,123 +1,65 @@
+import type { z } from 'zod';
 import type {
-  EventType,
+  BilledLine,
+  CreditNoteDoc,
   InvoiceDoc,
-  InvoiceStatus,
-  InvoiceType,
-  Party,
-  PostalAddress,
-  ProjectStatus,
-  QuoteStatus,
   InvoiceSettingsDoc,
   LineDoc,
   ProjectDoc,
   ProjectEventDoc,
   QuoteDoc,
 } from './documents';
+import { daysOverdue, invoiceState, openBalance } from './invoice-state';
 import { basisPointsToPercent, centimesToChf } from './money';
+import type {
+  CreditNoteJsonSchema,
+  EventJsonSchema,
+  InvoiceJsonSchema,
+  LineJsonSchema,
+  ProjectJsonSchema,
+  QuoteJsonSchema,
+  SettingsJsonSchema,
+} from './response-schemas';
 
 /** A line in the API (amounts in CHF, 2 decimals; the total is always the server's). */
-export interface LineJson {
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  total: number;
-}
-
+export type LineJson = z.infer<typeof LineJsonSchema>;
 /** A project in the API. */
-export interface ProjectJson {
-  id: string;
-  name: string;
-  description: string;
-  status: ProjectStatus;
-  client: Party | null;
-  hourlyRate: number | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
+export type ProjectJson = z.infer<typeof ProjectJsonSchema>;
 /** An hours or expense event in the API. */
-export interface EventJson {
-  id: string;
-  projectId: string;
-  type: EventType;
-  description: string;
-  date: string;
-  hours: number | null;
-  hourlyRate: number | null;
-  /** Line total in CHF (hours × rate, or the expense). */
-  amount: number;
-  billed: boolean;
-  invoiceId: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
+export type EventJson = z.infer<typeof EventJsonSchema>;
 /** A quote in the API. */
-export interface QuoteJson {
-  id: string;
-  projectId: string;
-  title: string;
-  lines: LineJson[];
-  subtotal: number;
-  status: QuoteStatus;
-  validUntil: string | null;
-  signedAt: string | null;
-  signedBy: string | null;
-  billed: boolean;
-  invoiceId: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
-/** An invoice in the API: the design's fields plus `vatBreakdown`, `roundingAmount`, `payableTotal`, `reference`. */
-export interface InvoiceJson {
-  id: string;
-  projectId: string;
-  number: string;
-  invoiceType: InvoiceType;
-  status: InvoiceStatus;
-  customer: Party | null;
-  customLines: LineJson[];
-  events: (LineJson & { eventId: string; type: EventType; date: string })[];
-  quotes: (LineJson & { quoteId: string })[];
-  currency: 'CHF';
-  subtotal: number;
-  vatRate: number;
-  vatBreakdown: { rate: number; base: number; vat: number }[];
-  vatAmount: number;
-  total: number;
-  roundingAmount: number;
-  payableTotal: number;
-  issueDate: string;
-  dueDate: string;
-  notes: string;
-  reference: string | null;
-  sentAt: string | null;
-  paidAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-}
-
+export type QuoteJson = z.infer<typeof QuoteJsonSchema>;
+/** An invoice in the API. */
+export type InvoiceJson = z.infer<typeof InvoiceJsonSchema>;
 /** Invoicing settings in the API. */
-export interface SettingsJson {
-  companyName: string;
-  address: PostalAddress | null;
-  vatNumber: string | null;
-  iban: string | null;
-  email: string | null;
-  phone: string | null;
-  defaultVatRate: number;
-  paymentTermsDays: number;
-  updatedAt: string | null;
-}
-
+export type SettingsJson = z.infer<typeof SettingsJsonSchema>;
+/** A credit note in the API. */
+export type CreditNoteJson = z.infer<typeof CreditNoteJsonSchema>;
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-function lineJson<T extends LineDoc>(line: T): Omit<T, 'unitPrice' | 'total'> & { unitPrice: number; total: number } {
-  return { ...line, unitPrice: centimesToChf(line.unitPrice), total: centimesToChf(line.total) };
+function lineJson(line: LineDoc): LineJson {
+  return {
+    description: line.description,
+    quantity: line.quantity,
+    unit: line.unit ?? null,
+    unitPrice: centimesToChf(line.unitPrice),
+    total: centimesToChf(line.total),
+    vatCategory: line.vatCategory ?? null,
+    serviceDate: line.serviceDate ?? null,
+    serviceEndDate: line.serviceEndDate ?? null,
+  };
 }
+
+function billedJson(line: BilledLine) {
+  return { ...lineJson(line), vatCategory: line.vatCategory, vatRate: basisPointsToPercent(line.vatRate) };
+}
+
+const groupJson = (group: { rate: number; base: number; vat: number }) => ({
+  rate: basisPointsToPercent(group.rate),
+  base: centimesToChf(group.base),
+  vat: centimesToChf(group.vat),
+});
 
 /** A project as the API returns it. */
 export function projectJson(doc: ProjectDoc): ProjectJson {
@@ -144,6 +86,7 @@ export function eventJson(doc: ProjectEventDoc): EventJson {
     hours: doc.type === 'hours' ? doc.quantity : null,
     hourlyRate: doc.type === 'hours' ? centimesToChf(doc.unitPrice) : null,
     amount: centimesToChf(doc.total),
+    vatCategory: doc.vatCategory ?? null,
     billed: doc.billed,
     invoiceId: doc.invoiceId,
     createdAt: iso(doc.createdAt),
@@ -156,6 +99,7 @@ export function quoteJson(doc: QuoteDoc): QuoteJson {
   return {
     id: doc.id,
     projectId: doc.projectId,
+    number: doc.number ?? null,
     title: doc.title,
     lines: doc.lines.map(lineJson),
     subtotal: centimesToChf(doc.subtotal),
@@ -170,8 +114,8 @@ export function quoteJson(doc: QuoteDoc): QuoteJson {
   };
 }
 
-/** An invoice as the API returns it (the design's fields plus rounding and payable total). */
-export function invoiceJson(doc: InvoiceDoc): InvoiceJson {
+/** An invoice as the API returns it on `today` (a Zurich calendar date, for its due/overdue state). */
+export function invoiceJson(doc: InvoiceDoc, today: string): InvoiceJson {
   return {
     id: doc.id,
     projectId: doc.projectId,
@@ -179,21 +123,35 @@ export function invoiceJson(doc: InvoiceDoc): InvoiceJson {
     invoiceType: doc.invoiceType,
     status: doc.status,
     customer: doc.customer,
-    customLines: doc.customLines.map(lineJson),
-    events: doc.events.map(lineJson),
-    quotes: doc.quotes.map(lineJson),
-    currency: doc.currency,
-    subtotal: centimesToChf(doc.subtotal),
-    vatRate: basisPointsToPercent(doc.vatRate),
-    vatBreakdown: doc.vatBreakdown.map((group) => ({
-      rate: basisPointsToPercent(group.rate),
-      base: centimesToChf(group.base),
-      vat: centimesToChf(group.vat),
+    customLines: doc.customLines.map(billedJson),
+    events: doc.events.map((line) => ({
+      ...billedJson(line),
+      eventId: line.eventId,
+      type: line.type,
+      date: line.date,
     })),
+    quotes: doc.quotes.map((quote) => ({
+      quoteId: quote.quoteId,
+      number: quote.number,
+      title: quote.title,
+      items: quote.items.map(billedJson),
+      total: centimesToChf(quote.total),
+    })),
+    currency: doc.currency,
+    vatCategory: doc.vatCategory,
+    vatRegistered: doc.vatRegistered,
+    subtotal: centimesToChf(doc.subtotal),
+    vatBreakdown: doc.vatBreakdown.map(groupJson),
     vatAmount: centimesToChf(doc.vatAmount),
     total: centimesToChf(doc.total),
     roundingAmount: centimesToChf(doc.roundingAmount),
     payableTotal: centimesToChf(doc.payableTotal),
+    state: invoiceState(doc, today),
+    daysOverdue: doc.status === 'sent' ? daysOverdue(doc.dueDate, today) : 0,
+    paidAmount: centimesToChf(doc.paidAmount),
+    creditedAmount: centimesToChf(doc.creditedAmount),
+    balance: centimesToChf(openBalance(doc)),
+    payments: doc.payments.map((p) => ({ id: p.id, amount: centimesToChf(p.amount), date: p.date, note: p.note })),
     issueDate: doc.issueDate,
     dueDate: doc.dueDate,
     notes: doc.notes,
@@ -215,8 +173,31 @@ export function settingsJson(doc: InvoiceSettingsDoc): SettingsJson {
     iban: doc.iban,
     email: doc.email,
     phone: doc.phone,
-    defaultVatRate: basisPointsToPercent(doc.defaultVatRate),
+    vatRegistered: doc.vatRegistered,
+    defaultVatCategory: doc.defaultVatCategory,
     paymentTermsDays: doc.paymentTermsDays,
     updatedAt: doc.updatedAt.getTime() === 0 ? null : iso(doc.updatedAt),
+  };
+}
+
+/** A credit note as the API returns it. */
+export function creditNoteJson(doc: CreditNoteDoc): CreditNoteJson {
+  return {
+    id: doc.id,
+    number: doc.number,
+    invoiceId: doc.invoiceId,
+    invoiceNumber: doc.invoiceNumber,
+    projectId: doc.projectId,
+    reason: doc.reason,
+    issueDate: doc.issueDate,
+    lines: doc.lines.map(billedJson),
+    credits: doc.credits,
+    subtotal: centimesToChf(doc.subtotal),
+    vatBreakdown: doc.vatBreakdown.map(groupJson),
+    vatAmount: centimesToChf(doc.vatAmount),
+    total: centimesToChf(doc.total),
+    roundingAmount: centimesToChf(doc.roundingAmount),
+    payableTotal: centimesToChf(doc.payableTotal),
+    createdAt: iso(doc.createdAt),
   };
 }

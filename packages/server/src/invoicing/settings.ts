@@ -1,11 +1,9 @@
-import { ConflictError, type Store } from '@swigs/automation-core';
-import { Collections, type InvoiceSettingsDoc } from './documents';
-import { percentToBasisPoints } from './money';
-import type { settingsSchema } from './schemas';
+import type { ConflictError, Store } from '@swigs/automation-core';
 import type { z } from 'zod';
+import { Collections, type InvoiceSettingsDoc } from './documents';
+import type { settingsSchema } from './schemas';
+import type { VatCategory } from './vat-rates';
 
-/** Default VAT rate since 1 January 2024: 8.1 %. */
-export const DEFAULT_VAT_RATE_BP = 810;
 /** Default payment term. */
 export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
 
@@ -17,8 +15,8 @@ function settingsId(userId: string): string {
 /** The tenant's invoicing settings, or the defaults when none were saved. */
 export async function getInvoiceSettings(store: Store, userId: string): Promise<InvoiceSettingsDoc> {
   const stored = await store.collection<InvoiceSettingsDoc>(Collections.settings).get(userId, settingsId(userId));
-  return (
-    stored ?? {
+  if (!stored) {
+    return {
       id: settingsId(userId),
       userId,
       companyName: '',
@@ -27,11 +25,18 @@ export async function getInvoiceSettings(store: Store, userId: string): Promise<
       iban: null,
       email: null,
       phone: null,
-      defaultVatRate: DEFAULT_VAT_RATE_BP,
+      vatRegistered: false,
+      defaultVatCategory: 'standard',
       paymentTermsDays: DEFAULT_PAYMENT_TERMS_DAYS,
       updatedAt: new Date(0),
-    }
-  );
+    };
+  }
+  // Settings saved before VAT registration was a setting: registered when they had a VAT number.
+  return {
+    ...stored,
+    vatRegistered: stored.vatRegistered ?? stored.vatNumber !== null,
+    defaultVatCategory: (stored.defaultVatCategory as VatCategory | undefined) ?? 'standard',
+  };
 }
 
 /** Replaces the tenant's settings. */
@@ -47,11 +52,12 @@ export async function saveInvoiceSettings(
     userId,
     companyName: input.companyName,
     address: input.address,
-    vatNumber: input.vatNumber,
+    vatNumber: input.vatRegistered ? input.vatNumber : null,
     iban: input.iban,
     email: input.email,
     phone: input.phone,
-    defaultVatRate: percentToBasisPoints(input.defaultVatRate),
+    vatRegistered: input.vatRegistered,
+    defaultVatCategory: input.defaultVatCategory,
     paymentTermsDays: input.paymentTermsDays,
     updatedAt: now,
   };

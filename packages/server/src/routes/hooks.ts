@@ -1,37 +1,89 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { FailureLimiter } from '../auth/failure-limiter';
 import { clientKey } from '../http/auth-middleware';
+import type { ClientAddressResolver } from '../http/client-address';
 import type { RouteDeps } from '../http/app-deps';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/http-error';
-import { parseJsonText } from '../http/read-json';
+import { createRouter, type ApiRouter } from '../http/router';
+import { errorResponses, jsonContent } from '../openapi/responses';
+import { WebhookAcceptedSchema } from './response-schemas';
+import { IdempotencyHeadersSchema } from './schemas';
+import { createWebhookHandler } from './webhook-handler';
 
-/** Trigger type of the generic inbound webhook. */
-export const WEBHOOK_TRIGGER = 'webhook.received';
+const tags = ['hooks'];
 
+// The bodies are read by the handlers (the CMS signature covers the raw bytes), so they are documented, not parsed.
+const anyJson = { 'application/json': { schema: {} } };
+
+const cmsHook = createRoute({
+  operationId: 'receiveCmsWebhook',
+  method: 'post',
+  path: '/hooks/cms',
+  tags,
+  summary: 'Signed CMS webhook (HMAC-SHA256 over the raw body)',
+  security: [],
+  request: { body: { required: true, content: { 'application/json': { schema: { type: 'object' } } } } },
+  responses: {
+    200: jsonContent(z.object({ fired: z.number().int().min(0) }), 'The automations it fired'),
+    ...errorResponses(400, 401, 404, 413, 429),
+  },
+});
+
+/** The webhook URL answers each of these methods; which ones an automation accepts is its trigger's `methods`. */
+const WEBHOOK_ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+const webhookRoutes = WEBHOOK_ROUTE_METHODS.map((method) =>
+  createRoute({
+    operationId: `receiveWebhook${method === 'post' ? '' : method[0]?.toUpperCase() + method.slice(1)}`,
+    method,
+    path: '/hooks/webhook/{automationId}',
+    tags,
+    summary:
+      'Generic inbound webhook (`webhook.received`), its secret in X-Webhook-Secret or ?secret=; the trigger’s `methods` say which methods it accepts, its `responseMode` whether it answers at once or with the run’s result',
+    security: [],
+    request: {
+      params: z.object({ automationId: z.string() }),
+      query: z.object({ secret: z.string().optional() }),
+      headers: IdempotencyHeadersSchema,
+      ...(method === 'get' || method === 'delete' ? {} : { body: { required: false, content: anyJson } }),
+    },
+    responses: {
+      200: {
+        description:
+          'A `when_finished` webhook’s answer: what its `respond_webhook` step set (status, headers, body), else the last step’s output as JSON; or `{ kept: true }` when the automation listened for this event',
+        content: { 'application/json': { schema: {} }, 'text/plain': { schema: { type: 'string' as const } } },
+      },
+      202: jsonContent(WebhookAcceptedSchema, 'The run started (and, past a `when_finished` timeout, goes on)'),
+      ...errorResponses(400, 401, 404, 405, 413, 429),
+    },
+  }),
+);
+
+/** Options of `hookRoutes`. */
 export interface HookRouteOptions {
   limiter: FailureLimiter;
-  trustProxy: boolean;
+  clientAddress: ClientAddressResolver;
 }
 
 /**
  * Unauthenticated, signed entry points: `POST /hooks/cms` (the CMS bridge checks the HMAC over the raw body)
- * and `POST /hooks/webhook/:automationId` (the secret named by the trigger's `secretRef`, sent in
- * `X-Webhook-Secret` or `?secret=`).
+ * and `/hooks/webhook/:automationId` for the methods its trigger lists (the secret named by the trigger's
+ * `secretRef`, sent in `X-Webhook-Secret` or `?secret=`).
  */
-export function hookRoutes(deps: RouteDeps, options: HookRouteOptions): Hono<AppEnv> {
-  const { store, engine } = deps;
-  const app = new Hono<AppEnv>();
+export function hookRoutes(deps: RouteDeps, options: HookRouteOptions): ApiRouter {
+  const app = createRouter();
 
   const guard = (c: Context<AppEnv>): string => {
-    const client = clientKey(c, options.trustProxy);
+    const client = clientKey(c, options.clientAddress);
     const wait = options.limiter.blockedFor(client);
-    if (wait > 0) throw new HttpError(429, 'too_many_failures', { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
+    if (wait > 0)
+      throw new HttpError(429, 'too_many_failures', { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
     return client;
   };
 
-  app.post('/hooks/cms', async (c) => {
+  app.openapi(cmsHook, async (c) => {
     const client = guard(c);
     if (!deps.cms) throw new HttpError(404, 'cms_not_configured');
     // The signature covers the exact bytes, so the body is not decoded first.
@@ -44,50 +96,14 @@ export function hookRoutes(deps: RouteDeps, options: HookRouteOptions): Hono<App
     }
     if (result.status >= 400 && result.status < 500) throw new HttpError(400, 'bad_request', { issues });
     if (result.status >= 500) throw new Error(`CMS webhook failed with ${result.status}`);
-    return c.json({ fired: result.fired ?? 0 });
+    return c.json({ fired: result.fired ?? 0 }, 200);
   });
 
-  app.post('/hooks/webhook/:automationId', async (c) => {
-    const client = guard(c);
-    const automationId = c.req.param('automationId');
-    const given = c.req.header('x-webhook-secret') ?? c.req.query('secret') ?? '';
-    const candidates = await store.automations.findActiveByTrigger(WEBHOOK_TRIGGER);
-    const automation = candidates.find((a) => a.id === automationId);
-    const ref = automation?.trigger.config.secretRef;
-    const secret = typeof ref === 'string' ? deps.secrets(ref) : undefined;
-    if (!automation || typeof secret !== 'string' || secret.length === 0 || !sameSecret(given, secret)) {
-      options.limiter.recordFailure(client);
-      // The same answer whether the automation is unknown or the secret is wrong: ids are not probed.
-      throw new HttpError(401, 'bad_signature');
-    }
-    const body = parseJsonText(await c.req.text());
-    const query = { ...c.req.query() };
-    delete query.secret;
-    const payload = {
-      method: c.req.method,
-      // Only harmless headers reach the run log; the secret and credentials never do.
-      headers: pickHeaders(c.req.header()),
-      query,
-      body: body ?? null,
-      receivedAt: deps.clock.now().toISOString(),
-    };
-    const run = await engine.runAutomation(automation.id, payload, { userId: automation.userId });
-    return c.json({ runId: run.id, status: run.status }, 202);
+  const receive = createWebhookHandler(deps, {
+    guard,
+    recordFailure: (client) => options.limiter.recordFailure(client),
   });
+  for (const route of webhookRoutes) app.openapi(route, receive as never);
 
   return app;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-const FORWARDED_HEADERS = ['content-type', 'user-agent', 'x-request-id', 'x-event-type'];
-
-function pickHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of FORWARDED_HEADERS) if (headers[name] !== undefined) out[name] = headers[name];
-  return out;
 }

@@ -1,15 +1,9 @@
-import { Hono } from 'hono';
+import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AutomationRun, EngineEvents } from '@swigs/automation-core';
 import type { RouteDeps } from '../http/app-deps';
-import type { AppEnv } from '../http/env';
-import { parseWith } from '../http/read-json';
-import { z } from 'zod';
-
-const EventsQuerySchema = z.object({
-  automationId: z.string().min(1).max(100).optional(),
-  runId: z.string().min(1).max(100).optional(),
-});
+import { createRouter, type ApiRouter } from '../http/router';
+import { EventsQuerySchema } from './schemas';
 
 const EVENT_NAMES = [
   'run.created',
@@ -35,21 +29,42 @@ export interface RunEventMessage {
   until?: string;
 }
 
+const streamRunEvents = createRoute({
+  operationId: 'streamRunEvents',
+  method: 'get',
+  path: '/events',
+  tags: ['runs'],
+  summary: 'Server-sent events of the tenant’s runs (`ready`, then one event per run change)',
+  request: { query: EventsQuerySchema },
+  responses: {
+    200: {
+      description: 'An event stream; each `data` is a run event as JSON',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+  },
+});
+
 /**
  * `GET /api/events`: server-sent events of the caller's runs (optionally one automation or run).
  * EventSource cannot send headers, so this route also takes `?access_token=`.
  */
-export function runEventRoutes(deps: RouteDeps): Hono<AppEnv> {
+export function runEventRoutes(deps: RouteDeps): ApiRouter {
   const { engine, clock } = deps;
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
 
-  app.get('/events', (c) => {
+  app.openapi(streamRunEvents, (c) => {
     const userId = c.get('userId');
-    const query = parseWith(c, EventsQuerySchema, c.req.query());
+    const query = c.req.valid('query');
     return streamSSE(c, async (stream) => {
       let id = 0;
       const handlers = EVENT_NAMES.map((type) => {
-        const handler = (event: { run: AutomationRun; nodeId?: string; nodeType?: string; error?: string; until?: Date }): void => {
+        const handler = (event: {
+          run: AutomationRun;
+          nodeId?: string;
+          nodeType?: string;
+          error?: string;
+          until?: Date;
+        }): void => {
           const { run } = event;
           if (run.userId !== userId) return;
           if (query.automationId && run.automationId !== query.automationId) return;

@@ -1,8 +1,8 @@
+import { createSampleListeners, listeningFire } from '../samples/index';
 import { mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Hono } from 'hono';
 import type { Logger as Pino } from 'pino';
 import {
   createEngine,
@@ -13,14 +13,18 @@ import {
   type Store,
 } from '@swigs/automation-core';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
+import { createHttpClient } from '@swigs/automation-adapters/http';
 import { createOutboxMail } from '@swigs/automation-adapters/outbox';
+import { createSwigsTaskClient } from '@swigs/automation-adapters/swigs-task';
 import { createAuthenticator, type Authenticator } from '../auth/authenticator';
 import { loadLocalCredentials, loadOrCreateSecret, type LocalCredentials } from '../auth/local-credentials';
 import type { ServerConfig } from '../config/server-config';
 import type { CmsWebhookReceiver } from '../http/app-deps';
 import { createApp, createRequestListener } from '../http/app';
-import type { AppEnv } from '../http/env';
+import type { ApiRouter } from '../http/router';
+import { createInvoiceLinks, createInvoicingAttachments, createOverdueSweep } from '../invoicing/index';
 import { invoicingRecords, invoicingRoutes } from './invoicing-mount';
+import type { ServerMetrics } from '../metrics/server-metrics';
 import { createJsonLogger, redactUrl, toPortLogger } from './logger';
 
 /** Options of `createServer`. */
@@ -36,7 +40,7 @@ export interface CreateServerOptions {
 /** A composed swigs-workflow: store, mail, engine, bridge and HTTP app, with one lifecycle. */
 export interface SwigsServer {
   readonly config: ServerConfig;
-  readonly app: Hono<AppEnv>;
+  readonly app: ApiRouter;
   readonly store: Store;
   readonly engine: Engine;
   readonly mail: MailPort;
@@ -62,7 +66,13 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
   const logger = toPortLogger(log);
   const clock = options.clock ?? createSystemClock();
   const store = await openStore(config);
-  const mail = await openMail(config, store, clock);
+  // Metrics only when someone may read them: each request and e-mail costs a little to count.
+  // prom-client is loaded only then: a server without METRICS_TOKEN keeps it out of its memory.
+  const metrics: ServerMetrics | undefined = config.metricsToken
+    ? (await import('../metrics/server-metrics')).createServerMetrics({ store, clock })
+    : undefined;
+  const opened = await openMail(config, store, clock);
+  const mail: MailPort = metrics ? metrics.countMail(opened) : opened;
   const registry = createDefaultRegistry();
   // Marketing mail needs an https one-click unsubscribe URL (RFC 8058), so only a public https URL enables it.
   const unsubscribe = config.publicUrl?.startsWith('https://')
@@ -74,6 +84,10 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
   // The record port fires project events through the engine it is handed to, hence the late binding.
   const fire: Engine['fire'] = (type, payload, opts) => engine.fire(type, payload, opts);
   const records = invoicingRecords({ store, engine: { fire }, clock });
+  // Outbound HTTP of webhook steps: private and local hosts are refused (the SSRF guard), except those the
+  // operator names in HTTP_ALLOWED_HOSTS (SWIGS' own services on the private network).
+  const outbound = createHttpClient({ allowedHosts: config.httpAllowedHosts });
+  const tasks = config.tasks ? createSwigsTaskClient(config.tasks) : undefined;
   const engine: Engine = createEngine({
     store,
     registry,
@@ -82,19 +96,37 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     ports: {
       mail,
       records,
+      attachments: createInvoicingAttachments(store),
       email: { from: config.mailFrom, ...(unsubscribe ? { unsubscribe } : {}) },
-      ...(config.tasks ? { tasks: config.tasks } : {}),
+      http: outbound,
+      ...(tasks ? { tasks } : {}),
     },
     retention: { days: config.retentionDays },
   });
+  metrics?.watch(engine);
   const local = config.sso ? undefined : loadLocalCredentials(config.dataDir, config.localPassword);
   const authenticator = createAuthenticator({
     ...(config.sso ? { sso: config.sso } : {}),
     ...(local ? { local: { secret: local.secret, password: local.password, userId: config.localUser } } : {}),
     serviceTokens: config.serviceTokens,
   });
-  const cms = config.cms ? await openCmsBridge(config, store, engine, clock, logger) : undefined;
-  const invoicing = invoicingRoutes({ store, engine, clock, logger });
+  // "Listen for the next event": CMS events go through the listeners before the engine runs anything.
+  const listeners = createSampleListeners(store, clock);
+  const fireCms = listeningFire(engine, listeners, logger);
+  const cms = config.cms
+    ? await openCmsBridge(config, store, fireCms, clock, logger, (status) => metrics?.observeCmsRequest(status))
+    : undefined;
+  // Reminders link to the invoice's PDF without login when the server has a public URL.
+  const links = config.publicUrl
+    ? createInvoiceLinks({
+        publicUrl: config.publicUrl,
+        secret: loadOrCreateSecret(config.dataDir, 'invoice-link-secret.key'),
+        clock,
+      })
+    : undefined;
+  const invoicing = invoicingRoutes({ store, engine, clock, logger, ...(links ? { links } : {}) });
+  // Fires invoice.overdue (the reminders) as invoices pass their due date unpaid.
+  const overdue = createOverdueSweep({ store, engine, clock, logger, ...(links ? { links } : {}) });
 
   let workersStarted = false;
   const app = createApp({
@@ -105,13 +137,17 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     mail,
     logger,
     mailFrom: config.mailFrom,
+    listeners,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
+    sourceMaps: config.sourceMaps,
+    ...(config.frameAncestors ? { frameAncestors: config.frameAncestors } : {}),
     isReady: () => workersStarted || options.startWorkers === false,
     ...(unsubscribe ? { unsubscribeSecret: unsubscribe.secret } : {}),
     ...(config.sso?.loginUrl ? { ssoLoginUrl: config.sso.loginUrl } : {}),
     ...(cms ? { cms } : {}),
     apiRoutes: [invoicing],
+    ...(metrics && config.metricsToken ? { metrics, metricsToken: config.metricsToken } : {}),
   });
 
   let http: Server | undefined;
@@ -121,6 +157,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     if (options.startWorkers === false || workersStarted) return;
     await engine.start();
     cms?.start();
+    overdue.start();
     workersStarted = true;
   };
 
@@ -131,6 +168,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     auth: authenticator.mode,
     serviceTokens: config.serviceTokens.map((t) => t.name),
     cms: config.cms ? redactUrl(config.cms.apiUrl) : undefined,
+    httpAllowedHosts: config.httpAllowedHosts,
   });
 
   return {
@@ -163,8 +201,11 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
           });
         }
         await cms?.close();
+        await overdue.stop();
         if (workersStarted) await engine.stop();
+        await Promise.all([outbound.close(), tasks?.close()]);
         await mail.close();
+        metrics?.close();
         await store.close();
         logger.info('server stopped');
       })();
@@ -176,17 +217,30 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
 async function openStore(config: ServerConfig): Promise<Store> {
   if (config.mongodbUrl) {
     const { createMongoStore } = await import('@swigs/automation-adapters/mongodb');
-    return await createMongoStore({ url: config.mongodbUrl, ...(config.mongodbDb ? { dbName: config.mongodbDb } : {}) });
+    return await createMongoStore({
+      url: config.mongodbUrl,
+      ...(config.mongodbDb ? { dbName: config.mongodbDb } : {}),
+    });
   }
   const { createSqliteStore } = await import('@swigs/automation-adapters/sqlite');
-  mkdirSync(config.dataDir, { recursive: true });
-  return createSqliteStore({ filename: join(config.dataDir, 'swigs-workflow.sqlite'), durability: config.sqliteDurability });
+  // Private to the server's user: the store holds customers' data (0700; its files are 0600).
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  return createSqliteStore({
+    filename: join(config.dataDir, 'swigs-workflow.sqlite'),
+    durability: config.sqliteDurability,
+  });
 }
 
 async function openMail(config: ServerConfig, store: Store, clock: Clock): Promise<MailPort> {
   if (config.smtpUrl) {
     const { createSmtpMail } = await import('@swigs/automation-adapters/nodemailer');
-    return createSmtpMail({ url: config.smtpUrl, defaultFrom: config.mailFrom, dedupe: store.keys });
+    // One connection by default: a crash between the relay's accept and the "sent" key duplicates at most one mail.
+    return createSmtpMail({
+      url: config.smtpUrl,
+      defaultFrom: config.mailFrom,
+      dedupe: store.keys,
+      maxConnections: config.smtpMaxConnections,
+    });
   }
   return createOutboxMail({ store, clock });
 }
@@ -194,9 +248,10 @@ async function openMail(config: ServerConfig, store: Store, clock: Clock): Promi
 async function openCmsBridge(
   config: ServerConfig,
   store: Store,
-  engine: Engine,
+  fire: Engine['fire'],
   clock: Clock,
   logger: ReturnType<typeof toPortLogger>,
+  onRequest: (status: number | null) => void,
 ): Promise<CmsWebhookReceiver & { start(): void; close(): Promise<void> }> {
   const cms = config.cms!;
   const { createCmsBridge } = await import('@swigs/automation-adapters/cms');
@@ -208,9 +263,10 @@ async function openCmsBridge(
     ...(cms.webhookSecret ? { webhookSecret: cms.webhookSecret } : {}),
     ...(cms.userId ? { userId: cms.userId } : {}),
     store,
-    fire: (type, payload, opts) => engine.fire(type, payload, opts),
+    fire,
     clock,
     logger,
+    onRequest,
   });
   return bridge;
 }

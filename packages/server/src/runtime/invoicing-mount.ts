@@ -1,10 +1,15 @@
-import type { Hono } from 'hono';
 import type { Clock, Engine, Logger, RecordPort, Store } from '@swigs/automation-core';
-import type { AppEnv } from '../http/env';
-import { createInvoicingRecordPort, createInvoicingRoutes } from '../invoicing/index';
+import type { ApiRouter } from '../http/router';
+import { createInvoicingRecordPort, createInvoicingRoutes, type InvoiceLinks } from '../invoicing/index';
 
 /** The invoicing routes (settings, projects, events, quotes, invoices), mounted under `/api` behind auth. */
-export function invoicingRoutes(deps: { store: Store; engine: Pick<Engine, 'fire'>; clock: Clock; logger: Logger }): Hono<AppEnv> {
+export function invoicingRoutes(deps: {
+  store: Store;
+  engine: Pick<Engine, 'fire'>;
+  clock: Clock;
+  logger: Logger;
+  links?: InvoiceLinks;
+}): ApiRouter {
   return createInvoicingRoutes(deps);
 }
 

@@ -1,7 +1,18 @@
 import { pino, type Logger as Pino } from 'pino';
 import type { Logger } from '@swigs/automation-core';
 
-const SECRET_KEYS = ['password', 'token', 'secret', 'authorization', 'cookie', 'apiKey', 'serviceToken', 'smtpUrl', 'mongodbUrl', 'localPassword'];
+const SECRET_KEYS = [
+  'password',
+  'token',
+  'secret',
+  'authorization',
+  'cookie',
+  'apiKey',
+  'serviceToken',
+  'smtpUrl',
+  'mongodbUrl',
+  'localPassword',
+];
 
 /** Paths pino redacts, at the top level and one or two levels down. */
 export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);

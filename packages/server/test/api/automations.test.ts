@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manualAutomation, orderThanksAutomation, startHarness, thanksTemplate, type Harness } from '../helpers/harness';
+import {
+  manualAutomation,
+  orderThanksAutomation,
+  startHarness,
+  thanksTemplate,
+  type Harness,
+} from '../helpers/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -13,7 +19,13 @@ describe('automations API', () => {
   it('creates, lists with paging, reads, updates and deletes an automation', async () => {
     const created = await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Première' }) });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Première', userId: 'tenant-a', version: 1, isActive: true, problems: [] });
+    expect(created.body).toMatchObject({
+      name: 'Première',
+      userId: 'tenant-a',
+      version: 1,
+      isActive: true,
+      problems: [],
+    });
     expect(created.body.stats).toMatchObject({ totalRuns: 0 });
     await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Deuxième' }) });
     await h.api('POST', '/api/automations', { body: manualAutomation({ name: 'Troisième', isActive: false }) });
@@ -43,7 +55,9 @@ describe('automations API', () => {
     const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
     const created = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id) });
     const id = created.body.id as string;
-    const same = await h.api('PUT', `/api/automations/${id}`, { body: orderThanksAutomation(template.body.id, { name: 'Autre nom' }) });
+    const same = await h.api('PUT', `/api/automations/${id}`, {
+      body: orderThanksAutomation(template.body.id, { name: 'Autre nom' }),
+    });
     expect(same.body.version).toBe(1);
     const changed = orderThanksAutomation(template.body.id) as { nodes: { config: Record<string, unknown> }[] };
     changed.nodes[0]!.config = { duration: 3, unit: 'days' };
@@ -54,19 +68,54 @@ describe('automations API', () => {
   });
 
   it('checks an unsaved automation with the node hooks, stores nothing, and answers 400 only for a non-object', async () => {
+    // An order's shape is closed (a manual payload is open: any path below `trigger` is accepted there).
     const draft = manualAutomation({
       id: 'draft-1',
-      nodes: [{ id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}} {{trigger.nmae}}' } } }],
+      trigger: { type: 'order.paid', config: {} },
+      nodes: [
+        {
+          id: 'label',
+          type: 'transform',
+          config: { fields: { message: 'Merci {{trigger.orderNumber}} {{trigger.nmae}}' } },
+        },
+      ],
     });
     const checked = await h.api('POST', '/api/automations/validate', { body: draft });
     expect(checked.status).toBe(200);
     expect(checked.body.valid).toBe(false);
     expect(checked.body.problems).toEqual([
-      expect.objectContaining({ nodeId: 'label', path: ['nodes', 0, 'config', 'fields', 'message'], message: expect.stringContaining('trigger.nmae') }),
+      expect.objectContaining({
+        nodeId: 'label',
+        path: ['nodes', 0, 'config', 'fields', 'message'],
+        message: expect.stringContaining('trigger.nmae'),
+      }),
     ]);
-    const fixed = manualAutomation({ nodes: [{ id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}}' } } }] });
-    expect((await h.api('POST', '/api/automations/validate', { body: fixed })).body).toEqual({ valid: true, problems: [] });
-    const nameless = await h.api('POST', '/api/automations/validate', { body: { trigger: { type: 'manual', config: {} } } });
+    // The problems are worded in the request's language (French by default), codes and paths unchanged.
+    const english = await h.api('POST', '/api/automations/validate', {
+      body: draft,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(english.body.problems[0].code).toBe(checked.body.problems[0].code);
+    expect(english.body.problems[0].path).toEqual(checked.body.problems[0].path);
+    expect(english.body.problems[0].message).not.toBe(checked.body.problems[0].message);
+    expect(checked.body.problems[0].message).toMatch(/Étape/);
+    // Saved as a draft (by tenant B: this test checks below that validating stored nothing for A).
+    const listed = async (lang: string) =>
+      (await h.api('GET', '/api/automations', { token: h.tokenB, headers: { 'accept-language': lang } })).body.items;
+    await h.api('POST', '/api/automations', { token: h.tokenB, body: { ...draft, isActive: false } });
+    const [fr, en] = [await listed('fr'), await listed('en')];
+    expect(fr[0].problems[0].message).toBe(checked.body.problems[0].message);
+    expect(en[0].problems[0].message).toBe(english.body.problems[0].message);
+    const fixed = manualAutomation({
+      nodes: [{ id: 'label', type: 'transform', config: { fields: { message: 'Merci {{trigger.startedBy}}' } } }],
+    });
+    expect((await h.api('POST', '/api/automations/validate', { body: fixed })).body).toMatchObject({
+      valid: true,
+      problems: [],
+    });
+    const nameless = await h.api('POST', '/api/automations/validate', {
+      body: { trigger: { type: 'manual', config: {} } },
+    });
     expect(nameless.body.problems).toEqual([expect.objectContaining({ path: ['name'] })]);
     expect((await h.api('POST', '/api/automations/validate', { body: [1, 2] })).status).toBe(400);
     expect((await h.api('GET', '/api/automations')).body.total).toBe(0);
@@ -77,7 +126,11 @@ describe('automations API', () => {
     const refused = await h.api('POST', '/api/automations', { body: invalid });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatch(/n’est pas valide/);
-    expect(refused.body.issues.some((i: { code: string; nodeId?: string }) => i.code === 'unknown_node_type' && i.nodeId === 'x')).toBe(true);
+    expect(
+      refused.body.issues.some(
+        (i: { code: string; nodeId?: string }) => i.code === 'unknown_node_type' && i.nodeId === 'x',
+      ),
+    ).toBe(true);
     expect((await h.api('GET', '/api/automations')).body.total).toBe(0);
 
     const draft = await h.api('POST', '/api/automations', { body: { ...invalid, isActive: false } });
@@ -96,7 +149,9 @@ describe('automations API', () => {
 
   it('keeps the fields an update leaves out', async () => {
     const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate() });
-    const created = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id, { description: 'Garder' }) });
+    const created = await h.api('POST', '/api/automations', {
+      body: orderThanksAutomation(template.body.id, { description: 'Garder' }),
+    });
     const renamed = await h.api('PUT', `/api/automations/${created.body.id}`, {
       body: { name: 'Seulement le nom', trigger: { type: 'order.paid', config: {} } },
     });
@@ -119,10 +174,21 @@ describe('automations API', () => {
     const fr = await h.api('POST', '/api/automations', { body: { name: 42, trigger: {} } });
     expect(fr.status).toBe(400);
     expect(fr.body.error).toBe('Les données envoyées sont invalides');
-    expect(fr.body.issues.find((i: { path: string[] }) => i.path[0] === 'name').message).toMatch(/Entrée invalide/);
-    const en = await h.api('POST', '/api/automations', { body: { name: 42, trigger: {} }, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const frIssues = Object.fromEntries(
+      fr.body.issues.map((i: { path: string[]; message: string }) => [i.path.join('.'), i.message]),
+    );
+    expect(frIssues).toEqual({ name: 'doit être un texte', 'trigger.type': 'est obligatoire' });
+    const empty = await h.api('POST', '/api/automations', { body: { name: '', trigger: { type: 'manual' } } });
+    expect(empty.body.issues).toEqual([{ path: ['name'], message: 'doit contenir au moins 1 caractère' }]);
+    const en = await h.api('POST', '/api/automations', {
+      body: { name: 42, trigger: {} },
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(en.body.error).toBe('The data sent is invalid');
-    expect(en.body.issues.find((i: { path: string[] }) => i.path[0] === 'name').message).toMatch(/Invalid input/);
+    const enIssues = Object.fromEntries(
+      en.body.issues.map((i: { path: string[]; message: string }) => [i.path.join('.'), i.message]),
+    );
+    expect(enIssues).toEqual({ name: 'must be text', 'trigger.type': 'is required' });
   });
 
   it('dry-runs an automation on the virtual clock and returns the timeline, sending nothing', async () => {
@@ -143,11 +209,19 @@ describe('automations API', () => {
   it('runs an automation by hand and returns the completed run', async () => {
     const created = await h.api('POST', '/api/automations', {
       body: manualAutomation({
-        nodes: [{ id: 'mail', type: 'send_email', config: { to: '{{trigger.startedBy}}', subject: 'Salut {{trigger.note}}', body: '<p>Hello</p>' } }],
+        nodes: [
+          {
+            id: 'mail',
+            type: 'send_email',
+            config: { to: '{{trigger.startedBy}}', subject: 'Salut {{trigger.note}}', body: '<p>Hello</p>' },
+          },
+        ],
       }),
     });
     expect(created.body, JSON.stringify(created.body)).toHaveProperty('problems', []);
-    const run = await h.api('POST', `/api/automations/${created.body.id}/run`, { body: { payload: { startedBy: 'a@example.ch', note: 'Ana' } } });
+    const run = await h.api('POST', `/api/automations/${created.body.id}/run`, {
+      body: { payload: { startedBy: 'a@example.ch', note: 'Ana' } },
+    });
     expect(run.status).toBe(201);
     expect(run.body).toMatchObject({ automationId: created.body.id, userId: 'tenant-a', status: 'completed' });
     const outbox = await h.api('GET', '/api/outbox');

@@ -29,7 +29,9 @@ describe('platform routes', () => {
     const res = await h.api('GET', '/api/node-types');
     expect(res.status).toBe(200);
     const types = res.body.items.map((n: { type: string }) => n.type);
-    expect(types).toEqual(expect.arrayContaining(['order.paid', 'send_email', 'wait', 'condition', 'webhook.received', 'manual']));
+    expect(types).toEqual(
+      expect.arrayContaining(['order.paid', 'send_email', 'wait', 'condition', 'webhook.received', 'manual']),
+    );
     const email = res.body.items.find((n: { type: string }) => n.type === 'send_email');
     expect(email.title).toEqual({ fr: 'Envoyer un e-mail', en: 'Send an email' });
     expect(email.configJsonSchema.type).toBe('object');
@@ -41,9 +43,16 @@ describe('platform routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/automations', '/api/automations/{id}/test', '/api/automation-runs/{id}/retry', '/api/email-templates/{id}/preview']),
+      expect.arrayContaining([
+        '/api/automations',
+        '/api/automations/{id}/test',
+        '/api/automation-runs/{id}/retry',
+        '/api/email-templates/{id}/preview',
+      ]),
     );
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/projects/{projectId}/invoices', '/api/invoices/{invoiceId}/pdf']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/projects/{projectId}/invoices', '/api/invoices/{invoiceId}/pdf']),
+    );
     expect(res.body.components.schemas.CustomInvoice.properties.customLines.type).toBe('array');
     const refs = JSON.stringify(res.body).match(/"#\/components\/schemas\/[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(20);
@@ -55,7 +64,9 @@ describe('platform routes', () => {
 
   it('refuses bodies above the limit with 413', async () => {
     h = await startHarness({ app: { bodyLimit: 10_000 } });
-    const res = await h.api('POST', '/api/automations', { body: manualAutomation({ description: 'x'.repeat(20_000) }) });
+    const res = await h.api('POST', '/api/automations', {
+      body: manualAutomation({ description: 'x'.repeat(20_000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error).toBe('Le corps de la requête est trop volumineux');
 
@@ -74,8 +85,16 @@ describe('platform routes', () => {
       body: chunkedBody(parts),
       duplex: 'half',
     });
-    expect((await fetch(`${h.url}/api/automations`, init(3))).status).toBe(413);
-    const small = await fetch(`${h.url}/api/automations`, init(1));
+    // On a real socket: the declared Content-Length (above) and a chunked body are both counted.
+    const url = await h.listen();
+    const declared = await fetch(`${url}/api/automations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.tokenA}`, 'content-type': 'application/json' },
+      body: JSON.stringify(manualAutomation({ description: 'x'.repeat(20_000) })),
+    });
+    expect(declared.status).toBe(413);
+    expect((await fetch(`${url}/api/automations`, init(3))).status).toBe(413);
+    const small = await fetch(`${url}/api/automations`, init(1));
     expect(small.status).toBe(400);
   });
 
@@ -84,7 +103,7 @@ describe('platform routes', () => {
     const missing = await h.api('GET', '/api/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.body.error).toBe('Route inconnue');
-    const page = await fetch(`${h.url}/`);
+    const page = await h.fetch('/');
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toContain('Le serveur d’automatisations SWIGS fonctionne');
   });
@@ -97,12 +116,14 @@ describe('platform routes', () => {
     writeFileSync(join(dir, '..', 'secret-outside.txt'), 'nope');
     try {
       h = await startHarness({ app: { uiDir: dir } });
-      expect(await (await fetch(`${h.url}/`)).text()).toContain('<title>UI</title>');
-      const js = await fetch(`${h.url}/assets/app.js`);
+      // A real socket: the raw path reaches the server without URL normalization.
+      const url = await h.listen();
+      expect(await (await fetch(`${url}/`)).text()).toContain('<title>UI</title>');
+      const js = await fetch(`${url}/assets/app.js`);
       expect(js.headers.get('content-type')).toMatch(/javascript/);
-      expect(await (await fetch(`${h.url}/automations/42`)).text()).toContain('<title>UI</title>');
-      const escape = await fetch(`${h.url}/%2e%2e/secret-outside.txt`);
-      expect(await escape.text()).not.toContain('nope');
+      expect(await (await fetch(`${url}/automations/42`)).text()).toContain('<title>UI</title>');
+      const outside = await fetch(`${url}/%2e%2e/secret-outside.txt`);
+      expect(await outside.text()).not.toContain('nope');
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(join(dir, '..', 'secret-outside.txt'), { force: true });
@@ -114,7 +135,8 @@ describe('platform routes', () => {
     const automation = await h.api('POST', '/api/automations', { body: manualAutomation() });
     const other = await h.api('POST', '/api/automations', { body: manualAutomation(), token: h.tokenB });
     const controller = new AbortController();
-    const res = await fetch(`${h.url}/api/events?access_token=${h.tokenA}`, { signal: controller.signal });
+    const url = await h.listen();
+    const res = await fetch(`${url}/api/events?access_token=${h.tokenA}`, { signal: controller.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manualAutomation, orderThanksAutomation, startHarness, thanksTemplate, type Harness } from '../helpers/harness';
+import {
+  manualAutomation,
+  orderThanksAutomation,
+  startHarness,
+  thanksTemplate,
+  type Harness,
+} from '../helpers/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -44,20 +50,29 @@ describe('runs API', () => {
 
   it('shows a run with its execution log', async () => {
     const automation = await h.api('POST', '/api/automations', {
-      body: manualAutomation({ nodes: [{ id: 'mail', type: 'send_email', config: { to: 'a@example.ch', subject: 'S', body: '<p>B</p>' } }] }),
+      body: manualAutomation({
+        nodes: [{ id: 'mail', type: 'send_email', config: { to: 'a@example.ch', subject: 'S', body: '<p>B</p>' } }],
+      }),
     });
     const run = await h.api('POST', `/api/automations/${automation.body.id}/run`, { body: {} });
     const detail = await h.api('GET', `/api/automation-runs/${run.body.id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body.executionLog.map((e: { nodeId: string; status: string }) => [e.nodeId, e.status])).toEqual([['mail', 'success']]);
+    expect(detail.body.executionLog.map((e: { nodeId: string; status: string }) => [e.nodeId, e.status])).toEqual([
+      ['mail', 'success'],
+    ]);
     expect((await h.api('GET', '/api/automation-runs/missing')).status).toBe(404);
   });
 
   it('retries a failed run from its failed node once the cause is fixed', async () => {
     const template = await h.api('POST', '/api/email-templates', { body: thanksTemplate({ isActive: false }) });
     const automation = await h.api('POST', '/api/automations', {
-      body: manualAutomation({ nodes: [{ id: 'mail', type: 'send_email', config: { templateId: template.body.id, to: 'a@example.ch' } }] }),
+      // Saved as a draft: a save refuses to switch on an automation whose template is off.
+      body: manualAutomation({
+        isActive: false,
+        nodes: [{ id: 'mail', type: 'send_email', config: { templateId: template.body.id, to: 'a@example.ch' } }],
+      }),
     });
+    expect(automation.body.problems.map((p: { code: string }) => p.code)).toEqual(['template_inactive']);
     const run = await h.api('POST', `/api/automations/${automation.body.id}/run`, { body: { payload: order } });
     expect(run.body.status).toBe('failed');
     expect(run.body.error).toMatch(/inactive/);

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signCmsWebhook } from '@swigs/automation-adapters/cms';
-import { CMS_WEBHOOK_SECRET, orderThanksAutomation, startHarness, thanksTemplate, type Harness } from '../helpers/harness';
+import {
+  CMS_WEBHOOK_SECRET,
+  orderThanksAutomation,
+  startHarness,
+  thanksTemplate,
+  type Harness,
+} from '../helpers/harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -15,7 +21,10 @@ const DAY = 24 * 3600_000;
 describe('the full story over HTTP', () => {
   it('order paid in the CMS → wait 2 days → thank-you email in the outbox, run completed', async () => {
     const template = await h.api('POST', '/api/email-templates', {
-      body: thanksTemplate({ subject: 'Merci pour votre commande {{trigger.orderNumber}}', body: '<p>Bonjour {{trigger.customer.firstName}}, total {{currency trigger.total}}.</p>' }),
+      body: thanksTemplate({
+        subject: 'Merci pour votre commande {{trigger.orderNumber}}',
+        body: '<p>Bonjour {{trigger.customer.firstName}}, total {{currency trigger.total}}.</p>',
+      }),
     });
     expect(template.status).toBe(201);
     const automation = await h.api('POST', '/api/automations', { body: orderThanksAutomation(template.body.id) });
@@ -34,8 +43,14 @@ describe('the full story over HTTP', () => {
       updatedAt: h.clock.now().toISOString(),
     };
     const raw = JSON.stringify({ event: 'order.updated', data: order });
-    const signature = signCmsWebhook(CMS_WEBHOOK_SECRET, raw, { timestamp: Math.floor(h.clock.now().getTime() / 1000) });
-    const hook = await h.api('POST', '/api/hooks/cms', { token: null, raw, headers: { 'content-type': 'application/json', ...signature } });
+    const signature = signCmsWebhook(CMS_WEBHOOK_SECRET, raw, {
+      timestamp: Math.floor(h.clock.now().getTime() / 1000),
+    });
+    const hook = await h.api('POST', '/api/hooks/cms', {
+      token: null,
+      raw,
+      headers: { 'content-type': 'application/json', ...signature },
+    });
     expect(hook.status).toBe(200);
     expect(hook.body.fired).toBe(1);
 
@@ -47,7 +62,11 @@ describe('the full story over HTTP', () => {
     expect((await h.api('GET', '/api/outbox')).body.total).toBe(0);
 
     // The same delivery again fires nothing.
-    const replay = await h.api('POST', '/api/hooks/cms', { token: null, raw, headers: { 'content-type': 'application/json', ...signature } });
+    const replay = await h.api('POST', '/api/hooks/cms', {
+      token: null,
+      raw,
+      headers: { 'content-type': 'application/json', ...signature },
+    });
     expect(replay.body.fired).toBe(0);
 
     await h.clock.advance(DAY);
@@ -57,7 +76,10 @@ describe('the full story over HTTP', () => {
 
     const outbox = await h.api('GET', '/api/outbox');
     expect(outbox.body.total).toBe(1);
-    expect(outbox.body.items[0]).toMatchObject({ to: ['lea.muller@example.ch'], subject: 'Merci pour votre commande 1042' });
+    expect(outbox.body.items[0]).toMatchObject({
+      to: ['lea.muller@example.ch'],
+      subject: 'Merci pour votre commande 1042',
+    });
     expect(outbox.body.items[0].html).toContain('Bonjour Léa, total 46.98\u00a0CHF.');
 
     const run = await h.api('GET', `/api/automation-runs/${runId}`);

@@ -13,11 +13,19 @@ describe('one-click unsubscribe', () => {
   it('records the unsubscription from the link in marketing mail, after which that mail is not sent', async () => {
     const automation = await h.api('POST', '/api/automations', {
       body: manualAutomation({
-        nodes: [{ id: 'promo', type: 'send_email', config: { to: '{{trigger.startedBy}}', subject: 'Nouveautés', body: '<p>Promo</p>', category: 'marketing' } }],
+        nodes: [
+          {
+            id: 'promo',
+            type: 'send_email',
+            config: { to: '{{trigger.startedBy}}', subject: 'Nouveautés', body: '<p>Promo</p>', category: 'marketing' },
+          },
+        ],
       }),
     });
     expect(automation.status).toBe(201);
-    const first = await h.api('POST', `/api/automations/${automation.body.id}/run`, { body: { payload: { startedBy: 'lea@example.ch' } } });
+    const first = await h.api('POST', `/api/automations/${automation.body.id}/run`, {
+      body: { payload: { startedBy: 'lea@example.ch' } },
+    });
     expect(first.body.status).toBe('completed');
     const message = (await h.api('GET', '/api/outbox')).body.items[0];
     expect(message.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
@@ -25,13 +33,16 @@ describe('one-click unsubscribe', () => {
     expect(link.startsWith(`${UNSUBSCRIBE_BASE}/`)).toBe(true);
     const path = link.slice('https://workflow.example.ch'.length);
 
-    const confirm = await fetch(h.url + path);
+    const confirm = await h.fetch(path);
     expect(confirm.status).toBe(200);
     expect(await confirm.text()).toContain('lea@example.ch');
-    const tampered = await fetch(`${h.url}${path.slice(0, -2)}xx`, { method: 'POST', body: 'List-Unsubscribe=One-Click' });
+    const tampered = await h.fetch(`${path.slice(0, -2)}xx`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(tampered.status).toBe(400);
 
-    const oneClick = await fetch(h.url + path, {
+    const oneClick = await h.fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'List-Unsubscribe=One-Click',
@@ -39,7 +50,9 @@ describe('one-click unsubscribe', () => {
     });
     expect(oneClick.status).toBe(204);
 
-    await h.api('POST', `/api/automations/${automation.body.id}/run`, { body: { payload: { startedBy: 'lea@example.ch' } } });
+    await h.api('POST', `/api/automations/${automation.body.id}/run`, {
+      body: { payload: { startedBy: 'lea@example.ch' } },
+    });
     expect((await h.api('GET', '/api/outbox')).body.total).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '@swigs/test-services/browser';
 import { expectAccessible, launchBrowser, openPage, screenshot } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
@@ -48,7 +49,7 @@ interface StoredAutomation {
   nodes: Array<{ id: string; type: string; config: Record<string, unknown> }>;
 }
 
-describe('keyboard-only use of the web UI in Chromium against swigs-workflow start', () => {
+describe.skipIf(!chromiumPath)('keyboard-only use of the web UI in Chromium against swigs-workflow start', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -108,7 +109,9 @@ describe('keyboard-only use of the web UI in Chromium against swigs-workflow sta
     await page.keyboard.type('{{trigger.customer.email}}');
     await page.keyboard.press('Tab');
 
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/automations') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/automations') && r.request().method() === 'POST',
+    );
     await page.keyboard.press('Control+s');
     const response = await created;
     expect(response.status()).toBe(201);
@@ -119,7 +122,11 @@ describe('keyboard-only use of the web UI in Chromium against swigs-workflow sta
     expect(stored.name).toBe('Merci au clavier');
     expect(stored.trigger.type).toBe('order.paid');
     expect(stored.nodes).toHaveLength(1);
-    expect(stored.nodes[0]).toMatchObject({ id: emailId, type: 'send_email', config: { templateId, to: '{{trigger.customer.email}}' } });
+    expect(stored.nodes[0]).toMatchObject({
+      id: emailId,
+      type: 'send_email',
+      config: { templateId, to: '{{trigger.customer.email}}' },
+    });
     expect(stored.trigger.connections ?? [{ targetId: stored.nodes[0]!.id, condition: 'default' }]).toEqual([
       { targetId: emailId, condition: 'default' },
     ]);

@@ -1,15 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, loginThroughUi, openPage } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { chromiumPath } from '@swigs/test-services/browser';
+import { expectAccessible, screenshot } from './support/browser';
+import type { RunningServer } from './support/server';
+import { startUiSession, type UiSession } from './support/ui-session';
 
 interface Created {
   id: string;
 }
 
-describe('the main pages of the web UI in Chromium against swigs-workflow start', () => {
+describe.skipIf(!chromiumPath)('the main pages of the web UI in Chromium against swigs-workflow start', () => {
   let server: RunningServer;
-  let browser: Browser;
+  let ui: UiSession;
   let page: Page;
   let errors: string[];
   let templateId: string;
@@ -17,8 +19,8 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
   let brokenId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await openPage(browser));
+    ui = await startUiSession();
+    ({ server, page, errors } = ui);
     const template = await server.api<Created>('POST', '/api/email-templates', {
       name: 'Merci pour votre commande',
       subject: 'Merci {{trigger.customer.firstName}} !',
@@ -31,7 +33,15 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
       name: 'Remerciement après paiement',
       isActive: true,
       trigger: { type: 'order.paid', config: {} },
-      nodes: [{ id: 'thanks', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId, to: '{{trigger.customer.email}}' }, connections: [] }],
+      nodes: [
+        {
+          id: 'thanks',
+          type: 'send_email',
+          position: { x: 0, y: 150 },
+          config: { templateId, to: '{{trigger.customer.email}}' },
+          connections: [],
+        },
+      ],
     });
     expect(automation.status).toBe(201);
     automationId = automation.body.id;
@@ -40,15 +50,22 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
       name: 'Modèle manquant',
       isActive: false,
       trigger: { type: 'manual', config: {} },
-      nodes: [{ id: 'mail', type: 'send_email', position: { x: 0, y: 150 }, config: { templateId: 'absent', to: 'a@example.ch' }, connections: [] }],
+      nodes: [
+        {
+          id: 'mail',
+          type: 'send_email',
+          position: { x: 0, y: 150 },
+          config: { templateId: 'absent', to: 'a@example.ch' },
+          connections: [],
+        },
+      ],
     });
     expect(broken.status).toBe(201);
     brokenId = broken.body.id;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await ui?.close();
   });
 
   it('signs in with the local password, in French, with an accessible login page', async () => {
@@ -59,7 +76,7 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await page.getByLabel('Mot de passe local').fill('mauvais-mot-de-passe');
     await page.getByRole('button', { name: 'Se connecter' }).first().click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Connexion refusée');
-    await loginThroughUi(page, server.url, server.password);
+    await ui.login();
     expect(errors).toEqual([]);
   });
 
@@ -70,20 +87,30 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     const toggle = row.getByRole('switch', { name: 'Activer « Modèle manquant »' });
     expect(await toggle.isChecked()).toBe(false);
     const patched = page.waitForResponse((r) => r.url().endsWith(`/api/automations/${brokenId}/toggle`));
-    await toggle.check();
-    expect((await patched).status()).toBe(200);
+    // Its e-mail step names a template that does not exist: switching it on is refused (400) and nothing changes.
+    await toggle.click();
+    expect((await patched).status()).toBe(400);
     const stored = await server.api<{ isActive: boolean }>('GET', `/api/automations/${brokenId}`);
-    expect(stored.body.isActive).toBe(true);
+    expect(stored.body.isActive).toBe(false);
+    await expect.poll(() => toggle.isChecked()).toBe(false);
     expect(await page.locator(`tr[data-automation-id="${automationId}"] .stats`).textContent()).toContain('0 au total');
   });
 
   it('shows a run with its execution log, and retries a failed run from its page', async () => {
     const ok = await server.api<{ id: string }>('POST', `/api/automations/${automationId}/run`, {
-      payload: { orderId: 'ord_7', orderNumber: '7', status: 'paid', customer: { email: 'lea@example.ch', firstName: 'Léa' }, total: 50, currency: 'CHF', items: [] },
+      payload: {
+        orderId: 'ord_7',
+        orderNumber: '7',
+        status: 'paid',
+        customer: { email: 'lea@example.ch', firstName: 'Léa' },
+        total: 50,
+        currency: 'CHF',
+        items: [],
+      },
     });
     expect(ok.status).toBe(201);
     await page.goto(`${server.url}/#/runs/${ok.body.id}`);
-    await page.getByRole('heading', { name: `Exécution ${ok.body.id}` }).waitFor();
+    await page.getByRole('heading', { name: 'Commande 7 · Léa', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.run-status [data-status]').getAttribute('data-status')).toBe('completed');
     const entry = page.locator('.log-entry[data-node-id="thanks"]');
     await entry.waitFor();
@@ -101,13 +128,18 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     const retried = page.waitForResponse((r) => r.url().endsWith(`/api/automation-runs/${failed.body.id}/retry`));
     await page.getByRole('button', { name: 'Relancer' }).click();
     expect((await retried).status()).toBe(200);
-    const after = await server.api<{ attempt: number; status: string }>('GET', `/api/automation-runs/${failed.body.id}`);
+    const after = await server.api<{ attempt: number; status: string }>(
+      'GET',
+      `/api/automation-runs/${failed.body.id}`,
+    );
     expect(after.body.attempt).toBeGreaterThanOrEqual(1);
 
     // The history filters by status on the server.
     await page.goto(`${server.url}/#/automations/${brokenId}/runs`);
     await page.locator(`tr[data-run-id="${failed.body.id}"]`).waitFor();
-    const filtered = page.waitForResponse((r) => r.url().includes(`/api/automations/${brokenId}/runs?`) && r.url().includes('status=completed'));
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes(`/api/automations/${brokenId}/runs?`) && r.url().includes('status=completed'),
+    );
     await page.getByLabel('Filtrer par statut').selectOption('completed');
     await filtered;
     await page.getByText('Aucune exécution pour l’instant.').waitFor();
@@ -132,7 +164,9 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await expect.poll(() => page.locator('.preview-subject').textContent()).toContain('Un grand merci Léa');
     const before = await server.api<{ subject: string }>('GET', `/api/email-templates/${templateId}`);
     expect(before.body.subject).toBe('Merci {{trigger.customer.firstName}} !');
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/api/email-templates/${templateId}`) && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/email-templates/${templateId}`) && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await saved).status()).toBe(200);
     await expectAccessible(page, 'template editor');
@@ -147,7 +181,9 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await row.waitFor();
     expect(await row.textContent()).toContain('Un grand merci Léa');
     await row.getByRole('button', { name: 'Afficher' }).click();
-    await expect.poll(() => page.frameLocator('iframe[title="Contenu de l’e-mail"]').locator('body').textContent()).toContain('Bonjour Léa');
+    await expect
+      .poll(() => page.frameLocator('iframe[title="Contenu de l’e-mail"]').locator('body').textContent())
+      .toContain('Bonjour Léa');
     await expectAccessible(page, 'outbox page');
     expect(errors).toEqual([]);
   });
@@ -161,12 +197,16 @@ describe('the main pages of the web UI in Chromium against swigs-workflow start'
     await page.getByLabel('NPA').fill('1204');
     await page.getByLabel('Localité').fill('Genève');
     await page.getByLabel('IBAN ou QR-IBAN').fill('CH44 3199 9123 0008 8901 2');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings/invoicing') && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/settings/invoicing') && r.request().method() === 'PUT',
+    );
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     expect((await saved).status()).toBe(200);
     const stored = await server.api<{ companyName: string; iban: string }>('GET', '/api/settings/invoicing');
     expect(stored.body).toMatchObject({ companyName: 'SWIGS Sàrl', iban: 'CH4431999123000889012' });
     await expectAccessible(page, 'settings page');
+    await page.getByRole('heading', { name: 'Relances des factures impayées' }).waitFor();
+    await screenshot(page, 'settings-page');
   });
 
   it('switches to English and back, and remembers the choice', async () => {

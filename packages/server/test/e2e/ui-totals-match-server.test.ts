@@ -4,7 +4,8 @@ import { computeTotals } from '../../src/invoicing/totals';
 import { chfToCentimes, percentToBasisPoints } from '../../src/invoicing/money';
 import { computeInvoiceTotals, VAT_RATES } from '../../ui/src/invoicing/invoice-totals';
 
-const centimesText = (c: number): string => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+const centimesText = (c: number): string =>
+  `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
 
 describe('the "Facture libre" live totals', () => {
   it('give the design example: 1 x 500 + 3 x 150 at 8.1 % = 1026.95', () => {
@@ -15,7 +16,14 @@ describe('the "Facture libre" live totals', () => {
       ],
       8.1,
     );
-    expect(totals).toEqual({ lines: [50_000, 45_000], subtotal: 95_000, vat: 7_695, total: 102_695, rounding: 0, payable: 102_695 });
+    expect(totals).toEqual({
+      lines: [50_000, 45_000],
+      subtotal: 95_000,
+      vat: 7_695,
+      total: 102_695,
+      rounding: 0,
+      payable: 102_695,
+    });
   });
 
   it('read Swiss-typed numbers: apostrophes, a decimal comma, spaces', () => {
@@ -31,7 +39,11 @@ describe('the "Facture libre" live totals', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom(...VAT_RATES), (lines, rate) => {
         const client = computeInvoiceTotals(
-          lines.map((l) => ({ description: 'x', quantity: String(l.quantityTenThousandths / 10_000), unitPrice: centimesText(l.unitPrice) })),
+          lines.map((l) => ({
+            description: 'x',
+            quantity: String(l.quantityTenThousandths / 10_000),
+            unitPrice: centimesText(l.unitPrice),
+          })),
           rate,
         );
         const server = computeTotals(
@@ -42,7 +54,13 @@ describe('the "Facture libre" live totals', () => {
           })),
         );
         expect(client.lines).toEqual(server.lineTotals);
-        expect({ subtotal: client.subtotal, vat: client.vat, total: client.total, rounding: client.rounding, payable: client.payable }).toEqual({
+        expect({
+          subtotal: client.subtotal,
+          vat: client.vat,
+          total: client.total,
+          rounding: client.rounding,
+          payable: client.payable,
+        }).toEqual({
           subtotal: server.subtotal,
           vat: server.vatAmount,
           total: server.total,

@@ -16,12 +16,16 @@ import { createCmsBridge } from '@swigs/automation-adapters/cms';
 import {
   createApp,
   createAuthenticator,
+  createInvoicingRoutes,
   createRequestListener,
+  type ApiRouter,
   type AppDeps,
   type Authenticator,
   type AuthenticatorOptions,
 } from '../../src/index';
-import { createInvoicingRoutes } from '../../src/invoicing/index';
+import type { InvoiceLinks } from '../../src/invoicing/public-links';
+import { createSampleListeners, listeningFire } from '../../src/samples/index';
+import { readResponse } from './read-response';
 
 export const LOCAL_PASSWORD = 'mot-de-passe-local';
 export const SERVICE_TOKEN = 'svc-task-0123456789abcdef';
@@ -29,17 +33,40 @@ export const CMS_WEBHOOK_SECRET = 'cms-webhook-secret-0123456789';
 export const UNSUBSCRIBE_SECRET = 'unsubscribe-secret-0123456789';
 export const UNSUBSCRIBE_BASE = 'https://workflow.example.ch/api/unsubscribe';
 
+/** One automation event the invoicing routes handed to the engine. */
+export interface FiredEvent {
+  type: string;
+  payload: Record<string, unknown>;
+  userId: string | undefined;
+}
+
+/**
+ * The server's own app (`createApp`: authentication, body limit, the one error mapping, the invoicing routes
+ * mounted as the server mounts them) over a real engine with the real nodes, called in process with
+ * `app.request()`. `listen()` puts it on a real socket for what needs one (server-sent events, chunked bodies).
+ */
 export interface Harness {
-  url: string;
+  app: ApiRouter;
   store: Store;
   engine: Engine;
   clock: FakeClock;
   mail: MailPort;
   authenticator: Authenticator;
+  /** Local-login tokens of tenants `tenant-a` and `tenant-b`. */
   tokenA: string;
   tokenB: string;
-  /** Calls the API; `token` defaults to tenant A's. */
+  /** Every event the invoicing routes handed to the engine, in order. */
+  fired: FiredEvent[];
+  /** Calls the API in process; `token` defaults to tenant A's; `body` is the parsed JSON answer, if any. */
   api(method: string, path: string, options?: ApiOptions): Promise<ApiResponse>;
+  /** A raw request in process (`app.request`). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Headers that authenticate as `userId` (the service token plus X-Swigs-User). */
+  auth(userId: string): Record<string, string>;
+  /** Sends JSON as `userId`; the answer's JSON, or its text, or null when empty. */
+  call<T = any>(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Serves the app on 127.0.0.1 (an ephemeral port) and answers its base URL; closed by `close()`. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -61,34 +88,57 @@ export interface ApiResponse {
 export interface HarnessOptions {
   auth?: Partial<AuthenticatorOptions>;
   app?: Partial<AppDeps>;
+  store?: Store;
+  clock?: FakeClock;
+  /** An engine built by the test (its own ports); the harness stops it on close. */
+  engine?: Engine;
+  /** Signed invoice links: mounts the public PDF route. */
+  invoiceLinks?: InvoiceLinks;
 }
 
-/** A real server on 127.0.0.1:0 over the memory store, a fake clock, the outbox and the real nodes. */
+/** The app over the memory store (or `store`), a fake clock, the outbox and the real nodes, in process. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const clock = createFakeClock('2026-03-02T08:00:00Z');
-  const store = createMemoryStore();
+  const clock = options.clock ?? createFakeClock('2026-03-02T08:00:00Z');
+  const store = options.store ?? createMemoryStore();
   const mail = createOutboxMail({ store, clock });
-  const engine = createEngine({
-    store,
-    registry: createDefaultRegistry(),
-    clock,
-    ports: { mail, email: { from: 'Boutique <info@boutique.ch>', unsubscribe: { baseUrl: UNSUBSCRIBE_BASE, secret: UNSUBSCRIBE_SECRET } } },
-    retry: { retries: 0 },
-  });
+  const engine =
+    options.engine ??
+    createEngine({
+      store,
+      registry: createDefaultRegistry(),
+      clock,
+      ports: {
+        mail,
+        email: {
+          from: 'Boutique <info@boutique.ch>',
+          unsubscribe: { baseUrl: UNSUBSCRIBE_BASE, secret: UNSUBSCRIBE_SECRET },
+        },
+      },
+      retry: { retries: 0 },
+    });
   const authenticator = createAuthenticator({
     local: { secret: randomBytes(32), password: LOCAL_PASSWORD },
     serviceTokens: [{ name: 'swigs-task', token: SERVICE_TOKEN }],
     ...options.auth,
   });
+  // CMS events go through "listen for the next event", as the server wires them.
+  const listeners = createSampleListeners(store, clock);
   const cms = createCmsBridge({
     apiUrl: 'http://127.0.0.1:9/api',
     token: 'cms-token',
     enabled: false,
     webhookSecret: CMS_WEBHOOK_SECRET,
     store,
-    fire: (type, payload, opts) => engine.fire(type, payload, opts),
+    fire: listeningFire(engine, listeners),
     clock,
   });
+  const fired: FiredEvent[] = [];
+  const observed: Pick<Engine, 'fire'> = {
+    fire: (type, payload, fireOptions) => {
+      fired.push({ type, payload: payload as Record<string, unknown>, userId: fireOptions?.userId });
+      return engine.fire(type, payload, fireOptions);
+    },
+  };
   const app = createApp({
     store,
     engine,
@@ -97,38 +147,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mail,
     cms,
     uiDir: null,
+    listeners,
     unsubscribeSecret: UNSUBSCRIBE_SECRET,
-    apiRoutes: [createInvoicingRoutes({ store, engine, clock })],
+    apiRoutes: [
+      createInvoicingRoutes({
+        store,
+        engine: observed,
+        clock,
+        ...(options.invoiceLinks ? { links: options.invoiceLinks } : {}),
+      }),
+    ],
     ...options.app,
   });
-  const server: Server = createServer(createRequestListener(app));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokenA = authenticator.mode === 'local' ? (await authenticator.issueLocalToken('tenant-a')).token : '';
   const tokenB = authenticator.mode === 'local' ? (await authenticator.issueLocalToken('tenant-b')).token : '';
-
-  const api = async (method: string, path: string, opts: ApiOptions = {}): Promise<ApiResponse> => {
-    const token = opts.token === undefined ? tokenA : opts.token;
-    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers };
-    let body: string | undefined;
-    if (opts.raw !== undefined) body = opts.raw;
-    else if (opts.body !== undefined) {
-      body = JSON.stringify(opts.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    let parsed: unknown = undefined;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
-  };
+  const request = async (path: string, init?: RequestInit): Promise<Response> => app.request(path, init);
+  const auth = (userId: string): Record<string, string> => ({
+    authorization: `Bearer ${SERVICE_TOKEN}`,
+    'x-swigs-user': userId,
+  });
+  let server: Server | undefined;
 
   return {
-    url,
+    app,
     store,
     engine,
     clock,
@@ -136,10 +177,46 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     authenticator,
     tokenA,
     tokenB,
-    api,
+    fired,
+    fetch: request,
+    auth,
+    async api(method, path, opts = {}) {
+      const token = opts.token === undefined ? tokenA : opts.token;
+      const headers: Record<string, string> = {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...opts.headers,
+      };
+      let body: string | undefined;
+      if (opts.raw !== undefined) body = opts.raw;
+      else if (opts.body !== undefined) {
+        body = JSON.stringify(opts.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const res = await request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+      return readResponse(res);
+    },
+    async call(userId, method, path, body) {
+      const response = await request(path, {
+        method,
+        headers: { ...auth(userId), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
+      const text = await response.text();
+      return { status: response.status, body: isJson && text ? JSON.parse(text) : text || null };
+    },
+    async listen() {
+      server ??= createServer(createRequestListener(app));
+      const listening = server;
+      if (!listening.listening) await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server?.listening) {
+        const open = server;
+        open.closeAllConnections();
+        await new Promise<void>((resolve) => open.close(() => resolve()));
+      }
       await cms.close();
       await engine.stop();
       await store.close();
@@ -148,7 +225,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** A valid "order.paid → wait 2 days → send_email" automation body. */
-export function orderThanksAutomation(templateId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function orderThanksAutomation(
+  templateId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     name: 'Merci après paiement',
     description: 'Remercie le client deux jours après le paiement',

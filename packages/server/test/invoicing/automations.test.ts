@@ -1,9 +1,16 @@
-import { createEngine, createFakeClock, createMemoryStore, type Automation, type Engine, type Store } from '@swigs/automation-core';
+import {
+  createEngine,
+  createFakeClock,
+  createMemoryStore,
+  type Automation,
+  type Engine,
+  type Store,
+} from '@swigs/automation-core';
 import { createOutboxMail, type OutboxMessage } from '@swigs/automation-adapters/outbox';
 import { createDefaultRegistry } from '@swigs/automation-nodes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvoicingRecordPort } from '../../src/invoicing/index';
-import { CLIENT, startHarness, type Harness } from './harness';
+import { CLIENT, QR_IBAN_SETTINGS, startHarness, type Harness } from './harness';
 
 const U = 'tenant-auto';
 let store: Store;
@@ -24,12 +31,15 @@ beforeEach(async () => {
     },
   });
   h = await startHarness({ store, engine, clock });
+  await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
 });
 afterEach(async () => {
   await h.close();
 });
 
-async function saveAutomation(automation: Omit<Automation, 'userId' | 'stats' | 'version' | 'description'>): Promise<void> {
+async function saveAutomation(
+  automation: Omit<Automation, 'userId' | 'stats' | 'version' | 'description'>,
+): Promise<void> {
   await store.automations.save({
     ...automation,
     userId: U,

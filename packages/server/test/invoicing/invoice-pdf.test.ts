@@ -1,6 +1,7 @@
 import { calculateQRReferenceChecksum, isSCORReferenceValid } from 'swissqrbill/utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT, QR_IBAN_SETTINGS, startHarness, type Harness } from './harness';
+import { hasPoppler } from '@swigs/test-services/poppler';
 import { decodeQrFromPdf, pdfText } from './pdf-tools';
 
 const U = 'tenant-pdf';
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 async function pdfOf(invoiceId: string): Promise<Uint8Array> {
-  const response = await fetch(`${h.baseUrl}/api/invoices/${invoiceId}/pdf`, { headers: h.auth(U) });
+  const response = await h.fetch(`/api/invoices/${invoiceId}/pdf`, { headers: h.auth(U) });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   return new Uint8Array(await response.arrayBuffer());
@@ -33,7 +34,7 @@ async function designInvoice(client: typeof CLIENT | null = CLIENT) {
   return invoice.body;
 }
 
-describe('invoice PDF with a Swiss QR-bill', () => {
+describe.skipIf(!hasPoppler)('invoice PDF with a Swiss QR-bill', () => {
   it('encodes a QR-IBAN bill with a QRR reference, the payable amount and structured addresses', async () => {
     await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
     const invoice = await designInvoice();
@@ -58,7 +59,13 @@ describe('invoice PDF with a Swiss QR-bill', () => {
       '1003',
       'Lausanne',
       'CH',
-      '', '', '', '', '', '', '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
       '1026.95',
       'CHF',
       'S',
@@ -85,6 +92,10 @@ describe('invoice PDF with a Swiss QR-bill', () => {
         { description: 'Domaine', quantity: 1, unitPrice: 1.78 },
       ],
     });
+    // A draft's payment part is a specimen without a code; sending gives it its reference and code.
+    expect(await decodeQrFromPdf(await pdfOf(invoice.body.id))).toBeNull();
+    const sent = await h.call(U, 'POST', `/api/invoices/${invoice.body.id}/send`);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const pdf = await pdfOf(invoice.body.id);
     const lines = (await decodeQrFromPdf(pdf))!.split(/\r?\n/);
     expect(lines[3]).toBe('CH9300762011623852957');
@@ -97,7 +108,7 @@ describe('invoice PDF with a Swiss QR-bill', () => {
     expect(isSCORReferenceValid(lines[28]!)).toBe(true);
 
     const text = await pdfText(pdf);
-    expect(text).toMatch(/Total TTC\s+3\.01/);
+    expect(text).toMatch(/Total TVA incluse\s+3\.01/);
     expect(text).toMatch(/Arrondi\s+-0\.01/);
     expect(text).toMatch(/Montant à payer CHF\s+3\.00/);
   });
@@ -107,14 +118,15 @@ describe('invoice PDF with a Swiss QR-bill', () => {
     const invoice = await designInvoice();
     const text = await pdfText(await pdfOf(invoice.id));
     expect(text).toContain('Facture 2026-0001');
-    expect(text).toContain('CHE-123.456.789 TVA');
-    expect(text).toContain('Date de facture : 05.03.2026');
-    expect(text).toContain('Échéance : 04.04.2026');
-    expect(text).toMatch(/Conception graphique\s+1\s+500\.00\s+500\.00/);
-    expect(text).toMatch(/Intégration\s+3\s+150\.00\s+450\.00/);
+    expect(text).toContain('CHE-123.456.788 TVA');
+    expect(text).toMatch(/Date de facture :\s+05\.03\.2026/);
+    expect(text).toMatch(/Échéance :\s+04\.04\.2026/);
+    expect(text).toMatch(/Conception graphique\s+1\.00\s+500\.00\s+8\.1 %\s+500\.00/);
+    expect(text).toMatch(/Intégration\s+3\.00\s+150\.00\s+8\.1 %\s+450\.00/);
     expect(text).toMatch(/Sous-total\s+950\.00/);
     expect(text).toMatch(/TVA 8\.1 % sur 950\.00\s+76\.95/);
-    expect(text).toMatch(/Total TTC\s+1'026\.95/);
+    expect(text).toMatch(/Total TVA incluse\s+1'026\.95/);
+    expect(text).not.toContain('TTC');
     expect(text).toMatch(/Montant à payer CHF\s+1'026\.95/);
     expect(text).not.toContain('Arrondi');
     // The QR-bill's payment part is in French.
@@ -125,10 +137,18 @@ describe('invoice PDF with a Swiss QR-bill', () => {
   it('spreads a long invoice over several pages and still carries a readable QR-bill', async () => {
     await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
     const project = await h.call(U, 'POST', '/api/projects', { name: 'Gros projet', client: CLIENT });
-    const customLines = Array.from({ length: 80 }, (_, i) => ({ description: `Tâche ${i + 1} : développement et tests`, quantity: 0.25, unitPrice: 130 }));
-    const invoice = await h.call(U, 'POST', `/api/projects/${project.body.id}/invoices`, { invoiceType: 'custom', customLines });
+    const customLines = Array.from({ length: 80 }, (_, i) => ({
+      description: `Tâche ${i + 1} : développement et tests`,
+      quantity: 0.25,
+      unitPrice: 130,
+    }));
+    const invoice = await h.call(U, 'POST', `/api/projects/${project.body.id}/invoices`, {
+      invoiceType: 'custom',
+      customLines,
+    });
     // 80 × 32.50 = 2600.00; VAT 210.60; total 2810.60
     expect(invoice.body).toMatchObject({ subtotal: 2600, vatAmount: 210.6, payableTotal: 2810.6 });
+    await h.call(U, 'POST', `/api/invoices/${invoice.body.id}/send`);
     const pdf = await pdfOf(invoice.body.id);
     const text = await pdfText(pdf);
     expect(text).toContain('Tâche 80 : développement et tests');
@@ -160,10 +180,10 @@ describe('invoice PDF with a Swiss QR-bill', () => {
 
   it('answers 409 until the settings can fill a QR-bill, and 404 for an unknown invoice', async () => {
     const invoice = await designInvoice();
-    const response = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: h.auth(U) });
+    const response = await h.fetch(`/api/invoices/${invoice.id}/pdf`, { headers: h.auth(U) });
     expect(response.status).toBe(409);
     expect(((await response.json()) as { error: string }).error).toContain('IBAN');
-    const missing = await fetch(`${h.baseUrl}/api/invoices/nope/pdf`, { headers: h.auth(U) });
+    const missing = await h.fetch(`/api/invoices/nope/pdf`, { headers: h.auth(U) });
     expect(missing.status).toBe(404);
   });
 });

@@ -7,6 +7,8 @@ let projectId: string;
 
 beforeEach(async () => {
   h = await startHarness();
+  // A VAT-registered creditor: without a VAT number invoices carry no VAT.
+  expect((await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS)).status).toBe(200);
   const project = await h.call(U, 'POST', '/api/projects', { name: 'Site vitrine', client: CLIENT, hourlyRate: 120 });
   expect(project.status).toBe(201);
   projectId = project.body.id;
@@ -31,13 +33,15 @@ describe('custom invoices ("Facture libre")', () => {
       status: 'draft',
       number: '2026-0001',
       customLines: [
-        { description: 'Conception graphique', quantity: 1, unitPrice: 500, total: 500 },
-        { description: 'Intégration (heures)', quantity: 3, unitPrice: 150, total: 450 },
+        { description: 'Conception graphique', quantity: 1, unitPrice: 500, total: 500, vatRate: 8.1 },
+        { description: 'Intégration (heures)', quantity: 3, unitPrice: 150, total: 450, vatRate: 8.1 },
       ],
       events: [],
       quotes: [],
       subtotal: 950,
-      vatRate: 8.1,
+      vatCategory: 'standard',
+      vatRegistered: true,
+      vatBreakdown: [{ rate: 8.1, base: 950, vat: 76.95 }],
       vatAmount: 76.95,
       total: 1026.95,
       roundingAmount: 0,
@@ -60,12 +64,24 @@ describe('custom invoices ("Facture libre")', () => {
         { description: 'Nom de domaine', quantity: 1, unitPrice: 1.78 },
       ],
     });
-    expect(res.body).toMatchObject({ subtotal: 2.78, vatAmount: 0.23, total: 3.01, roundingAmount: -0.01, payableTotal: 3 });
+    expect(res.body).toMatchObject({
+      subtotal: 2.78,
+      vatAmount: 0.23,
+      total: 3.01,
+      roundingAmount: -0.01,
+      payableTotal: 3,
+    });
     const up = await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
       invoiceType: 'custom',
       customLines: [{ description: 'Maintenance', quantity: 1, unitPrice: 25.34 }],
     });
-    expect(up.body).toMatchObject({ subtotal: 25.34, vatAmount: 2.05, total: 27.39, roundingAmount: 0.01, payableTotal: 27.4 });
+    expect(up.body).toMatchObject({
+      subtotal: 25.34,
+      vatAmount: 2.05,
+      total: 27.39,
+      roundingAmount: 0.01,
+      payableTotal: 27.4,
+    });
   });
 
   it('answers 400 with the exact message when a custom invoice has no line', async () => {
@@ -73,7 +89,10 @@ describe('custom invoices ("Facture libre")', () => {
       const res = await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, body);
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('Ajoutez au moins une ligne à la facture');
-      expect(res.body.issues[0]).toMatchObject({ path: ['customLines'], message: 'Ajoutez au moins une ligne à la facture' });
+      expect(res.body.issues[0]).toMatchObject({
+        path: ['customLines'],
+        message: 'Ajoutez au moins une ligne à la facture',
+      });
     }
   });
 
@@ -83,7 +102,12 @@ describe('custom invoices ("Facture libre")', () => {
       { invoiceType: 'custom', customLines: [{ description: 'x', quantity: -1, unitPrice: 10 }] },
       { invoiceType: 'custom', customLines: [{ description: '', quantity: 1, unitPrice: 10 }] },
       { invoiceType: 'custom', customLines: [{ description: 'x', quantity: 1, unitPrice: 10 }], dueDate: '2026-02-30' },
-      { invoiceType: 'custom', customLines: [{ description: 'x', quantity: 1, unitPrice: 10 }], issueDate: '2026-05-01', dueDate: '2026-04-01' },
+      {
+        invoiceType: 'custom',
+        customLines: [{ description: 'x', quantity: 1, unitPrice: 10 }],
+        issueDate: '2026-05-01',
+        dueDate: '2026-04-01',
+      },
       { invoiceType: 'custom', customLines: [{ description: 'Rabais', quantity: 1, unitPrice: -10 }] },
       { invoiceType: 'custom', customLines: 'nope' },
     ];
@@ -92,7 +116,7 @@ describe('custom invoices ("Facture libre")', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error).toBeTruthy();
     }
-    const notJson = await fetch(`${h.baseUrl}/api/projects/${projectId}/invoices`, {
+    const notJson = await h.fetch(`/api/projects/${projectId}/invoices`, {
       method: 'POST',
       headers: { ...h.auth(U), 'content-type': 'application/json' },
       body: '{"invoiceType":',
@@ -100,22 +124,43 @@ describe('custom invoices ("Facture libre")', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('uses the VAT rate and payment terms from the settings, overridable per invoice', async () => {
-    expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, defaultVatRate: 2.6, paymentTermsDays: 10 })).status).toBe(200);
+  it('uses the VAT category and payment terms from the settings, overridable per invoice', async () => {
+    expect(
+      (
+        await h.call(U, 'PUT', '/api/settings/invoicing', {
+          ...QR_IBAN_SETTINGS,
+          defaultVatCategory: 'reduced',
+          paymentTermsDays: 10,
+        })
+      ).status,
+    ).toBe(200);
     const fromSettings = await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
       invoiceType: 'custom',
       customLines: [{ description: 'Livre', quantity: 1, unitPrice: 100 }],
       issueDate: '2026-12-28',
     });
-    expect(fromSettings.body).toMatchObject({ vatRate: 2.6, vatAmount: 2.6, total: 102.6, dueDate: '2027-01-07', number: '2026-0001' });
+    expect(fromSettings.body).toMatchObject({
+      vatCategory: 'reduced',
+      vatBreakdown: [{ rate: 2.6, base: 100, vat: 2.6 }],
+      vatAmount: 2.6,
+      total: 102.6,
+      dueDate: '2027-01-07',
+      number: '2026-0001',
+    });
     const overridden = await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
       invoiceType: 'custom',
       customLines: [{ description: 'Conseil', quantity: 1, unitPrice: 100 }],
-      vatRate: 0,
+      vatCategory: 'exempt',
       issueDate: '2027-01-02',
       dueDate: '2027-03-31',
     });
-    expect(overridden.body).toMatchObject({ vatRate: 0, vatAmount: 0, total: 100, dueDate: '2027-03-31', number: '2027-0001' });
+    expect(overridden.body).toMatchObject({
+      vatCategory: 'exempt',
+      vatAmount: 0,
+      total: 100,
+      dueDate: '2027-03-31',
+      number: '2027-0001',
+    });
   });
 
   it('previews totals for the modal without storing anything', async () => {
@@ -125,7 +170,13 @@ describe('custom invoices ("Facture libre")', () => {
         { description: 'B', quantity: 3, unitPrice: 150 },
       ],
     });
-    expect(res.body).toMatchObject({ subtotal: 950, vatRate: 8.1, vatAmount: 76.95, total: 1026.95, payableTotal: 1026.95 });
+    expect(res.body).toMatchObject({
+      subtotal: 950,
+      vatBreakdown: [{ rate: 8.1, base: 950, vat: 76.95 }],
+      vatAmount: 76.95,
+      total: 1026.95,
+      payableTotal: 1026.95,
+    });
     expect(res.body.lines.map((l: { total: number }) => l.total)).toEqual([500, 450]);
     expect((await h.call(U, 'GET', '/api/invoices')).body.total).toBe(0);
   });
@@ -185,10 +236,29 @@ describe('standard invoices from events and quotes', () => {
     expect(invoice.body).toMatchObject({
       invoiceType: 'standard',
       events: [
-        { eventId: work.id, type: 'hours', quantity: 2.5, unitPrice: 120, total: 300 },
+        {
+          eventId: work.id,
+          type: 'hours',
+          quantity: 2.5,
+          unit: 'h',
+          unitPrice: 120,
+          total: 300,
+          serviceDate: '2026-03-02',
+        },
         { eventId: expense.body.id, type: 'expense', quantity: 1, unitPrice: 49.9, total: 49.9 },
       ],
-      quotes: [{ quoteId: quote.body.id, total: 965 }],
+      quotes: [
+        {
+          quoteId: quote.body.id,
+          number: 'DEV-2026-0001',
+          title: 'Refonte',
+          total: 965,
+          items: [
+            { description: 'Maquettes', quantity: 2, unitPrice: 400, total: 800, vatRate: 8.1 },
+            { description: 'Gestion de projet', quantity: 1.5, unitPrice: 110, total: 165, vatRate: 8.1 },
+          ],
+        },
+      ],
       customLines: [],
       // 1314.90 × 8.1 % = 106.5069 → 106.51; 1421.41 → 1421.40
       subtotal: 1314.9,
@@ -212,7 +282,9 @@ describe('standard invoices from events and quotes', () => {
     const work = await hours(1);
     const other = await hours(2);
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [other.id, work.id] })),
+      Array.from({ length: 8 }, () =>
+        h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [other.id, work.id] }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
     const winner = results.find((r) => r.status === 201)!.body;
@@ -241,7 +313,9 @@ describe('standard invoices from events and quotes', () => {
       date: '2026-03-01',
       hours: 1,
     });
-    expect((await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [foreign.body.id] })).status).toBe(400);
+    expect(
+      (await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [foreign.body.id] })).status,
+    ).toBe(400);
     expect((await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: ['nope'] })).status).toBe(404);
     expect((await h.call(U, 'GET', `/api/events/${foreign.body.id}`)).body.billed).toBe(false);
   });
@@ -266,13 +340,32 @@ describe('invoice lifecycle', () => {
       notes: 'Corrigée',
     });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ subtotal: 950, vatAmount: 76.95, payableTotal: 1026.95, notes: 'Corrigée', number: invoice.number });
-    const otherYear = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { issueDate: '2027-01-05', dueDate: '2027-02-04' });
+    expect(edited.body).toMatchObject({
+      subtotal: 950,
+      vatAmount: 76.95,
+      payableTotal: 1026.95,
+      notes: 'Corrigée',
+      number: invoice.number,
+    });
+    const otherYear = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, {
+      issueDate: '2027-01-05',
+      dueDate: '2027-02-04',
+    });
     expect(otherYear.status).toBe(400);
     expect(otherYear.body.issues[0].path).toEqual(['issueDate']);
-    const moved = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { issueDate: '2026-03-10', vatRate: 2.6 });
-    expect(moved.body).toMatchObject({ issueDate: '2026-03-10', dueDate: '2026-04-04', vatRate: 2.6, vatAmount: 24.7, total: 974.7 });
-    await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { vatRate: 8.1 });
+    const moved = await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, {
+      issueDate: '2026-03-10',
+      vatCategory: 'reduced',
+    });
+    expect(moved.body).toMatchObject({
+      issueDate: '2026-03-10',
+      dueDate: '2026-04-04',
+      vatCategory: 'reduced',
+      vatBreakdown: [{ rate: 2.6, base: 950, vat: 24.7 }],
+      vatAmount: 24.7,
+      total: 974.7,
+    });
+    await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { vatCategory: 'standard' });
 
     const sent = await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`);
     expect(sent.body).toMatchObject({ status: 'sent' });
@@ -295,8 +388,8 @@ describe('invoice lifecycle', () => {
     expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/cancel`)).status).toBe(409);
 
     const invoiceEvents = h.fired.filter((e) => e.type.startsWith('invoice.'));
-    expect(invoiceEvents.map((e) => e.type)).toEqual(['invoice.created', 'invoice.paid']);
-    expect(invoiceEvents[1]).toEqual({
+    expect(invoiceEvents.map((e) => e.type)).toEqual(['invoice.created', 'invoice.sent', 'invoice.paid']);
+    expect(invoiceEvents[2]).toEqual({
       type: 'invoice.paid',
       userId: U,
       payload: {
@@ -307,6 +400,10 @@ describe('invoice lifecycle', () => {
         totalCentimes: 54_050,
         payableTotal: 540.5,
         payableTotalCentimes: 54_050,
+        balance: 0,
+        balanceCentimes: 0,
+        state: 'paid',
+        daysOverdue: 0,
         currency: 'CHF',
         customer: {
           name: CLIENT.name,
@@ -360,7 +457,10 @@ describe('projects', () => {
 
   it('lists, filters and deletes projects, but not one that has invoices', async () => {
     const empty = await h.call(U, 'POST', '/api/projects', { name: 'Prospect', status: 'draft' });
-    expect((await h.call(U, 'GET', '/api/projects?status=draft')).body).toMatchObject({ total: 1, items: [{ id: empty.body.id }] });
+    expect((await h.call(U, 'GET', '/api/projects?status=draft')).body).toMatchObject({
+      total: 1,
+      items: [{ id: empty.body.id }],
+    });
     await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
       invoiceType: 'custom',
       customLines: [{ description: 'x', quantity: 1, unitPrice: 1 }],
@@ -374,7 +474,12 @@ describe('projects', () => {
 
   it('asks for an hourly rate when neither the event nor the project has one', async () => {
     const bare = await h.call(U, 'POST', '/api/projects', { name: 'Sans tarif' });
-    const res = await h.call(U, 'POST', `/api/projects/${bare.body.id}/events`, { type: 'hours', description: 'x', date: '2026-03-01', hours: 1 });
+    const res = await h.call(U, 'POST', `/api/projects/${bare.body.id}/events`, {
+      type: 'hours',
+      description: 'x',
+      date: '2026-03-01',
+      hours: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toEqual(['hourlyRate']);
   });
@@ -382,24 +487,53 @@ describe('projects', () => {
 
 describe('invoicing settings', () => {
   it('returns defaults, saves a full profile and refuses an invalid IBAN or VAT number', async () => {
-    expect((await h.call(U, 'GET', '/api/settings/invoicing')).body).toMatchObject({ defaultVatRate: 8.1, paymentTermsDays: 30, iban: null });
-    const saved = await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
-    expect(saved.body).toMatchObject({ companyName: 'SWIGS Sàrl', iban: 'CH4431999123000889012', vatNumber: 'CHE-123.456.789 TVA' });
+    expect((await h.call('tenant-new', 'GET', '/api/settings/invoicing')).body).toMatchObject({
+      vatRegistered: false,
+      defaultVatCategory: 'standard',
+      paymentTermsDays: 30,
+      iban: null,
+    });
+    const saved = await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: 'che123456788' });
+    expect(saved.body).toMatchObject({
+      companyName: 'SWIGS Sàrl',
+      iban: 'CH4431999123000889012',
+      vatNumber: 'CHE-123.456.788 TVA',
+      vatRegistered: true,
+    });
     expect((await h.call(U, 'GET', '/api/settings/invoicing')).body).toEqual(saved.body);
-    const badIban = await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, iban: 'CH44 3199 9123 0008 8901 3' });
+    const badIban = await h.call(U, 'PUT', '/api/settings/invoicing', {
+      ...QR_IBAN_SETTINGS,
+      iban: 'CH44 3199 9123 0008 8901 3',
+    });
     expect(badIban.status).toBe(400);
     expect(badIban.body.issues[0].path).toEqual(['iban']);
-    expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: '123' })).status).toBe(400);
-    expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, address: { street: 'x' } })).status).toBe(400);
-    const blanks = await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: '', iban: ' ', email: '' });
-    expect(blanks.body).toMatchObject({ vatNumber: null, iban: null, email: null });
+    expect((await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, vatNumber: '123' })).status).toBe(
+      400,
+    );
+    expect(
+      (await h.call(U, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, address: { street: 'x' } })).status,
+    ).toBe(400);
+    const blanks = await h.call(U, 'PUT', '/api/settings/invoicing', {
+      ...QR_IBAN_SETTINGS,
+      vatNumber: '',
+      iban: ' ',
+      email: '',
+    });
+    expect(blanks.body).toMatchObject({ vatNumber: null, vatRegistered: false, iban: null, email: null });
+    const registeredWithout = await h.call(U, 'PUT', '/api/settings/invoicing', {
+      ...QR_IBAN_SETTINGS,
+      vatRegistered: true,
+      vatNumber: '',
+    });
+    expect(registeredWithout.status).toBe(400);
+    expect(registeredWithout.body.issues[0].path).toEqual(['vatNumber']);
   });
 });
 
 describe('languages', () => {
   it('answers the invoicing errors in English when the request prefers English', async () => {
     const english = async (path: string, body: unknown) => {
-      const response = await fetch(`${h.baseUrl}${path}`, {
+      const response = await h.fetch(path, {
         method: 'POST',
         headers: { ...h.auth(U), 'content-type': 'application/json', 'accept-language': 'en-GB,en;q=0.9' },
         body: JSON.stringify(body),
@@ -410,9 +544,9 @@ describe('languages', () => {
       status: 400,
       body: expect.objectContaining({ error: 'Select at least one event or quote to invoice' }),
     });
-    expect((await english(`/api/projects/${projectId}/invoices`, { invoiceType: 'custom', customLines: [] })).body.error).toBe(
-      'Add at least one line to the invoice',
-    );
+    expect(
+      (await english(`/api/projects/${projectId}/invoices`, { invoiceType: 'custom', customLines: [] })).body.error,
+    ).toBe('Add at least one line to the invoice');
     const invoice = (
       await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
         invoiceType: 'custom',
@@ -425,6 +559,8 @@ describe('languages', () => {
       body: expect.objectContaining({ error: `Invoice ${invoice.number} is sent: action not possible` }),
     });
     // French stays the default.
-    expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`)).body.error).toBe(`La facture ${invoice.number} est envoyée : action impossible`);
+    expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`)).body.error).toBe(
+      `La facture ${invoice.number} est envoyée : action impossible`,
+    );
   });
 });

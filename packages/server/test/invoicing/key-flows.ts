@@ -14,6 +14,8 @@ export function describeKeyFlows(label: string, createStore: () => Promise<Store
 
     beforeEach(async () => {
       h = await startHarness({ store: await createStore() });
+      // VAT-registered, so the design's 8.1 % applies.
+      await h.call(U, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
       projectId = (await h.call(U, 'POST', '/api/projects', { name: 'Site', client: CLIENT, hourlyRate: 120 })).body.id;
     });
     afterEach(async () => {
@@ -28,7 +30,13 @@ export function describeKeyFlows(label: string, createStore: () => Promise<Store
           { description: 'Intégration', quantity: 3, unitPrice: 150 },
         ],
       });
-      expect(created.body).toMatchObject({ number: '2026-0001', subtotal: 950, vatAmount: 76.95, total: 1026.95, payableTotal: 1026.95 });
+      expect(created.body).toMatchObject({
+        number: '2026-0001',
+        subtotal: 950,
+        vatAmount: 76.95,
+        total: 1026.95,
+        payableTotal: 1026.95,
+      });
       const read = await h.call(U, 'GET', `/api/invoices/${created.body.id}`);
       expect(read.body).toEqual(created.body);
       const second = await h.call(U, 'POST', `/api/projects/${projectId}/invoices`, {
@@ -40,14 +48,32 @@ export function describeKeyFlows(label: string, createStore: () => Promise<Store
     });
 
     it('bills an event once when invoices race for it, and refuses the second with 409', async () => {
-      const event = (await h.call(U, 'POST', `/api/projects/${projectId}/events`, { type: 'hours', description: 'Dev', date: '2026-03-02', hours: 2 })).body;
+      const event = (
+        await h.call(U, 'POST', `/api/projects/${projectId}/events`, {
+          type: 'hours',
+          description: 'Dev',
+          date: '2026-03-02',
+          hours: 2,
+        })
+      ).body;
       const results = await Promise.all(
-        Array.from({ length: 6 }, () => h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [event.id] })),
+        Array.from({ length: 6 }, () =>
+          h.call(U, 'POST', `/api/projects/${projectId}/invoices`, { eventIds: [event.id] }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
       const winner = results.find((r) => r.status === 201)!.body;
-      expect(winner).toMatchObject({ subtotal: 240, vatAmount: 19.44, total: 259.44, payableTotal: 259.45, roundingAmount: 0.01 });
-      expect((await h.call(U, 'GET', `/api/events/${event.id}`)).body).toMatchObject({ billed: true, invoiceId: winner.id });
+      expect(winner).toMatchObject({
+        subtotal: 240,
+        vatAmount: 19.44,
+        total: 259.44,
+        payableTotal: 259.45,
+        roundingAmount: 0.01,
+      });
+      expect((await h.call(U, 'GET', `/api/events/${event.id}`)).body).toMatchObject({
+        billed: true,
+        invoiceId: winner.id,
+      });
       expect((await h.call(U, 'GET', `/api/projects/${projectId}/events?billed=false`)).body.total).toBe(0);
     });
 
@@ -59,7 +85,10 @@ export function describeKeyFlows(label: string, createStore: () => Promise<Store
           customLines: [{ description: 'Audit', quantity: 1, unitPrice: 500 }],
         })
       ).body;
-      expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`)).body).toMatchObject({ status: 'sent', reference: '000000000000000000202600013' });
+      expect((await h.call(U, 'POST', `/api/invoices/${invoice.id}/send`)).body).toMatchObject({
+        status: 'sent',
+        reference: '000000000000000000202600013',
+      });
       expect((await h.call(U, 'PATCH', `/api/invoices/${invoice.id}`, { notes: 'non' })).status).toBe(409);
       const paid = await Promise.all([
         h.call(U, 'POST', `/api/invoices/${invoice.id}/paid`),

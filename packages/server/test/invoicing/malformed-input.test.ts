@@ -8,8 +8,20 @@ let ids: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
   const project = (await h.call(U, 'POST', '/api/projects', { name: 'P', client: CLIENT, hourlyRate: 100 })).body;
-  const event = (await h.call(U, 'POST', `/api/projects/${project.id}/events`, { type: 'hours', description: 'x', date: '2026-03-01', hours: 1 })).body;
-  const quote = (await h.call(U, 'POST', `/api/projects/${project.id}/quotes`, { title: 'Q', lines: [{ description: 'x', quantity: 1, unitPrice: 1 }] })).body;
+  const event = (
+    await h.call(U, 'POST', `/api/projects/${project.id}/events`, {
+      type: 'hours',
+      description: 'x',
+      date: '2026-03-01',
+      hours: 1,
+    })
+  ).body;
+  const quote = (
+    await h.call(U, 'POST', `/api/projects/${project.id}/quotes`, {
+      title: 'Q',
+      lines: [{ description: 'x', quantity: 1, unitPrice: 1 }],
+    })
+  ).body;
   const invoice = (await h.call(U, 'POST', `/api/projects/${project.id}/invoices`, { eventIds: [event.id] })).body;
   ids = { project: project.id, event: event.id, quote: quote.id, invoice: invoice.id };
 });
@@ -38,8 +50,8 @@ const BODIES: unknown[] = [
   { title: 'T', lines: [] },
   { lines: [{ description: 'x', quantity: 1, unitPrice: Number.MAX_SAFE_INTEGER }] },
   { customLines: [], issueDate: '2026-02-30' },
-  { vatRate: 101 },
-  { vatRate: 8.123 },
+  { vatCategory: 'luxe' },
+  { customLines: [{ description: 'x', quantity: 1, unitPrice: 1, serviceEndDate: '2026-01-01' }] },
   { companyName: 'x', address: { street: 'a', postalCode: '1000', town: 'L', country: 'Suisse' }, iban: 'nope' },
   { signedBy: 123 },
 ];

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Store } from '@swigs/automation-core';
 import { createMongoStore } from '@swigs/automation-adapters/mongodb';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
+import { mongoUrl, requireMongoUrl } from '@swigs/test-services/mongodb';
 import { MongoClient } from 'mongodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from './harness';
@@ -24,9 +25,11 @@ describe('invoice numbering under concurrency', () => {
     await raceTwoProcesses(`sqlite:${filename}`, () => createSqliteStore({ filename }));
   }, 120_000);
 
-  it('gives 200 invoices created by 2 processes on one MongoDB database contiguous, unique numbers', async () => {
-    const url = process.env.MONGODB_URL;
-    if (!url) throw new Error('MONGODB_URL is not set: start one with `eval "$(/work/shared/services/mongodb/start)"`');
+  it('gives 200 invoices created by 2 processes on one MongoDB database contiguous, unique numbers', async ({
+    skip,
+  }) => {
+    skip(!mongoUrl, 'needs MongoDB');
+    const url = requireMongoUrl();
     const dbName = `t_invoicing_race_${process.pid.toString(36)}${Date.now().toString(36)}`;
     try {
       await raceTwoProcesses(`mongodb:${dbName}`, () => createMongoStore({ url, dbName }));
@@ -48,7 +51,11 @@ async function raceTwoProcesses(target: string, open: () => Store | Promise<Stor
 
   const children = [spawnCreator(target, userId, project.body.id), spawnCreator(target, userId, project.body.id)];
   await Promise.all(children.map((child) => child.ready));
-  for (const child of children) child.process.stdin.write('go\n');
+  // Ten rounds of 10 invoices from each process at once: the processes race each other in every round.
+  for (let round = 1; round <= 10; round++) {
+    for (const child of children) child.process.stdin.write('go\n');
+    await Promise.all(children.map((child) => child.rounds(round)));
+  }
   const results = await Promise.all(children.map((child) => child.result));
 
   for (const result of results) {
@@ -77,22 +84,48 @@ async function raceTwoProcesses(target: string, open: () => Store | Promise<Stor
 interface Creator {
   process: ChildProcessWithoutNullStreams;
   ready: Promise<void>;
+  /** Resolves once the child has finished `n` rounds (or has exited). */
+  rounds(n: number): Promise<void>;
   result: Promise<{ numbers: string[]; failures: string[] }>;
 }
 
 function spawnCreator(target: string, userId: string, projectId: string): Creator {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(fixtures, 'create-invoices.ts'), target, userId, projectId, '100', '10'], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(fixtures, 'tsconfig.json') },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(fixtures, 'create-invoices.ts'), target, userId, projectId, '100', '10'],
+    {
+      // `mongodb:<database>` targets open the MongoDB this run found, as the test does.
+      env: { ...process.env, MONGODB_URL: mongoUrl, TSX_TSCONFIG_PATH: join(fixtures, 'tsconfig.json') },
+    },
+  );
   let stdout = '';
   let stderr = '';
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const roundWaiters: { n: number; resolve: () => void }[] = [];
+  let exited = false;
+  const settleRounds = (): void => {
+    const done = stdout.split('\n').filter((l) => l === 'round').length;
+    for (const waiter of roundWaiters.splice(0)) {
+      if (exited || done >= waiter.n) waiter.resolve();
+      else roundWaiters.push(waiter);
+    }
+  };
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
     if (stdout.includes('ready\n')) markReady();
+    settleRounds();
   });
+  child.on('exit', () => {
+    exited = true;
+    settleRounds();
+  });
+  const rounds = (n: number): Promise<void> =>
+    new Promise((resolve) => {
+      roundWaiters.push({ n, resolve });
+      settleRounds();
+    });
   const result = new Promise<{ numbers: string[]; failures: string[] }>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -102,5 +135,5 @@ function spawnCreator(target: string, userId: string, projectId: string): Creato
     });
   });
   result.catch(() => markReady());
-  return { process: child, ready, result };
+  return { process: child, ready, rounds, result };
 }

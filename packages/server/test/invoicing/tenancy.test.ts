@@ -16,9 +16,22 @@ describe('invoicing tenancy', () => {
   it('hides projects, events, quotes and invoices of one tenant from another (404, empty lists)', async () => {
     await h.call(A, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
     await h.call(B, 'PUT', '/api/settings/invoicing', QR_IBAN_SETTINGS);
-    const project = (await h.call(A, 'POST', '/api/projects', { name: 'Secret', client: CLIENT, hourlyRate: 100 })).body;
-    const event = (await h.call(A, 'POST', `/api/projects/${project.id}/events`, { type: 'hours', description: 'x', date: '2026-03-01', hours: 1 })).body;
-    const quote = (await h.call(A, 'POST', `/api/projects/${project.id}/quotes`, { title: 'Q', lines: [{ description: 'x', quantity: 1, unitPrice: 10 }] })).body;
+    const project = (await h.call(A, 'POST', '/api/projects', { name: 'Secret', client: CLIENT, hourlyRate: 100 }))
+      .body;
+    const event = (
+      await h.call(A, 'POST', `/api/projects/${project.id}/events`, {
+        type: 'hours',
+        description: 'x',
+        date: '2026-03-01',
+        hours: 1,
+      })
+    ).body;
+    const quote = (
+      await h.call(A, 'POST', `/api/projects/${project.id}/quotes`, {
+        title: 'Q',
+        lines: [{ description: 'x', quantity: 1, unitPrice: 10 }],
+      })
+    ).body;
     const invoice = (await h.call(A, 'POST', `/api/projects/${project.id}/invoices`, { eventIds: [event.id] })).body;
     expect(invoice.number).toBe('2026-0001');
 
@@ -39,9 +52,21 @@ describe('invoicing tenancy', () => {
     const writes: [string, string, unknown][] = [
       ['PATCH', `/api/projects/${project.id}`, { status: 'archived' }],
       ['DELETE', `/api/projects/${project.id}`, undefined],
-      ['POST', `/api/projects/${project.id}/events`, { type: 'expense', description: 'x', date: '2026-03-01', amount: 1 }],
-      ['POST', `/api/projects/${project.id}/quotes`, { title: 'Q', lines: [{ description: 'x', quantity: 1, unitPrice: 10 }] }],
-      ['POST', `/api/projects/${project.id}/invoices`, { invoiceType: 'custom', customLines: [{ description: 'x', quantity: 1, unitPrice: 1 }] }],
+      [
+        'POST',
+        `/api/projects/${project.id}/events`,
+        { type: 'expense', description: 'x', date: '2026-03-01', amount: 1 },
+      ],
+      [
+        'POST',
+        `/api/projects/${project.id}/quotes`,
+        { title: 'Q', lines: [{ description: 'x', quantity: 1, unitPrice: 10 }] },
+      ],
+      [
+        'POST',
+        `/api/projects/${project.id}/invoices`,
+        { invoiceType: 'custom', customLines: [{ description: 'x', quantity: 1, unitPrice: 1 }] },
+      ],
       ['PATCH', `/api/events/${event.id}`, { description: 'y' }],
       ['DELETE', `/api/events/${event.id}`, undefined],
       ['PATCH', `/api/quotes/${quote.id}`, { title: 'y' }],
@@ -67,7 +92,10 @@ describe('invoicing tenancy', () => {
     expect((await h.call(B, 'GET', '/api/invoices')).body.total).toBe(0);
 
     // Nothing of A changed, and B's numbering is its own.
-    expect((await h.call(A, 'GET', `/api/projects/${project.id}`)).body).toMatchObject({ status: 'active', name: 'Secret' });
+    expect((await h.call(A, 'GET', `/api/projects/${project.id}`)).body).toMatchObject({
+      status: 'active',
+      name: 'Secret',
+    });
     expect((await h.call(A, 'GET', `/api/invoices/${invoice.id}`)).body).toMatchObject({ status: 'draft', notes: '' });
     expect((await h.call(A, 'GET', `/api/events/${event.id}`)).body).toMatchObject({ billed: true, description: 'x' });
     const theirs = await h.call(B, 'POST', `/api/projects/${own.id}/invoices`, {
@@ -78,8 +106,11 @@ describe('invoicing tenancy', () => {
   });
 
   it('keeps invoicing settings per tenant', async () => {
-    await h.call(A, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, defaultVatRate: 2.6 });
-    expect((await h.call(B, 'GET', '/api/settings/invoicing')).body).toMatchObject({ defaultVatRate: 8.1, companyName: '' });
-    expect((await h.call(A, 'GET', '/api/settings/invoicing')).body).toMatchObject({ defaultVatRate: 2.6 });
+    await h.call(A, 'PUT', '/api/settings/invoicing', { ...QR_IBAN_SETTINGS, defaultVatCategory: 'reduced' });
+    expect((await h.call(B, 'GET', '/api/settings/invoicing')).body).toMatchObject({
+      defaultVatCategory: 'standard',
+      companyName: '',
+    });
+    expect((await h.call(A, 'GET', '/api/settings/invoicing')).body).toMatchObject({ defaultVatCategory: 'reduced' });
   });
 });

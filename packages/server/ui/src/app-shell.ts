@@ -1,9 +1,16 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { createApiClient, type ApiClient } from './api/api-client.js';
-import type { AppContext } from './app-context.js';
+import type { AppContext, Theme } from './app-context.js';
+import { confirmDialog } from './components/confirm-dialog.js';
 import { createTranslate, toLang, type Lang } from './i18n/i18n.js';
 import { href, matchRoute, type Route, type RouteName } from './router.js';
 import { createSession, type Session } from './session.js';
+import { createUnsavedChanges, type UnsavedChanges } from './unsaved-changes.js';
+
+const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
+const THEMES: Theme[] = ['auto', 'light', 'dark'];
+const toTheme = (value: string | null): Theme =>
+  (THEMES as string[]).includes(value ?? '') ? (value as Theme) : 'auto';
 
 const NEW_PARAMS = { id: 'new' };
 
@@ -13,8 +20,17 @@ interface Toast {
   kind: 'info' | 'error';
 }
 
-const NAV: Array<{ path: string; key: 'nav.automations' | 'nav.templates' | 'nav.outbox' | 'nav.invoicing' | 'nav.settings'; routes: RouteName[] }> = [
-  { path: '/automations', key: 'nav.automations', routes: ['automations', 'automation', 'automation-new', 'automation-runs', 'run'] },
+const NAV: Array<{
+  path: string;
+  key: 'nav.automations' | 'nav.runs' | 'nav.templates' | 'nav.outbox' | 'nav.invoicing' | 'nav.settings';
+  routes: RouteName[];
+}> = [
+  {
+    path: '/automations',
+    key: 'nav.automations',
+    routes: ['automations', 'automation', 'automation-new', 'automation-runs'],
+  },
+  { path: '/runs', key: 'nav.runs', routes: ['runs', 'run'] },
   { path: '/templates', key: 'nav.templates', routes: ['templates', 'template', 'template-new'] },
   { path: '/outbox', key: 'nav.outbox', routes: ['outbox'] },
   { path: '/invoicing', key: 'nav.invoicing', routes: ['projects', 'project', 'invoice'] },
@@ -28,7 +44,10 @@ export class SwigsApp extends LitElement {
     lang: { state: true },
     token: { state: true },
     toasts: { state: true },
+    theme: { state: true },
   };
+
+  declare theme: Theme;
 
   declare route: Route;
   declare lang: Lang;
@@ -39,13 +58,23 @@ export class SwigsApp extends LitElement {
   private readonly api: ApiClient;
   private ctx!: AppContext;
   private toastSeq = 0;
-  private readonly onHash = (): void => this.applyRoute();
+  private readonly unsaved: UnsavedChanges = createUnsavedChanges();
+  /** The hash of the page on screen, to come back to when the user stays on an unsaved editor. */
+  private shownHash = location.hash;
+  private readonly onHash = (): void => void this.guardedRoute();
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    // Closing the tab or reloading with unsaved edits: the browser asks (its own wording).
+    if (!this.unsaved.any) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
 
   constructor() {
     super();
     this.lang = toLang(this.session.lang);
     this.token = this.session.token;
     this.toasts = [];
+    this.theme = toTheme(this.session.theme());
     this.route = matchRoute(location.hash);
     this.api = createApiClient({
       baseUrl: new URL('./', location.href).toString(),
@@ -63,12 +92,16 @@ export class SwigsApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    darkScheme.addEventListener('change', this.applyTheme);
     this.addEventListener('swigs-login', (e) => this.login((e as CustomEvent<{ token: string }>).detail.token));
     this.applyRoute();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    darkScheme.removeEventListener('change', this.applyTheme);
     super.disconnectedCallback();
   }
 
@@ -82,8 +115,38 @@ export class SwigsApp extends LitElement {
         location.hash = href(path);
       },
       notify: (message, kind = 'info') => this.notify(message, kind),
+      unsaved: this.unsaved,
+      theme: this.theme,
     };
     document.documentElement.lang = this.lang === 'fr' ? 'fr-CH' : 'en';
+    this.applyTheme();
+  }
+
+  /** The stylesheet knows light and dark only: `auto` is resolved here, and again when the system's choice changes. */
+  private readonly applyTheme = (): void => {
+    const resolved = this.theme === 'auto' ? (darkScheme.matches ? 'dark' : 'light') : this.theme;
+    document.documentElement.dataset.theme = resolved;
+  };
+
+  /** In-app navigation away from unsaved edits asks first; staying puts the editor's address back. */
+  private async guardedRoute(): Promise<void> {
+    const target = location.hash;
+    if (target === this.shownHash) return;
+    if (this.unsaved.any) {
+      history.replaceState(null, '', this.shownHash || '#/');
+      const { t } = this.ctx;
+      const leave = await confirmDialog({
+        title: t('confirm.title'),
+        message: t('confirm.unsaved'),
+        confirmLabel: t('confirm.leave'),
+        cancelLabel: t('confirm.keep'),
+        danger: true,
+      });
+      if (!leave) return;
+      this.unsaved.clear();
+      history.replaceState(null, '', target);
+    }
+    this.applyRoute();
   }
 
   private applyRoute(): void {
@@ -98,6 +161,7 @@ export class SwigsApp extends LitElement {
       return;
     }
     this.route = route;
+    this.shownHash = location.hash;
     this.updateTitle();
     // Move focus to the new page's heading so screen readers announce the change.
     void this.updateComplete.then(() => {
@@ -112,7 +176,8 @@ export class SwigsApp extends LitElement {
   /** The tab title names the section, so tabs and history entries can be told apart. */
   private updateTitle(): void {
     const { t } = this.ctx;
-    const section = this.route.name === 'login' ? t('login.title') : NAV.find((item) => item.routes.includes(this.route.name));
+    const section =
+      this.route.name === 'login' ? t('login.title') : NAV.find((item) => item.routes.includes(this.route.name));
     const name = typeof section === 'string' ? section : section ? t(section.key) : t('app.notFound');
     document.title = `${name} · ${t('app.title')}`;
   }
@@ -120,6 +185,7 @@ export class SwigsApp extends LitElement {
   private login(token: string): void {
     this.session.setToken(token);
     this.token = token;
+    this.theme = toTheme(this.session.theme());
     this.rebuildContext();
     location.hash = href('/automations');
   }
@@ -138,6 +204,12 @@ export class SwigsApp extends LitElement {
     this.updateTitle();
   }
 
+  private setTheme(theme: Theme): void {
+    this.session.setTheme(theme);
+    this.theme = theme;
+    this.rebuildContext();
+  }
+
   private notify(message: string, kind: 'info' | 'error'): void {
     const toast = { id: ++this.toastSeq, message, kind };
     this.toasts = [...this.toasts, toast];
@@ -150,8 +222,9 @@ export class SwigsApp extends LitElement {
       <a class="skip-link" href="#main" @click=${this.skipToMain}>${t('app.skip')}</a>
       <header class="app-header">
         <a class="brand" href=${href('/automations')}>${t('app.title')}</a>
-        ${this.token
-          ? html`<nav aria-label=${t('nav.label')}>
+        ${
+          this.token
+            ? html`<nav aria-label=${t('nav.label')}>
               <ul>
                 ${NAV.map(
                   (item) => html`<li>
@@ -162,7 +235,8 @@ export class SwigsApp extends LitElement {
                 )}
               </ul>
             </nav>`
-          : nothing}
+            : nothing
+        }
         <div class="header-tools">
           <label class="lang-switch">
             <span>${t('lang.label')}</span>
@@ -171,9 +245,17 @@ export class SwigsApp extends LitElement {
               <option value="en" ?selected=${this.lang === 'en'} lang="en">${t('lang.en')}</option>
             </select>
           </label>
-          ${this.token
-            ? html`<button type="button" class="btn btn-ghost" @click=${() => this.logout()}>${t('auth.logout')}</button>`
-            : nothing}
+          <label class="lang-switch">
+            <span>${t('theme.label')}</span>
+            <select @change=${(e: Event) => this.setTheme(toTheme((e.target as HTMLSelectElement).value))}>
+              ${THEMES.map((v) => html`<option value=${v} ?selected=${this.theme === v}>${t(`theme.${v}`)}</option>`)}
+            </select>
+          </label>
+          ${
+            this.token
+              ? html`<button type="button" class="btn btn-ghost" @click=${() => this.logout()}>${t('auth.logout')}</button>`
+              : nothing
+          }
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
@@ -202,6 +284,8 @@ export class SwigsApp extends LitElement {
         return html`<swigs-builder-page .ctx=${ctx} .params=${this.route.name === 'automation' ? p : NEW_PARAMS}></swigs-builder-page>`;
       case 'automation-runs':
         return html`<swigs-runs-page .ctx=${ctx} .params=${p}></swigs-runs-page>`;
+      case 'runs':
+        return html`<swigs-executions-page .ctx=${ctx}></swigs-executions-page>`;
       case 'run':
         return html`<swigs-run-page .ctx=${ctx} .params=${p}></swigs-run-page>`;
       case 'templates':

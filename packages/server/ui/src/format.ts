@@ -1,15 +1,15 @@
+import type { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
+import { formatChf as formatSwissAmount } from '../../src/invoicing/pdf/format.js';
 import type { Lang } from './i18n/i18n.js';
 
-const ZONE = 'Europe/Zurich';
+// The zone is core's DEFAULT_TIME_ZONE, typed by it so that a change there fails this file's type check. It is not
+// imported as a value: core's single-file build would bring its schemas and zod into the UI bundle (+470 KB).
+const ZONE: typeof DEFAULT_TIME_ZONE = 'Europe/Zurich';
 const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-CH' : 'en-CH');
 
-/** Formats integer centimes the Swiss way: `CHF 1'026.95` (apostrophe thousands, point decimals). */
+/** Formats integer centimes the Swiss way, as the invoice PDF prints them: `CHF 1'026.95`. */
 export function formatCentimes(centimes: number): string {
-  const sign = centimes < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(centimes));
-  const francs = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "'");
-  const cents = String(abs % 100).padStart(2, '0');
-  return `CHF ${sign}${francs}.${cents}`;
+  return `CHF ${formatSwissAmount(Math.round(centimes))}`;
 }
 
 /** Formats a CHF amount as sent by the API (a number with up to 2 decimals). */
@@ -29,7 +29,8 @@ export function formatDateTime(value: string | number | Date | null | undefined,
 /** Formats a calendar date (`2026-11-24` or an instant) in Europe/Zurich. */
 export function formatDate(value: string | number | Date | null | undefined, lang: Lang): string {
   if (value === null || value === undefined || value === '') return '–';
-  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  const d =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
   if (Number.isNaN(d.getTime())) return '–';
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: ZONE }).format(d);
 }

@@ -2,6 +2,7 @@ import { SwigsApp } from './app-shell.js';
 import { FreeInvoiceDialog } from './components/free-invoice-dialog.js';
 import { AutomationsPage } from './pages/automations-page.js';
 import { BuilderPage } from './pages/builder-page.js';
+import { ExecutionsPage } from './pages/executions-page.js';
 import { InvoicePage } from './pages/invoice-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { OutboxPage } from './pages/outbox-page.js';
@@ -19,6 +20,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'swigs-builder-page': BuilderPage,
   'swigs-runs-page': RunsPage,
   'swigs-run-page': RunPage,
+  'swigs-executions-page': ExecutionsPage,
   'swigs-templates-page': TemplatesPage,
   'swigs-template-page': TemplatePage,
   'swigs-outbox-page': OutboxPage,

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError } from './api/api-client.js';
 import type { AppContext } from './app-context.js';
+import { confirmDialog } from './components/confirm-dialog.js';
 
 /**
  * Base of every page: renders in the light DOM (so the global stylesheet applies),
@@ -55,11 +56,17 @@ export abstract class PageElement extends LitElement {
     const { t } = this.ctx;
     if (this.error)
       return html`<div class="alert alert-error" role="alert">
-        <p>${t('app.error')} : ${this.error}</p>
+        <p>${t('app.errorWith', { message: this.error })}</p>
         <button type="button" class="btn" @click=${() => this.reload()}>${t('app.retry')}</button>
       </div>`;
     if (this.loading) return html`<p class="muted" role="status">${t('app.loading')}</p>`;
     return nothing;
+  }
+
+  /** Asks before a destructive action (a modal dialog); resolves true when the user confirms. */
+  protected ask(message: string, confirmLabel: string, danger = true): Promise<boolean> {
+    const { t } = this.ctx;
+    return confirmDialog({ title: t('confirm.title'), message, confirmLabel, cancelLabel: t('confirm.keep'), danger });
   }
 
   /** Runs an action, reporting its error in the live region. */
@@ -76,7 +83,11 @@ export abstract class PageElement extends LitElement {
 /** A readable message from any error, with the server's field issues when present. */
 export function messageOf(err: unknown): string {
   if (err instanceof ApiError) {
-    const details = err.issues.map((i) => (i.path ? `${i.path} : ${i.message}` : i.message)).join(' ; ');
+    // The server already answers in the user's language; the separators follow the page's language.
+    const fr = document.documentElement.lang.startsWith('fr');
+    const details = err.issues
+      .map((i) => (i.path ? `${i.path}${fr ? ' : ' : ': '}${i.message}` : i.message))
+      .join(fr ? ' ; ' : '; ');
     return details && !err.message.includes(details) ? `${err.message} (${details})` : err.message;
   }
   return err instanceof Error ? err.message : String(err);

@@ -10,6 +10,7 @@ export type RouteName =
   | 'automation-new'
   | 'automation'
   | 'automation-runs'
+  | 'runs'
   | 'run'
   | 'templates'
   | 'template-new'
@@ -28,6 +29,7 @@ const table: Array<[RouteName, RegExp, string[]]> = [
   ['automation-new', /^\/automations\/new$/, []],
   ['automation-runs', /^\/automations\/([^/]+)\/runs$/, ['id']],
   ['automation', /^\/automations\/([^/]+)$/, ['id']],
+  ['runs', /^\/runs$/, []],
   ['run', /^\/runs\/([^/]+)$/, ['id']],
   ['templates', /^\/templates$/, []],
   ['template-new', /^\/templates\/new$/, []],
@@ -46,7 +48,9 @@ export function matchRoute(hash: string): Route {
     const m = re.exec(path);
     if (!m) continue;
     const params: Record<string, string> = {};
-    keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+    keys.forEach((k, i) => {
+      params[k] = decodeURIComponent(m[i + 1] ?? '');
+    });
     return { name, params };
   }
   return { name: 'not-found', params: {} };

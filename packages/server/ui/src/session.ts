@@ -1,5 +1,7 @@
 const TOKEN_KEY = 'swigs.token';
 const LANG_KEY = 'swigs.lang';
+/** The theme is kept per user (the token's subject) on this browser. */
+const themeKey = (userId: string | null): string => `swigs.theme.${userId ?? 'anonymous'}`;
 
 /** The browser session: the bearer token and the chosen language, kept in localStorage. */
 export interface Session {
@@ -7,6 +9,9 @@ export interface Session {
   lang: string | null;
   setToken(token: string | null): void;
   setLang(lang: string): void;
+  /** The stored theme of the signed-in user (`auto`, `light`, `dark`), null when never chosen. */
+  theme(): string | null;
+  setTheme(theme: string): void;
   /** The `sub` of the token (the tenant), read without verifying it. */
   userId(): string | null;
 }
@@ -24,6 +29,12 @@ export function createSession(storage: Storage): Session {
     setLang(lang) {
       session.lang = lang;
       storage.setItem(LANG_KEY, lang);
+    },
+    theme() {
+      return storage.getItem(themeKey(session.userId()));
+    },
+    setTheme(theme) {
+      storage.setItem(themeKey(session.userId()), theme);
     },
     userId() {
       const payload = session.token?.split('.')[1];

@@ -44,7 +44,9 @@ export function describeAutomations(ctx: SuiteContext, concurrency: number): voi
       const automation = makeAutomation();
       await ctx.store().automations.save(automation);
       await ctx.store().automations.updateStats('tenant-a', automation.id, { totalRuns: 3, successfulRuns: 2 });
-      const saved = await ctx.store().automations.save({ ...automation, name: 'Renamed', stats: { ...automation.stats } });
+      const saved = await ctx
+        .store()
+        .automations.save({ ...automation, name: 'Renamed', stats: { ...automation.stats } });
       expect(saved.stats.totalRuns).toBe(3);
       expect(saved.name).toBe('Renamed');
       const loaded = await ctx.store().automations.get('tenant-a', automation.id);
@@ -68,7 +70,7 @@ export function describeAutomations(ctx: SuiteContext, concurrency: number): voi
       expect((await ctx.store().automations.get('tenant-a', v1.id))?.version).toBe(2);
     });
 
-    it('lists a tenant\'s automations by name with paging and an active filter', async () => {
+    it("lists a tenant's automations by name with paging and an active filter", async () => {
       const names = ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo'];
       for (const [i, name] of names.entries()) {
         await ctx.store().automations.save(makeAutomation({ name, isActive: i % 2 === 0 }));

@@ -23,11 +23,11 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
       }
       expect(claimed[0]?.executionLog).toEqual(early.executionLog);
       expect(claimed[0]?.triggerData).toEqual(early.triggerData);
-      const stored = await ctx.store().runs.get(early.id);
+      const stored = await ctx.store().runs.get('tenant-a', early.id);
       expect(stored).toMatchObject({ status: 'running', leaseOwner: 'w1' });
       expect(stored?.leaseUntil).toEqual(at(17_000));
       expect(await claim(at(2000), 'w2')).toEqual([]);
-      expect((await ctx.store().runs.get(future.id))?.status).toBe('waiting');
+      expect((await ctx.store().runs.get('tenant-a', future.id))?.status).toBe('waiting');
     });
 
     it('respects the claim limit', async () => {
@@ -69,7 +69,7 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
         }),
       );
       expect(seen.size).toBe(total);
-      for (const [id, worker] of seen) expect((await ctx.store().runs.get(id))?.leaseOwner).toBe(worker);
+      for (const [id, worker] of seen) expect((await ctx.store().runs.get('tenant-a', id))?.leaseOwner).toBe(worker);
     });
 
     it('claims a run by id when no other live lease holds it', async () => {
@@ -108,8 +108,8 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
       for (const run of [mine, lost, done]) await ctx.store().runs.create(run);
       const held = await ctx.store().runs.renewLeases([mine.id, lost.id, done.id, 'no-such-run'], 'w1', at(9000));
       expect(held).toEqual([mine.id]);
-      expect((await ctx.store().runs.get(mine.id))?.leaseUntil).toEqual(at(9000));
-      expect((await ctx.store().runs.get(lost.id))?.leaseUntil).toEqual(at(1000));
+      expect((await ctx.store().runs.get('tenant-a', mine.id))?.leaseUntil).toEqual(at(9000));
+      expect((await ctx.store().runs.get('tenant-a', lost.id))?.leaseUntil).toEqual(at(1000));
       expect(await claim(at(5000), 'w3')).toEqual([expect.objectContaining({ id: lost.id })]);
       expect(await ctx.store().runs.renewLeases([], 'w1', at(9000))).toEqual([]);
     });
@@ -119,7 +119,7 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
       await ctx.store().runs.create(run);
       await ctx.store().runs.renewLeases([run.id], 'w1', at(9000));
       expect(await ctx.store().runs.checkpoint({ ...run, steps: 5 }, 'w1')).toBe(true);
-      const stored = await ctx.store().runs.get(run.id);
+      const stored = await ctx.store().runs.get('tenant-a', run.id);
       expect(stored?.steps).toBe(5);
       expect(stored?.leaseUntil).toEqual(at(9000));
       expect(await claim(at(5000), 'w2')).toEqual([]);
@@ -129,10 +129,10 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(60_000), scheduledAt: null });
       await ctx.store().runs.create(run);
       await ctx.store().runs.release(run.id, 'w2');
-      expect((await ctx.store().runs.get(run.id))?.leaseOwner).toBe('w1');
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.leaseOwner).toBe('w1');
       expect(await claim(at(0), 'w2')).toEqual([]);
       await ctx.store().runs.release(run.id, 'w1');
-      const released = await ctx.store().runs.get(run.id);
+      const released = await ctx.store().runs.get('tenant-a', run.id);
       expect(released).toMatchObject({ leaseOwner: null, leaseUntil: null });
       const claimed = await claim(at(0), 'w2');
       expect(claimed.map((r) => r.id)).toEqual([run.id]);
@@ -151,7 +151,7 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
     it('does not claim cancelled or finished runs', async () => {
       const run = makeRun({ scheduledAt: at(0) });
       await ctx.store().runs.create(run);
-      await ctx.store().runs.cancel(run.id, 'tenant-a', at(0));
+      await ctx.store().runs.cancel('tenant-a', run.id, at(0));
       await ctx.store().runs.create(makeRun({ status: 'failed', scheduledAt: at(0), leaseUntil: at(-5) }));
       await ctx.store().runs.create(makeRun({ status: 'completed', scheduledAt: at(0), leaseUntil: at(-5) }));
       expect(await claim(at(10_000), 'w1')).toEqual([]);

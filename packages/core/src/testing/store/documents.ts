@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, hasErrorCode } from '../../errors/swigs-error';
-import type { StoredDocument } from '../../ports/store';
+import type { DocumentStore, StoredDocument } from '../../ports/document-store';
 import { at, type SuiteContext } from './fixtures';
 
 interface Mail extends StoredDocument {
@@ -26,7 +26,7 @@ const mail = (id: string, fields: Partial<Mail> = {}): Mail => ({
 });
 
 /** Tenant-scoped document collections. */
-export function describeDocuments(ctx: SuiteContext, concurrency: number): void {
+export function describeDocuments(ctx: SuiteContext<DocumentStore>, concurrency: number): void {
   const outbox = () => ctx.store().collection<Mail>('outbox');
 
   describe('document collections', () => {
@@ -40,7 +40,9 @@ export function describeDocuments(ctx: SuiteContext, concurrency: number): void 
 
     it('refuses a duplicate id with a ConflictError', async () => {
       await outbox().insert(mail('m1'));
-      const error = await outbox().insert(mail('m1', { to: 'other@example.ch' })).catch((e: unknown) => e);
+      const error = await outbox()
+        .insert(mail('m1', { to: 'other@example.ch' }))
+        .catch((e: unknown) => e);
       expect(hasErrorCode(error, ErrorCode.Conflict)).toBe(true);
       expect((await outbox().get('tenant-a', 'm1'))?.to).toBe('m1@example.ch');
     });
@@ -87,12 +89,14 @@ export function describeDocuments(ctx: SuiteContext, concurrency: number): void 
       expect(await ids({ sort: { field: 'priority', direction: 'desc' } })).toEqual(['c', 'd', 'a', 'b', 'e']);
       expect(await ids({ sort: { field: 'to', direction: 'desc' } })).toEqual(['e', 'd', 'c', 'b', 'a']);
       expect(await ids({ where: { status: 'sent' }, sort: { field: 'sentAt', direction: 'asc' } })).toEqual(['e', 'd']);
-      expect(await ids({ where: { status: ['sent', 'failed'] }, sort: { field: 'sentAt', direction: 'desc' } })).toEqual([
-        'd',
-        'e',
-        'c',
-      ]);
-      const page = await outbox().find('tenant-a', { sort: { field: 'priority', direction: 'asc' }, limit: 2, offset: 1 });
+      expect(
+        await ids({ where: { status: ['sent', 'failed'] }, sort: { field: 'sentAt', direction: 'desc' } }),
+      ).toEqual(['d', 'e', 'c']);
+      const page = await outbox().find('tenant-a', {
+        sort: { field: 'priority', direction: 'asc' },
+        limit: 2,
+        offset: 1,
+      });
       expect(page.items.map((d) => d.id)).toEqual(['b', 'a']);
       expect(page.total).toBe(5);
       const filtered = await outbox().find('tenant-a', { where: { status: 'sent' }, limit: 1 });
@@ -120,7 +124,12 @@ export function describeDocuments(ctx: SuiteContext, concurrency: number): void 
       await outbox().insert(mail('m1'));
       expect(await outbox().update('tenant-a', 'm1', { status: 'sent' }, { where: { status: 'failed' } })).toBeNull();
       expect((await outbox().get('tenant-a', 'm1'))?.status).toBe('pending');
-      const sending = await outbox().update('tenant-a', 'm1', { status: 'sending' }, { where: { status: ['pending', 'failed'] } });
+      const sending = await outbox().update(
+        'tenant-a',
+        'm1',
+        { status: 'sending' },
+        { where: { status: ['pending', 'failed'] } },
+      );
       expect(sending?.status).toBe('sending');
     });
 
@@ -128,7 +137,12 @@ export function describeDocuments(ctx: SuiteContext, concurrency: number): void 
       await outbox().insert(mail('m1'));
       const results = await Promise.all(
         Array.from({ length: concurrency }, (_, i) =>
-          outbox().update('tenant-a', 'm1', { status: 'sending', to: `w${i}@example.ch` }, { where: { status: 'pending' } }),
+          outbox().update(
+            'tenant-a',
+            'm1',
+            { status: 'sending', to: `w${i}@example.ch` },
+            { where: { status: 'pending' } },
+          ),
         ),
       );
       const winners = results.filter((r) => r !== null);

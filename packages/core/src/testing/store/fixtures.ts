@@ -1,6 +1,6 @@
 import type { Automation } from '../../model/automation';
 import type { AutomationRun, ExecutionLogEntry } from '../../model/run';
-import type { Store } from '../../ports/store';
+import type { RunStore } from '../../ports/run-store';
 
 /** A fixed instant the suite builds its times from (milliseconds included on purpose). */
 export const T0 = new Date('2026-03-01T08:00:00.123Z');
@@ -9,14 +9,17 @@ export const T0 = new Date('2026-03-01T08:00:00.123Z');
 export const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 /** Gives each test the store it runs against. */
-export interface SuiteContext {
-  store(): Store;
+export interface SuiteContext<S = RunStore> {
+  store(): S;
 }
 
 let sequence = 0;
 
-/** A unique id for this process, so tests never collide even on a shared database. */
-export const uid = (prefix: string): string => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++sequence}`;
+/** Tells this copy of the suite apart from others running at once (other processes, other workers). */
+const instance = globalThis.crypto.randomUUID().slice(0, 8);
+
+/** A unique id for this suite instance, so tests never collide even on a shared database. */
+export const uid = (prefix: string): string => `${prefix}-${instance}-${Date.now().toString(36)}-${++sequence}`;
 
 /** A valid automation with a nested graph. */
 export function makeAutomation(overrides: Partial<Automation> = {}): Automation {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, hasErrorCode } from '../../errors/swigs-error';
-import { at, makeAutomation, makeLogEntry, makeRun, type SuiteContext } from './fixtures';
+import { at, makeAutomation, makeLogEntry, makeRun, uid, type SuiteContext } from './fixtures';
 
 /** Runs: round-trips, tenancy, listing, guarded checkpoints, cancel, delete, purge. */
 export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
@@ -8,7 +8,7 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
     it('round-trips a run with dates, nested data and its log unchanged', async () => {
       const run = makeRun({ executionLog: [makeLogEntry(0), makeLogEntry(1), makeLogEntry(2)] });
       await ctx.store().runs.create(run);
-      const loaded = await ctx.store().runs.get(run.id);
+      const loaded = await ctx.store().runs.get('tenant-a', run.id);
       expect(loaded).toEqual(run);
       expect(loaded?.scheduledAt).toBeInstanceOf(Date);
       expect(loaded?.executionLog[1]?.startedAt).toBeInstanceOf(Date);
@@ -30,7 +30,7 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       };
       const run = makeRun({ triggerData });
       await ctx.store().runs.create(run);
-      expect((await ctx.store().runs.get(run.id))?.triggerData).toEqual(triggerData);
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.triggerData).toEqual(triggerData);
     });
 
     it('round-trips a run with a large log unchanged', async () => {
@@ -39,7 +39,7 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(60_000), executionLog: [] });
       await ctx.store().runs.create(run);
       expect(await ctx.store().runs.checkpoint({ ...run, executionLog, steps: largeLogEntries }, 'w1')).toBe(true);
-      const loaded = await ctx.store().runs.get(run.id);
+      const loaded = await ctx.store().runs.get('tenant-a', run.id);
       expect(loaded?.executionLog.length).toBe(largeLogEntries);
       expect(loaded?.executionLog).toEqual(executionLog);
       expect(loaded?.steps).toBe(largeLogEntries);
@@ -48,17 +48,20 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
     it('refuses a second run with the same id with a ConflictError', async () => {
       const run = makeRun();
       await ctx.store().runs.create(run);
-      const error = await ctx.store().runs.create({ ...run, status: 'pending' }).catch((e: unknown) => e);
+      const error = await ctx
+        .store()
+        .runs.create({ ...run, status: 'pending' })
+        .catch((e: unknown) => e);
       expect(hasErrorCode(error, ErrorCode.Conflict)).toBe(true);
-      expect((await ctx.store().runs.get(run.id))?.status).toBe('waiting');
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.status).toBe('waiting');
     });
 
-    it('scopes get to the tenant when a userId is given', async () => {
+    it('scopes get to the tenant', async () => {
       const run = makeRun();
       await ctx.store().runs.create(run);
-      expect(await ctx.store().runs.get(run.id, 'tenant-b')).toBeNull();
-      expect((await ctx.store().runs.get(run.id, 'tenant-a'))?.id).toBe(run.id);
-      expect(await ctx.store().runs.get('no-such-run')).toBeNull();
+      expect(await ctx.store().runs.get('tenant-b', run.id)).toBeNull();
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.id).toBe(run.id);
+      expect(await ctx.store().runs.get('tenant-a', 'no-such-run')).toBeNull();
     });
 
     it('never shares objects with the caller', async () => {
@@ -66,17 +69,17 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       await ctx.store().runs.create(run);
       run.queue.push('mutated');
       (run.triggerData as { order: { total: number } }).order.total = 1;
-      const loaded = await ctx.store().runs.get(run.id);
+      const loaded = await ctx.store().runs.get('tenant-a', run.id);
       expect(loaded?.queue).toEqual(['mail-1', 'wait-2']);
       loaded!.executionLog.push(makeLogEntry(9));
       loaded!.scheduledAt!.setTime(0);
-      const again = await ctx.store().runs.get(run.id);
+      const again = await ctx.store().runs.get('tenant-a', run.id);
       expect(again?.executionLog.length).toBe(1);
       expect(again?.scheduledAt).toEqual(at(0));
-      expect((again?.triggerData as { order: { total: number } }).order.total).toBe(12_950);
+      expect((again!.triggerData as { order: { total: number } }).order.total).toBe(12_950);
     });
 
-    it('lists a tenant\'s runs newest first with paging and filters', async () => {
+    it("lists a tenant's runs newest first with paging and filters", async () => {
       const ids: string[] = [];
       for (let i = 0; i < 7; i++) {
         const run = makeRun({
@@ -99,9 +102,55 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       expect(completed.total).toBe(3);
       const several = await ctx.store().runs.list({ userId: 'tenant-a', status: ['completed', 'waiting'], limit: 1 });
       expect(several.total).toBe(7);
-      const byAutomation = await ctx.store().runs.list({ userId: 'tenant-a', automationId: 'auto-2', status: ['waiting'] });
+      const byAutomation = await ctx
+        .store()
+        .runs.list({ userId: 'tenant-a', automationId: 'auto-2', status: ['waiting'] });
       expect(byAutomation.items.map((r) => r.id)).toEqual([ids[5], ids[4]]);
       expect((await ctx.store().runs.list({ userId: 'tenant-c' })).total).toBe(0);
+    });
+
+    it('filters runs by trigger type, period and trigger-data text, and pages them by keyset', async () => {
+      const tenant = uid('tenant-search');
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const run = makeRun({
+          userId: tenant,
+          createdAt: at(i * 1000),
+          triggerType: i % 2 === 0 ? 'order.paid' : 'manual',
+          triggerData: { orderNumber: `10${40 + i}`, customer: { email: `Client${i}@Example.ch` } },
+        });
+        ids.push(run.id);
+        await ctx.store().runs.create(run);
+      }
+      // Same instant as the last run: the id breaks the tie in the keyset order.
+      const twin = makeRun({ userId: tenant, createdAt: at(5000), triggerType: 'manual', triggerData: { n: 'x' } });
+      await ctx.store().runs.create(twin);
+      const runs = ctx.store().runs;
+      expect((await runs.list({ userId: tenant, triggerType: 'order.paid' })).items.map((r) => r.id)).toEqual([
+        ids[4],
+        ids[2],
+        ids[0],
+      ]);
+      const period = await runs.list({ userId: tenant, createdFrom: at(1000), createdTo: at(2000) });
+      expect(period.items.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+      const found = await runs.list({ userId: tenant, text: '1043' });
+      expect(found.items.map((r) => r.id)).toEqual([ids[3]]);
+      expect((await runs.list({ userId: tenant, text: 'client2@example' })).items.map((r) => r.id)).toEqual([ids[2]]);
+      expect((await runs.list({ userId: 'tenant-b', text: '1043' })).total).toBe(0);
+      // Keyset pages walk the whole list once, in order, with the total of the filtered list.
+      const seen: string[] = [];
+      let before: { createdAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await runs.list({ userId: tenant, limit: 3, ...(before ? { before } : {}) });
+        expect(page.total).toBe(7);
+        seen.push(...page.items.map((r) => r.id));
+        const last = page.items.at(-1);
+        if (page.items.length < 3 || !last) break;
+        before = { createdAt: last.createdAt, id: last.id };
+      }
+      const all = await runs.list({ userId: tenant });
+      expect(seen).toEqual(all.items.map((r) => r.id));
+      expect(new Set(seen).size).toBe(7);
     });
 
     it('writes a checkpoint only while the worker holds the lease', async () => {
@@ -121,9 +170,9 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
         updatedAt: at(1000),
       };
       expect(await ctx.store().runs.checkpoint({ ...next, error: 'stolen' }, 'w2')).toBe(false);
-      expect((await ctx.store().runs.get(run.id))?.error).toBeNull();
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.error).toBeNull();
       expect(await ctx.store().runs.checkpoint(next, 'w1')).toBe(true);
-      expect(await ctx.store().runs.get(run.id)).toEqual(next);
+      expect(await ctx.store().runs.get('tenant-a', run.id)).toEqual(next);
       expect(await ctx.store().runs.checkpoint({ ...next, steps: 3 }, 'w1')).toBe(false);
       expect(await ctx.store().runs.checkpoint(makeRun({ leaseOwner: 'w1' }), 'w1')).toBe(false);
     });
@@ -137,7 +186,7 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       expect(await ctx.store().runs.checkpoint(done, 'w2', { stats })).toBe(false);
       expect((await ctx.store().automations.get('tenant-a', 'auto-1'))?.stats.totalRuns).toBe(0);
       expect(await ctx.store().runs.checkpoint(done, 'w1', { stats })).toBe(true);
-      expect((await ctx.store().runs.get(run.id))?.status).toBe('completed');
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.status).toBe('completed');
       expect((await ctx.store().automations.get('tenant-a', 'auto-1'))?.stats).toEqual({
         totalRuns: 1,
         successfulRuns: 1,
@@ -150,35 +199,37 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
     it('refuses a checkpoint after the run was cancelled', async () => {
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000) });
       await ctx.store().runs.create(run);
-      const cancelled = await ctx.store().runs.cancel(run.id, 'tenant-a', at(500));
+      const cancelled = await ctx.store().runs.cancel('tenant-a', run.id, at(500));
       expect(cancelled?.status).toBe('cancelled');
-      expect(await ctx.store().runs.checkpoint({ ...run, status: 'completed', completedAt: at(600) }, 'w1')).toBe(false);
-      expect((await ctx.store().runs.get(run.id))?.status).toBe('cancelled');
+      expect(await ctx.store().runs.checkpoint({ ...run, status: 'completed', completedAt: at(600) }, 'w1')).toBe(
+        false,
+      );
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.status).toBe('cancelled');
     });
 
     it('cancels a run once, clearing its lease and schedule', async () => {
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000) });
       await ctx.store().runs.create(run);
-      expect(await ctx.store().runs.cancel(run.id, 'tenant-b', at(100))).toBeNull();
-      const cancelled = await ctx.store().runs.cancel(run.id, 'tenant-a', at(100));
+      expect(await ctx.store().runs.cancel('tenant-b', run.id, at(100))).toBeNull();
+      const cancelled = await ctx.store().runs.cancel('tenant-a', run.id, at(100));
       expect(cancelled).toMatchObject({ status: 'cancelled', leaseOwner: null, leaseUntil: null, scheduledAt: null });
       expect(cancelled?.completedAt).toEqual(at(100));
       expect(cancelled?.executionLog).toEqual(run.executionLog);
-      const again = await ctx.store().runs.cancel(run.id, 'tenant-a', at(200));
+      const again = await ctx.store().runs.cancel('tenant-a', run.id, at(200));
       expect(again?.completedAt).toEqual(at(100));
       const done = makeRun({ status: 'completed', completedAt: at(50), scheduledAt: null });
       await ctx.store().runs.create(done);
-      expect((await ctx.store().runs.cancel(done.id, 'tenant-a', at(300)))?.status).toBe('completed');
-      expect(await ctx.store().runs.cancel('no-such-run', 'tenant-a', at(300))).toBeNull();
+      expect((await ctx.store().runs.cancel('tenant-a', done.id, at(300)))?.status).toBe('completed');
+      expect(await ctx.store().runs.cancel('tenant-a', 'no-such-run', at(300))).toBeNull();
     });
 
     it('deletes a run only for its tenant', async () => {
       const run = makeRun();
       await ctx.store().runs.create(run);
-      expect(await ctx.store().runs.delete(run.id, 'tenant-b')).toBe(false);
-      expect(await ctx.store().runs.delete(run.id, 'tenant-a')).toBe(true);
-      expect(await ctx.store().runs.get(run.id)).toBeNull();
-      expect(await ctx.store().runs.delete(run.id, 'tenant-a')).toBe(false);
+      expect(await ctx.store().runs.delete('tenant-b', run.id)).toBe(false);
+      expect(await ctx.store().runs.delete('tenant-a', run.id)).toBe(true);
+      expect(await ctx.store().runs.get('tenant-a', run.id)).toBeNull();
+      expect(await ctx.store().runs.delete('tenant-a', run.id)).toBe(false);
       expect(await ctx.store().runs.nextDueAt()).toBeNull();
     });
 
@@ -192,11 +243,11 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       for (const run of [oldCompleted, oldFailed, oldCancelled, recent, waiting]) await ctx.store().runs.create(run);
       const purged = await ctx.store().runs.purge(at(-86_400_000), ['completed', 'failed', 'waiting']);
       expect(purged).toBe(2);
-      expect(await ctx.store().runs.get(oldCompleted.id)).toBeNull();
-      expect(await ctx.store().runs.get(oldFailed.id)).toBeNull();
-      expect(await ctx.store().runs.get(oldCancelled.id)).not.toBeNull();
-      expect(await ctx.store().runs.get(recent.id)).not.toBeNull();
-      expect(await ctx.store().runs.get(waiting.id)).not.toBeNull();
+      expect(await ctx.store().runs.get('tenant-a', oldCompleted.id)).toBeNull();
+      expect(await ctx.store().runs.get('tenant-a', oldFailed.id)).toBeNull();
+      expect(await ctx.store().runs.get('tenant-a', oldCancelled.id)).not.toBeNull();
+      expect(await ctx.store().runs.get('tenant-a', recent.id)).not.toBeNull();
+      expect(await ctx.store().runs.get('tenant-a', waiting.id)).not.toBeNull();
       expect(await ctx.store().runs.purge(at(-86_400_000), ['cancelled'])).toBe(1);
       expect(await ctx.store().runs.purge(at(-86_400_000), ['completed', 'failed', 'cancelled'])).toBe(0);
     });
@@ -204,15 +255,29 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
     it('reports the earliest due time among waiting runs', async () => {
       expect(await ctx.store().runs.nextDueAt()).toBeNull();
       await ctx.store().runs.create(makeRun({ status: 'completed', scheduledAt: at(-5000), completedAt: at(0) }));
-      await ctx.store().runs.create(makeRun({ status: 'running', scheduledAt: at(-4000), leaseOwner: 'w', leaseUntil: at(1) }));
+      await ctx
+        .store()
+        .runs.create(makeRun({ status: 'running', scheduledAt: at(-4000), leaseOwner: 'w', leaseUntil: at(1) }));
       expect(await ctx.store().runs.nextDueAt()).toBeNull();
       await ctx.store().runs.create(makeRun({ scheduledAt: at(9000) }));
       const early = makeRun({ scheduledAt: at(3000) });
       await ctx.store().runs.create(early);
       await ctx.store().runs.create(makeRun({ scheduledAt: at(6000) }));
       expect(await ctx.store().runs.nextDueAt()).toEqual(at(3000));
-      await ctx.store().runs.cancel(early.id, 'tenant-a', at(0));
+      await ctx.store().runs.cancel('tenant-a', early.id, at(0));
       expect(await ctx.store().runs.nextDueAt()).toEqual(at(6000));
+    });
+
+    it('counts the waiting runs of every tenant and those due at an instant', async () => {
+      const runs = ctx.store().runs;
+      expect(await runs.countWaiting?.(at(0))).toEqual({ waiting: 0, due: 0 });
+      await runs.create(makeRun({ status: 'completed', scheduledAt: at(-5000), completedAt: at(0) }));
+      await runs.create(makeRun({ status: 'running', scheduledAt: at(-4000), leaseOwner: 'w', leaseUntil: at(1) }));
+      await runs.create(makeRun({ scheduledAt: at(-3000) }));
+      await runs.create(makeRun({ userId: 'tenant-b', scheduledAt: at(0) }));
+      await runs.create(makeRun({ scheduledAt: at(9000) }));
+      expect(await runs.countWaiting?.(at(0))).toEqual({ waiting: 3, due: 2 });
+      expect(await runs.countWaiting?.(at(10_000))).toEqual({ waiting: 3, due: 3 });
     });
   });
 }

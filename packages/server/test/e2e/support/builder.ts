@@ -27,7 +27,13 @@ export async function dragFromPalette(builder: Locator, type: string, at: { x: n
 }
 
 /** Connects an output handle of one node to the input handle of another with the mouse. */
-export async function connect(page: Page, builder: Locator, fromId: string, output: string, toId: string): Promise<void> {
+export async function connect(
+  page: Page,
+  builder: Locator,
+  fromId: string,
+  output: string,
+  toId: string,
+): Promise<void> {
   const from = builder.locator(`[data-testid="node"][data-id="${fromId}"] [data-testid="handle-${output}"]`);
   const to = builder.locator(`[data-testid="node"][data-id="${toId}"] [data-testid="handle-input"]`);
   const a = await center(from);

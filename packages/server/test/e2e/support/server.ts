@@ -19,9 +19,15 @@ export interface RunningServer {
   password: string;
   /** A bearer token obtained through the local login, for API calls made by the test itself. */
   token: string;
+  /** The tenant of that token (its `sub`). */
+  userId: string;
   output(): string;
   /** Calls the API with the token. */
-  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +40,9 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
   // Embedded mode: no database, SMTP, SSO or CMS from the developer's environment.
-  for (const key of Object.keys(env)) if (/^(MONGODB_|SMTP_|SSO_|CMS_|LOCAL_PASSWORD$|SERVICE_TOKENS$|DATA_DIR$|PORT$|HOST$|MAIL_FROM$)/.test(key)) delete env[key];
+  for (const key of Object.keys(env))
+    if (/^(MONGODB_|SMTP_|SSO_|CMS_|LOCAL_PASSWORD$|SERVICE_TOKENS$|DATA_DIR$|PORT$|HOST$|MAIL_FROM$)/.test(key))
+      delete env[key];
   const child = spawn(process.execPath, [CLI, 'start', '--port', String(port), '--data', dataDir], {
     cwd: dataDir,
     env,
@@ -65,11 +73,15 @@ export async function startServer(): Promise<RunningServer> {
     dataDir,
     password,
     token,
+    userId: (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub,
     output: () => output,
     async api(method, path, body) {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
@@ -115,7 +127,9 @@ function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

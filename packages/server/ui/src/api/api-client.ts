@@ -2,12 +2,15 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly issues: Array<{ path: string; message: string }>;
+  /** The server's error key (`settings_incomplete`…), to link to what must be fixed. */
+  readonly code: string | undefined;
 
-  constructor(status: number, message: string, issues: Array<{ path: string; message: string }> = []) {
+  constructor(status: number, message: string, issues: Array<{ path: string; message: string }> = [], code?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.issues = issues;
+    this.code = code;
   }
 }
 
@@ -80,8 +83,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 async function toError(res: Response): Promise<ApiError> {
   let message = `HTTP ${res.status}`;
   let issues: Array<{ path: string; message: string }> = [];
+  let code: string | undefined;
   try {
-    const body = (await res.json()) as { error?: unknown; message?: unknown; issues?: unknown };
+    const body = (await res.json()) as { error?: unknown; message?: unknown; issues?: unknown; code?: unknown };
+    if (typeof body.code === 'string') code = body.code;
     if (typeof body.error === 'string') message = body.error;
     else if (typeof body.message === 'string') message = body.message;
     if (Array.isArray(body.issues)) {
@@ -93,5 +98,5 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     // Not JSON: keep the status line.
   }
-  return new ApiError(res.status, message, issues);
+  return new ApiError(res.status, message, issues, code);
 }

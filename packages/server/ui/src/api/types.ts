@@ -1,161 +1,52 @@
-/** Shapes of the API answers the UI reads (the server validates; the UI only displays). */
+/**
+ * Shapes of the API answers the UI reads: the server's own types, as JSON (type imports only, so nothing of core or
+ * the server reaches the bundle). The server validates; the UI only displays.
+ */
+import type {
+  AutomationResponse,
+  EmailTemplateResponse,
+  Jsonified,
+  RunResponse,
+  RunStatus,
+} from '@swigs/automation-core';
+import type {
+  CreditNoteJson,
+  EventJson,
+  InvoiceJson,
+  LineJson,
+  ProjectJson,
+  QuoteJson,
+} from '../../../src/invoicing/serialize.js';
+import type { OutboxMessage as StoredOutboxMessage } from '@swigs/automation-adapters/outbox';
 
-export type RunStatus = 'pending' | 'running' | 'waiting' | 'completed' | 'failed' | 'cancelled';
+export type { RunStatus };
 
-export interface AutomationStats {
-  totalRuns: number;
-  successfulRuns: number;
-  failedRuns: number;
-  lastRunAt: string | null;
-  lastError: string | null;
-}
+/** An automation with its problems (`GET /api/automations/:id`). */
+export type Automation = AutomationResponse;
+export type AutomationNode = Automation['nodes'][number];
+export type AutomationStats = Automation['stats'];
 
-export interface AutomationNode {
-  id: string;
-  type: string;
-  label?: string;
-  config: Record<string, unknown>;
-  position: { x: number; y: number };
-  connections: Array<{ targetId: string; condition: string }>;
-}
+/**
+ * A run: the whole run from `GET /api/automation-runs/:id`, or a list's summary (no outputs, log or queue), titled
+ * from its trigger data when the server can.
+ */
+export type Run = Omit<RunResponse, 'outputs' | 'executionLog' | 'queue'> &
+  Partial<Pick<RunResponse, 'outputs' | 'executionLog' | 'queue'>> & { title?: string };
+export type LogEntry = RunResponse['executionLog'][number];
 
-export interface Automation {
-  id: string;
-  name: string;
-  description: string;
-  isActive: boolean;
-  trigger: { type: string; config: Record<string, unknown> };
-  nodes: AutomationNode[];
-  version: number;
-  stats: AutomationStats;
-  problems?: Array<{ code: string; message: string; nodeId?: string }>;
-  updatedAt?: string;
-}
+/** An email template; the UI never reads the tenant (it is the session's), so drafts need none. */
+export type EmailTemplate = Omit<EmailTemplateResponse, 'userId'>;
 
-export interface LogEntry {
-  nodeId: string;
-  nodeType: string;
-  startedAt: string;
-  completedAt: string | null;
-  status: 'success' | 'failed' | 'skipped';
-  input?: unknown;
-  output?: unknown;
-  error: string | null;
-  attempts?: number;
-  branch?: string;
-}
+/** A message the outbox kept (`GET /api/outbox`). */
+export type OutboxMessage = Jsonified<StoredOutboxMessage>;
 
-export interface Run {
-  id: string;
-  automationId: string;
-  automationVersion: number;
-  triggerType: string;
-  status: RunStatus;
-  currentNodeId: string | null;
-  triggerData?: unknown;
-  executionLog?: LogEntry[];
-  scheduledAt: string | null;
-  error: string | null;
-  attempt: number;
-  steps: number;
-  createdAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-}
-
-export interface EmailTemplate {
-  id: string;
-  name: string;
-  subject: string;
-  body: string;
-  preheader: string;
-  text: string;
-  availableVariables: string[];
-  category: 'transactional' | 'marketing';
-  isActive: boolean;
-  updatedAt?: string;
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string | string[];
-  subject: string;
-  html?: string;
-  text?: string;
-  createdAt?: string;
-  sentAt?: string;
-  date?: string;
-}
-
-export interface Party {
-  name: string;
-  street: string;
-  buildingNumber: string | null;
-  postalCode: string;
-  town: string;
-  country: string;
-  email: string | null;
-}
-
-export interface Project {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  client: Party | null;
-  hourlyRate: number | null;
-}
-
-export interface ProjectEvent {
-  id: string;
-  type: 'hours' | 'expense';
-  description: string;
-  date: string;
-  hours: number | null;
-  hourlyRate: number | null;
-  amount: number;
-  billed: boolean;
-  invoiceId: string | null;
-}
-
-export interface Line {
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  total: number;
-}
-
-export interface Quote {
-  id: string;
-  title: string;
-  lines: Line[];
-  subtotal: number;
-  status: 'draft' | 'signed';
-  billed: boolean;
-  validUntil: string | null;
-}
-
-export interface Invoice {
-  id: string;
-  projectId: string;
-  number: string;
-  invoiceType: 'standard' | 'custom';
-  customLines: Line[];
-  events: Line[];
-  quotes: Line[];
-  subtotal: number;
-  vatRate: number;
-  vatAmount: number;
-  total: number;
-  roundingAmount: number;
-  payableTotal: number;
-  vatBreakdown?: Array<{ rate: number; base: number; vat: number }>;
-  reference?: string | null;
-  status: string;
-  issueDate: string;
-  dueDate: string;
-  notes: string;
-}
+export type Project = ProjectJson;
+export type Party = NonNullable<ProjectJson['client']>;
+export type ProjectEvent = EventJson;
+export type Line = LineJson;
+export type Quote = QuoteJson;
+export type Invoice = InvoiceJson;
+export type CreditNote = CreditNoteJson;
 
 /** A list answer: either a bare array or `{ items }` / `{ data }` with paging. */
 export type ListAnswer<T> = T[] | { items?: T[]; data?: T[]; total?: number };

@@ -2,7 +2,13 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Invoice } from '../api/types.js';
 import type { AppContext } from '../app-context.js';
 import { addDays, formatCentimes, formatChf, todayInZurich } from '../format.js';
-import { VAT_RATES, computeInvoiceTotals, lineNetCentimes, parseScaled, type FreeLineInput } from '../invoicing/invoice-totals.js';
+import {
+  VAT_RATES,
+  computeInvoiceTotals,
+  lineNetCentimes,
+  parseScaled,
+  type FreeLineInput,
+} from '../invoicing/invoice-totals.js';
 import { messageOf } from '../page-element.js';
 
 /** Fired with the created invoice once the server has saved it. */
@@ -113,7 +119,8 @@ export class FreeInvoiceDialog extends LitElement {
     const body = {
       invoiceType: 'custom' as const,
       customLines,
-      vatRate: this.vatRate,
+      // The server bills by category (the rate follows each supply date); the dialog offers today's rates.
+      vatCategory: categoryOf(this.vatRate),
       issueDate: String(data.get('issueDate') ?? ''),
       dueDate: String(data.get('dueDate') ?? ''),
       ...(notes ? { notes } : {}),
@@ -121,7 +128,10 @@ export class FreeInvoiceDialog extends LitElement {
     this.busy = true;
     this.failure = null;
     try {
-      const invoice = await this.ctx.api.post<Invoice>(`/api/projects/${encodeURIComponent(this.projectId)}/invoices`, body);
+      const invoice = await this.ctx.api.post<Invoice>(
+        `/api/projects/${encodeURIComponent(this.projectId)}/invoices`,
+        body,
+      );
       this.saved = invoice;
       this.ctx.notify(t('free.created', { total: formatChf(invoice.payableTotal) }));
       this.dispatchEvent(new InvoiceCreatedEvent(invoice));
@@ -169,16 +179,20 @@ export class FreeInvoiceDialog extends LitElement {
           <div><dt>${t('free.subtotal')}</dt><dd data-total="subtotal">${formatCentimes(totals.subtotal)}</dd></div>
           <div><dt>${t('free.vat', { rate: this.vatRate.toFixed(1) })}</dt><dd data-total="vat">${formatCentimes(totals.vat)}</dd></div>
           <div><dt>${t('free.total')}</dt><dd data-total="total">${formatCentimes(totals.total)}</dd></div>
-          ${totals.rounding !== 0
-            ? html`<div><dt>${t('free.rounding')}</dt><dd data-total="rounding">${formatCentimes(totals.rounding)}</dd></div>`
-            : nothing}
+          ${
+            totals.rounding !== 0
+              ? html`<div><dt>${t('free.rounding')}</dt><dd data-total="rounding">${formatCentimes(totals.rounding)}</dd></div>`
+              : nothing
+          }
           <div class="grand"><dt>${t('free.payable')}</dt><dd data-total="payable">${formatCentimes(totals.payable)}</dd></div>
         </dl>
-        ${saved
-          ? html`<p class="alert alert-success" role="status" data-saved-total=${String(saved.payableTotal)}>
+        ${
+          saved
+            ? html`<p class="alert alert-success" role="status" data-saved-total=${String(saved.payableTotal)}>
               ${saved.number} · ${t('free.created', { total: formatChf(saved.payableTotal) })}
             </p>`
-          : nothing}
+            : nothing
+        }
         ${this.failure ? html`<p class="alert alert-error" role="alert">${this.failure}</p>` : nothing}
         <footer class="modal-foot">
           <button type="button" class="btn" @click=${this.close}>${saved ? t('common.close') : t('common.cancel')}</button>
@@ -216,4 +230,12 @@ export class FreeInvoiceDialog extends LitElement {
       </button>
     </div>`;
   }
+}
+
+/** The VAT category of one of today's rates offered by the dialog. */
+function categoryOf(rate: number): 'standard' | 'reduced' | 'accommodation' | 'exempt' {
+  if (rate === 0) return 'exempt';
+  if (rate === 2.6) return 'reduced';
+  if (rate === 3.8) return 'accommodation';
+  return 'standard';
 }

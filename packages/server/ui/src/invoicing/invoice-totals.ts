@@ -42,7 +42,10 @@ export function lineNetCentimes(quantity: string, unitPrice: string): number | n
 
 /** Parses a decimal typed by a person ("1'500.50", "1,5") into an integer scaled by 10^decimals. */
 export function parseScaled(text: string, decimals: number): number | null {
-  const clean = text.trim().replace(/['’\s]/g, '').replace(',', '.');
+  const clean = text
+    .trim()
+    .replace(/['’\s]/g, '')
+    .replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(clean)) return null;
   const negative = clean.startsWith('-');
   const [int = '0', frac = ''] = clean.replace('-', '').split('.');

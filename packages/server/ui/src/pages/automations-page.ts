@@ -1,22 +1,30 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { itemsOf, type Automation, type ListAnswer } from '../api/types.js';
 import { formatDateTime } from '../format.js';
+import { NO_TITLES, loadNodeTitles, type NodeTitles } from '../node-titles.js';
 import { PageElement, messageOf } from '../page-element.js';
 import { href } from '../router.js';
 
 /** `<swigs-automations-page>`: the automations with their active switch and run statistics. */
 export class AutomationsPage extends PageElement {
-  static override properties = { ...PageElement.properties, automations: { state: true } };
+  static override properties = { ...PageElement.properties, automations: { state: true }, titles: { state: true } };
 
   declare automations: Automation[];
+  declare titles: NodeTitles;
 
   constructor() {
     super();
     this.automations = [];
+    this.titles = NO_TITLES;
   }
 
   protected async load(): Promise<void> {
-    this.automations = itemsOf(await this.ctx.api.get<ListAnswer<Automation>>('/api/automations?limit=200'));
+    const [list, titles] = await Promise.all([
+      this.ctx.api.get<ListAnswer<Automation>>('/api/automations?limit=200'),
+      loadNodeTitles(this.ctx.api),
+    ]);
+    this.automations = itemsOf(list);
+    this.titles = titles;
   }
 
   private async toggle(a: Automation, input: HTMLInputElement): Promise<void> {
@@ -33,7 +41,7 @@ export class AutomationsPage extends PageElement {
   }
 
   private async deleteItem(a: Automation): Promise<void> {
-    if (!confirm(this.ctx.t('common.confirmDelete', { name: a.name }))) return;
+    if (!(await this.ask(this.ctx.t('common.confirmDelete', { name: a.name }), this.ctx.t('common.delete')))) return;
     await this.attempt(async () => {
       await this.ctx.api.del(`/api/automations/${encodeURIComponent(a.id)}`);
       this.automations = this.automations.filter((x) => x.id !== a.id);
@@ -47,11 +55,14 @@ export class AutomationsPage extends PageElement {
         <a class="btn btn-primary" href=${href('/automations/new')}>${t('automations.new')}</a>
       </div>
       ${this.renderState()}
-      ${!this.loading && !this.error && this.automations.length === 0
-        ? html`<p class="empty">${t('automations.empty')}</p>`
-        : nothing}
-      ${this.automations.length > 0
-        ? html`<table class="table">
+      ${
+        !this.loading && !this.error && this.automations.length === 0
+          ? html`<p class="empty">${t('automations.empty')}</p>`
+          : nothing
+      }
+      ${
+        this.automations.length > 0
+          ? html`<table class="table">
             <caption class="visually-hidden">${t('automations.title')}</caption>
             <thead>
               <tr>
@@ -67,7 +78,7 @@ export class AutomationsPage extends PageElement {
               ${this.automations.map(
                 (a) => html`<tr data-automation-id=${a.id}>
                   <th scope="row"><a href=${href(`/automations/${encodeURIComponent(a.id)}`)}>${a.name}</a></th>
-                  <td><code>${a.trigger?.type ?? '–'}</code></td>
+                  <td data-label=${t('automations.trigger')}>${this.titles.title(a.trigger?.type, lang)}</td>
                   <td>
                     <label class="switch">
                       <input
@@ -102,7 +113,8 @@ export class AutomationsPage extends PageElement {
               )}
             </tbody>
           </table>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

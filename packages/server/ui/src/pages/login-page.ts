@@ -9,7 +9,12 @@ interface AuthConfig {
 
 /** `<swigs-login-page>`: SSO (when configured), the embedded local login, or a pasted token. */
 export class LoginPage extends PageElement {
-  static override properties = { ...PageElement.properties, config: { state: true }, failure: { state: true }, busy: { state: true } };
+  static override properties = {
+    ...PageElement.properties,
+    config: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+  };
 
   declare config: AuthConfig;
   declare failure: string | null;
@@ -73,12 +78,15 @@ export class LoginPage extends PageElement {
       <h1>${t('login.title')}</h1>
       <p>${t('login.intro')}</p>
       ${this.failure ? html`<p class="alert alert-error" role="alert">${this.failure}</p>` : nothing}
-      ${sso && this.config.ssoLoginUrl
-        ? html`<p><a class="btn btn-primary" href=${this.config.ssoLoginUrl}>${t('login.sso')}</a></p>`
-        : nothing}
-      ${sso
-        ? nothing
-        : html`<form class="stack" @submit=${this.submitLocal} aria-labelledby="local-login-title">
+      ${
+        sso && this.config.ssoLoginUrl
+          ? html`<p><a class="btn btn-primary" href=${this.config.ssoLoginUrl}>${t('login.sso')}</a></p>`
+          : nothing
+      }
+      ${
+        sso
+          ? nothing
+          : html`<form class="stack" @submit=${this.submitLocal} aria-labelledby="local-login-title">
             <h2 id="local-login-title">${t('login.local')}</h2>
             <p class="muted" id="local-login-help">${t('login.localHelp')}</p>
             <label class="field">
@@ -86,7 +94,8 @@ export class LoginPage extends PageElement {
               <input name="password" type="password" required autocomplete="current-password" aria-describedby="local-login-help" />
             </label>
             <button class="btn btn-primary" type="submit" ?disabled=${this.busy}>${t('login.submit')}</button>
-          </form>`}
+          </form>`
+      }
       <details class="token-login">
         <summary>${t('login.token')}</summary>
         <form class="stack" @submit=${this.submitToken}>

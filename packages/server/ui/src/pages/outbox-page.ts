@@ -30,8 +30,9 @@ export class OutboxPage extends PageElement {
       <p class="muted">${t('outbox.intro')}</p>
       ${this.renderState()}
       ${!this.loading && this.messages.length === 0 ? html`<p class="empty">${t('outbox.empty')}</p>` : nothing}
-      ${this.messages.length > 0
-        ? html`<table class="table">
+      ${
+        this.messages.length > 0
+          ? html`<table class="table">
             <caption class="visually-hidden">${t('outbox.title')}</caption>
             <thead>
               <tr>
@@ -44,7 +45,7 @@ export class OutboxPage extends PageElement {
             <tbody>
               ${this.messages.map(
                 (m) => html`<tr data-message-id=${m.id}>
-                  <td>${formatDateTime(m.sentAt ?? m.createdAt ?? m.date ?? null, lang)}</td>
+                  <td>${formatDateTime(m.createdAt, lang)}</td>
                   <td>${to(m)}</td>
                   <td>${m.subject}</td>
                   <td>
@@ -55,14 +56,17 @@ export class OutboxPage extends PageElement {
               )}
             </tbody>
           </table>`
-        : nothing}
-      ${this.open
-        ? html`<section class="card" aria-labelledby="message-title">
+          : nothing
+      }
+      ${
+        this.open
+          ? html`<section class="card" aria-labelledby="message-title">
             <h2 id="message-title">${this.open.subject}</h2>
-            <p class="muted">${t('outbox.to')} : ${to(this.open)}</p>
+            <p class="muted">${t('app.pair', { label: t('outbox.to'), value: to(this.open) })}</p>
             <iframe class="preview-frame" title=${t('outbox.message')} sandbox="" .srcdoc=${this.open.html ?? ''}></iframe>
-            ${this.open.text ? html`<details><summary>Text</summary><pre>${this.open.text}</pre></details>` : nothing}
+            ${this.open.text ? html`<details><summary>${t('outbox.text')}</summary><pre>${this.open.text}</pre></details>` : nothing}
           </section>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

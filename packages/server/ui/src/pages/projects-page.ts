@@ -53,8 +53,9 @@ export class ProjectsPage extends PageElement {
     return html`<div class="page-head"><h1>${t('projects.title')}</h1></div>
       ${this.renderState()}
       ${!this.loading && this.projects.length === 0 ? html`<p class="empty">${t('projects.empty')}</p>` : nothing}
-      ${this.projects.length > 0
-        ? html`<table class="table">
+      ${
+        this.projects.length > 0
+          ? html`<table class="table">
             <caption class="visually-hidden">${t('projects.title')}</caption>
             <thead>
               <tr>
@@ -73,9 +74,10 @@ export class ProjectsPage extends PageElement {
               )}
             </tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
       <details class="card" ?open=${!this.loading && this.projects.length === 0}>
-        <summary>${t("projects.new")}</summary>
+        <summary>${t('projects.new')}</summary>
         <form class="stack" @submit=${this.create}>
           <label class="field"><span>${t('common.name')}</span><input name="name" required maxlength="200" /></label>
           <label class="field"><span>${t('common.description')}</span><textarea name="description" rows="2"></textarea></label>
@@ -92,7 +94,7 @@ export class ProjectsPage extends PageElement {
             </div>
             <label class="field"><span>${t('settings.email')}</span><input name="email" type="email" /></label>
           </fieldset>
-          <label class="field num"><span>${t('events.unitPrice')}</span><input name="hourlyRate" inputmode="decimal" /></label>
+          <label class="field num"><span>${t('events.rate')}</span><input name="hourlyRate" inputmode="decimal" /></label>
           <button class="btn btn-primary" type="submit">${t('common.create')}</button>
         </form>
       </details>`;
@@ -102,5 +104,7 @@ export class ProjectsPage extends PageElement {
 /** The translated label of a project status. */
 export function projectStatusLabel(status: string, t: PageElement['ctx']['t']): string {
   const known = ['draft', 'active', 'on_hold', 'completed', 'cancelled', 'archived'] as const;
-  return (known as readonly string[]).includes(status) ? t(`project.status.${status as (typeof known)[number]}`) : status;
+  return (known as readonly string[]).includes(status)
+    ? t(`project.status.${status as (typeof known)[number]}`)
+    : status;
 }

@@ -1,10 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { itemsOf, type Automation, type ListAnswer, type LogEntry, type Run } from '../api/types.js';
-
-interface NodeTypeInfo {
-  type: string;
-  title?: { fr: string; en: string };
-}
+import { guard } from 'lit/directives/guard.js';
+import type { Automation, LogEntry, Run } from '../api/types.js';
+import { NO_TITLES, loadNodeTitles, type NodeTitles } from '../node-titles.js';
+import type { Translate } from '../i18n/i18n.js';
 import { statusBadge } from '../components/status-badge.js';
 import { formatDateTime } from '../format.js';
 import { PageElement } from '../page-element.js';
@@ -12,7 +10,15 @@ import { href } from '../router.js';
 import { builderClientOptions, loadBuilder, type BuilderClientOptions } from '../builder-loader.js';
 
 const LIVE = new Set(['pending', 'running', 'waiting']);
-const RUN_EVENTS = ['node.started', 'node.completed', 'node.failed', 'run.waiting', 'run.completed', 'run.failed', 'run.cancelled'];
+const RUN_EVENTS = [
+  'node.started',
+  'node.completed',
+  'node.failed',
+  'run.waiting',
+  'run.completed',
+  'run.failed',
+  'run.cancelled',
+];
 
 /** `<swigs-run-page>`: one run: its executed path on the read-only builder, the execution log, retry and cancel. */
 export class RunPage extends PageElement {
@@ -27,7 +33,7 @@ export class RunPage extends PageElement {
   declare run: Run | null;
   declare automation: Automation | null;
   declare builderReady: boolean;
-  declare titles: Map<string, string>;
+  declare titles: NodeTitles;
   private poll: ReturnType<typeof setInterval> | null = null;
   private client: BuilderClientOptions | undefined;
   private events: EventSource | null = null;
@@ -37,7 +43,7 @@ export class RunPage extends PageElement {
     this.run = null;
     this.automation = null;
     this.builderReady = false;
-    this.titles = new Map();
+    this.titles = NO_TITLES;
   }
 
   override connectedCallback(): void {
@@ -74,8 +80,7 @@ export class RunPage extends PageElement {
       .get<Automation>(`/api/automations/${encodeURIComponent(this.run.automationId)}`)
       .catch(() => null);
     this.client = builderClientOptions(this.ctx.api);
-    const types = await this.ctx.api.get<ListAnswer<NodeTypeInfo>>('/api/node-types').catch(() => []);
-    this.titles = new Map(itemsOf(types).map((d) => [d.type, d.title?.[this.ctx.lang] ?? d.type]));
+    this.titles = await loadNodeTitles(this.ctx.api);
     this.builderReady = await loadBuilder();
   }
 
@@ -103,13 +108,15 @@ export class RunPage extends PageElement {
   private async cancel(): Promise<void> {
     const run = this.run;
     if (!run) return;
+    if (!(await this.ask(this.ctx.t('confirm.cancelRun'), this.ctx.t('run.cancel')))) return;
     await this.attempt(() => this.ctx.api.post(`/api/automation-runs/${encodeURIComponent(run.id)}/cancel`));
     await this.refresh();
   }
 
   private async deleteItem(): Promise<void> {
     const run = this.run;
-    if (!run || !confirm(this.ctx.t('common.confirmDelete', { name: run.id }))) return;
+    if (!run || !(await this.ask(this.ctx.t('common.confirmDelete', { name: run.id }), this.ctx.t('common.delete'))))
+      return;
     const ok = await this.attempt(async () => {
       await this.ctx.api.del(`/api/automation-runs/${encodeURIComponent(run.id)}`);
       return true;
@@ -122,16 +129,20 @@ export class RunPage extends PageElement {
     const run = this.run;
     if (!run) return html`<h1>${t('run.title', { id: this.params.id ?? '' })}</h1>${this.renderState()}`;
     const label = (entry: LogEntry): string =>
-      this.automation?.nodes.find((n) => n.id === entry.nodeId)?.label ?? this.titles.get(entry.nodeType) ?? entry.nodeId;
+      this.automation?.nodes.find((n) => n.id === entry.nodeId)?.label ?? this.titles.title(entry.nodeType, lang);
     return html`<div class="page-head">
-        <h1>${t('run.title', { id: run.id })}</h1>
+        <h1>${run.title ?? t('run.title', { id: run.id })}</h1>
         <div class="row-actions">
-          ${run.status === 'failed'
-            ? html`<button type="button" class="btn btn-primary" @click=${this.retry}>${t('run.retry')}</button>`
-            : nothing}
-          ${LIVE.has(run.status)
-            ? html`<button type="button" class="btn" @click=${this.cancel}>${t('run.cancel')}</button>`
-            : nothing}
+          ${
+            run.status === 'failed'
+              ? html`<button type="button" class="btn btn-primary" @click=${this.retry}>${t('run.retry')}</button>`
+              : nothing
+          }
+          ${
+            LIVE.has(run.status)
+              ? html`<button type="button" class="btn" @click=${this.cancel}>${t('run.cancel')}</button>`
+              : nothing
+          }
           <button type="button" class="btn btn-danger" @click=${this.deleteItem}>${t('run.delete')}</button>
         </div>
       </div>
@@ -140,28 +151,34 @@ export class RunPage extends PageElement {
         <div><dt>${t('run.automation')}</dt><dd>
           <a href=${href(`/automations/${encodeURIComponent(run.automationId)}/runs`)}>${this.automation?.name ?? run.automationId}</a>
         </dd></div>
+        <div><dt>${t('run.id')}</dt><dd><code>${run.id}</code></dd></div>
         <div><dt>${t('common.status')}</dt><dd class="run-status">${statusBadge(run.status, t)}</dd></div>
-        <div><dt>${t('runs.trigger')}</dt><dd><code>${run.triggerType}</code></dd></div>
+        <div><dt>${t('runs.trigger')}</dt><dd>${this.titles.title(run.triggerType, lang)}</dd></div>
         <div><dt>${t('runs.started')}</dt><dd>${formatDateTime(run.startedAt ?? run.createdAt, lang)}</dd></div>
         <div><dt>${t('runs.completed')}</dt><dd>${formatDateTime(run.completedAt, lang)}</dd></div>
-        ${run.scheduledAt && run.status === 'waiting'
-          ? html`<div><dt>${t('run.scheduledAt')}</dt><dd>${formatDateTime(run.scheduledAt, lang)}</dd></div>`
-          : nothing}
+        ${
+          run.scheduledAt && run.status === 'waiting'
+            ? html`<div><dt>${t('run.scheduledAt')}</dt><dd>${formatDateTime(run.scheduledAt, lang)}</dd></div>`
+            : nothing
+        }
         ${run.error ? html`<div class="wide"><dt>${t('run.error')}</dt><dd class="error-text">${run.error}</dd></div>` : nothing}
       </dl>
-      ${this.builderReady && this.automation
-        ? html`<section aria-labelledby="run-path-title">
+      ${
+        this.builderReady && this.automation
+          ? html`<section aria-labelledby="run-path-title">
             <h2 id="run-path-title">${t('run.path')}</h2>
             <swigs-automation-builder
               class="run-view"
               readonly
               lang=${lang}
+              theme=${this.ctx.theme}
               .client=${this.client}
-              .automation=${this.automation}
+              .automation=${guard([this.automation], () => this.automation)}
               .run=${run}
             ></swigs-automation-builder>
           </section>`
-        : nothing}
+          : nothing
+      }
       <section aria-labelledby="run-log-title">
         <h2 id="run-log-title">${t('run.log')}</h2>
         <ol class="log">
@@ -179,8 +196,8 @@ export class RunPage extends PageElement {
     return html`<li class="log-entry log-${entry.status}" data-node-id=${entry.nodeId}>
       <div class="log-head">
         <strong>${name}</strong> <code>${entry.nodeId}</code> ${statusBadge(entry.status, t)}
-        ${entry.branch ? html`<span class="muted">${t('run.branch')} : ${entry.branch}</span>` : nothing}
-        ${entry.attempts && entry.attempts > 1 ? html`<span class="muted">${t('run.attempts')} : ${entry.attempts}</span>` : nothing}
+        ${entry.branch ? html`<span class="muted" data-branch=${entry.branch}>${t('app.pair', { label: t('run.branch'), value: branchLabel(entry.branch, t) })}</span>` : nothing}
+        ${entry.attempts && entry.attempts > 1 ? html`<span class="muted">${t('app.pair', { label: t('run.attempts'), value: entry.attempts })}</span>` : nothing}
         <span class="muted">${formatDateTime(entry.startedAt, lang)}</span>
       </div>
       ${entry.error ? html`<p class="error-text">${entry.error}</p>` : nothing}
@@ -193,4 +210,9 @@ export class RunPage extends PageElement {
       </details>
     </li>`;
   }
+}
+
+/** A condition's branch in words (« vrai » / « faux »); other outputs keep their name. */
+function branchLabel(branch: string, t: Translate): string {
+  return branch === 'true' ? t('branch.true') : branch === 'false' ? t('branch.false') : branch;
 }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { itemsOf, type Automation, type ListAnswer, type Run, type RunStatus } from '../api/types.js';
 import { statusBadge } from '../components/status-badge.js';
 import { formatDateTime } from '../format.js';
+import { NO_TITLES, loadNodeTitles, type NodeTitles } from '../node-titles.js';
 import { PageElement } from '../page-element.js';
 import { href } from '../router.js';
 
@@ -16,7 +17,10 @@ export class RunsPage extends PageElement {
     runs: { state: true },
     status: { state: true },
     offset: { state: true },
+    titles: { state: true },
   };
+
+  declare titles: NodeTitles;
 
   declare automation: Automation | null;
   declare runs: Run[];
@@ -29,16 +33,19 @@ export class RunsPage extends PageElement {
     this.runs = [];
     this.status = '';
     this.offset = 0;
+    this.titles = NO_TITLES;
   }
 
   protected async load(): Promise<void> {
     const id = encodeURIComponent(this.params.id ?? '');
     const query = new URLSearchParams({ limit: String(PAGE), offset: String(this.offset) });
     if (this.status) query.set('status', this.status);
-    const [automation, runs] = await Promise.all([
+    const [automation, runs, titles] = await Promise.all([
       this.automation?.id === this.params.id ? this.automation : this.ctx.api.get<Automation>(`/api/automations/${id}`),
       this.ctx.api.get<ListAnswer<Run>>(`/api/automations/${id}/runs?${query}`),
+      loadNodeTitles(this.ctx.api),
     ]);
+    this.titles = titles;
     this.automation = automation;
     this.runs = itemsOf(runs);
   }
@@ -73,8 +80,9 @@ export class RunsPage extends PageElement {
       </div>
       ${this.renderState()}
       ${!this.loading && this.runs.length === 0 ? html`<p class="empty">${t('runs.empty')}</p>` : nothing}
-      ${this.runs.length > 0
-        ? html`<table class="table">
+      ${
+        this.runs.length > 0
+          ? html`<table class="table">
             <caption class="visually-hidden">${t('runs.title', { name: this.automation?.name ?? '' })}</caption>
             <thead>
               <tr>
@@ -91,7 +99,7 @@ export class RunsPage extends PageElement {
                 (r) => html`<tr data-run-id=${r.id}>
                   <td>${formatDateTime(r.startedAt ?? r.createdAt, lang)}</td>
                   <td>${statusBadge(r.status, t)}</td>
-                  <td><code>${r.triggerType}</code></td>
+                  <td>${this.titles.title(r.triggerType, lang)}</td>
                   <td>${r.steps}</td>
                   <td>${formatDateTime(r.completedAt, lang)}</td>
                   <td><a class="btn btn-small" href=${href(`/runs/${encodeURIComponent(r.id)}`)}>${t('common.details')}</a></td>
@@ -99,7 +107,8 @@ export class RunsPage extends PageElement {
               )}
             </tbody>
           </table>`
-        : nothing}
+          : nothing
+      }
       <nav class="pager" aria-label=${t('runs.title', { name: this.automation?.name ?? '' })}>
         <button type="button" class="btn" ?disabled=${this.offset === 0} @click=${() => this.page(-1)}>${t('runs.prev')}</button>
         <button type="button" class="btn" ?disabled=${this.runs.length < PAGE} @click=${() => this.page(1)}>${t('runs.next')}</button>

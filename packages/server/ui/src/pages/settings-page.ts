@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { PageElement, messageOf } from '../page-element.js';
-import { VAT_RATES } from '../invoicing/invoice-totals.js';
 
 interface InvoiceSettings {
   companyName: string;
@@ -9,7 +8,8 @@ interface InvoiceSettings {
   iban: string | null;
   email: string | null;
   phone: string | null;
-  defaultVatRate: number;
+  vatRegistered: boolean;
+  defaultVatCategory: string;
   paymentTermsDays: number;
 }
 
@@ -44,7 +44,8 @@ export class SettingsPage extends PageElement {
       vatNumber: str('vatNumber') || null,
       iban: str('iban') || null,
       email: str('email') || null,
-      defaultVatRate: Number(str('defaultVatRate')),
+      vatRegistered: str('vatNumber') !== '',
+      defaultVatCategory: str('defaultVatCategory') || 'standard',
       paymentTermsDays: Number(str('paymentTermsDays')),
     };
     try {
@@ -61,8 +62,9 @@ export class SettingsPage extends PageElement {
     const a = s?.address;
     return html`<div class="page-head"><h1>${t('settings.title')}</h1></div>
       ${this.renderState()}
-      ${s
-        ? html`<form class="stack card narrow" @submit=${this.save}>
+      ${
+        s
+          ? html`<form class="stack card narrow" @submit=${this.save}>
             <label class="field"><span>${t('settings.company')}</span><input name="companyName" required maxlength="70" .value=${s.companyName ?? ''} autocomplete="organization" /></label>
             <div class="row">
               <label class="field grow"><span>${t('settings.street')}</span><input name="street" required maxlength="70" .value=${a?.street ?? ''} /></label>
@@ -73,20 +75,41 @@ export class SettingsPage extends PageElement {
               <label class="field grow"><span>${t('settings.city')}</span><input name="town" required maxlength="35" .value=${a?.town ?? ''} /></label>
               <label class="field num"><span>${t('settings.country')}</span><input name="country" maxlength="2" .value=${a?.country ?? 'CH'} /></label>
             </div>
-            <label class="field"><span>${t('settings.vatNumber')}</span><input name="vatNumber" placeholder="CHE-123.456.789 TVA" .value=${s.vatNumber ?? ''} /></label>
+            <label class="field"><span>${t('settings.vatNumber')}</span><input name="vatNumber" placeholder="CHE-123.456.788 TVA" .value=${s.vatNumber ?? ''} /></label>
+            <p class="hint">${t('settings.vatHint')}</p>
             <label class="field"><span>${t('settings.iban')}</span><input name="iban" .value=${s.iban ?? ''} /></label>
             <label class="field"><span>${t('settings.email')}</span><input name="email" type="email" .value=${s.email ?? ''} /></label>
             <div class="row">
               <label class="field inline"><span>${t('settings.defaultVat')}</span>
-                <select name="defaultVatRate">
-                  ${VAT_RATES.map((r) => html`<option value=${r} ?selected=${s.defaultVatRate === r}>${r.toFixed(1)} %</option>`)}
+                <select name="defaultVatCategory">
+                  ${(['standard', 'reduced', 'accommodation', 'exempt'] as const).map(
+                    (c) =>
+                      html`<option value=${c} ?selected=${s.defaultVatCategory === c}>${t(`settings.vat.${c}`)}</option>`,
+                  )}
                 </select>
               </label>
               <label class="field num"><span>${t('settings.paymentTerms')}</span>
                 <input name="paymentTermsDays" type="number" min="0" max="365" .value=${String(s.paymentTermsDays ?? 30)} /></label>
             </div>
             <button class="btn btn-primary" type="submit">${t('common.save')}</button>
-          </form>`
-        : ''}`;
+          </form>
+          <section class="stack card narrow" aria-labelledby="dunning-title">
+            <h2 id="dunning-title">${t('settings.dunning.title')}</h2>
+            <p>${t('settings.dunning.hint')}</p>
+            <div><button class="btn" type="button" @click=${this.installDunning}>${t('settings.dunning.install')}</button></div>
+          </section>`
+          : ''
+      }`;
   }
+
+  /** Installs « Relances » (or finds it) and opens it in the builder, where it can be edited. */
+  private installDunning = async (): Promise<void> => {
+    try {
+      const installed = await this.ctx.api.post<{ automationId: string }>('/api/settings/invoicing/dunning', {});
+      this.ctx.notify(this.ctx.t('settings.dunning.installed'));
+      location.hash = `#/automations/${encodeURIComponent(installed.automationId)}`;
+    } catch (err) {
+      this.ctx.notify(messageOf(err), 'error');
+    }
+  };
 }

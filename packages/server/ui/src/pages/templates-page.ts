@@ -20,7 +20,7 @@ export class TemplatesPage extends PageElement {
   }
 
   private async deleteItem(tpl: EmailTemplate): Promise<void> {
-    if (!confirm(this.ctx.t('common.confirmDelete', { name: tpl.name }))) return;
+    if (!(await this.ask(this.ctx.t('common.confirmDelete', { name: tpl.name }), this.ctx.t('common.delete')))) return;
     await this.attempt(async () => {
       await this.ctx.api.del(`/api/email-templates/${encodeURIComponent(tpl.id)}`);
       this.templates = this.templates.filter((x) => x.id !== tpl.id);
@@ -35,8 +35,9 @@ export class TemplatesPage extends PageElement {
       </div>
       ${this.renderState()}
       ${!this.loading && this.templates.length === 0 ? html`<p class="empty">${t('templates.empty')}</p>` : nothing}
-      ${this.templates.length > 0
-        ? html`<table class="table">
+      ${
+        this.templates.length > 0
+          ? html`<table class="table">
             <caption class="visually-hidden">${t('templates.title')}</caption>
             <thead>
               <tr>
@@ -64,6 +65,7 @@ export class TemplatesPage extends PageElement {
               )}
             </tbody>
           </table>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

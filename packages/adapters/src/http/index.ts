@@ -1,0 +1,1 @@
+export { createHttpClient, HttpClientOptionsSchema, type HttpClientOptions } from './http-client';

@@ -1,0 +1,5 @@
+export {
+  createSwigsTaskClient,
+  SwigsTaskClientOptionsSchema,
+  type SwigsTaskClientOptions,
+} from './swigs-task-client';

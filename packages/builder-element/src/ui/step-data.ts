@@ -1,0 +1,93 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { StepTestAnswer } from '../client';
+import type { RunDataController } from '../controllers/run-data-controller';
+import type { Messages } from '../i18n/messages';
+import { renderJsonTree, type PickField } from './json-tree';
+import { formatZurich, logEntryOf } from './run-data';
+
+/** What the data pane of a step shows and does: no more than this. */
+export interface StepDataProps {
+  nodeId: string;
+  msg: Messages;
+  lang: 'fr' | 'en';
+  runData: RunDataController;
+  /** The answer of "test this step", if the step was tested. */
+  answer: StepTestAnswer | undefined;
+  /** The step's input from the automation's sample data (when no run is chosen and no test ran). */
+  sampleInput: unknown;
+  testing: boolean;
+  testError: string;
+  /** Present when the client can test a step. */
+  test?: () => void;
+  /** Present when a field of the input can be inserted into the focused template field. */
+  pick?: PickField;
+}
+
+/**
+ * The step's data (n8n's node details view, beside the form): where the data comes from (sample data or a past
+ * run), its input as a JSON tree whose fields insert `{{path}}`, "test this step", and its output.
+ */
+export function renderStepData(props: StepDataProps): TemplateResult {
+  const { msg: m, runData, answer } = props;
+  const run = runData.state.run;
+  const input = answer?.input ?? runData.inputOf(props.nodeId) ?? props.sampleInput;
+  return html`<section class="step-io" data-testid="step-data" aria-label=${m.stepData}>
+    ${renderSource(props)}
+    ${props.test ? html`<button data-testid="test-step" ?disabled=${props.testing} @click=${props.test}>${props.testing ? m.testingStep : m.testStep}</button>` : nothing}
+    ${props.testError ? html`<p class="error-text" role="alert">${props.testError}</p>` : nothing}
+    <h3>${m.stepInput}</h3>
+    <div data-testid="step-input">${renderJsonTree(input, '', props.pick)}</div>
+    ${answer ? renderAnswer(props, answer) : run ? renderRunOutput(props) : nothing}
+  </section>`;
+}
+
+function renderSource(props: StepDataProps): TemplateResult | typeof nothing {
+  const { msg: m, runData } = props;
+  if (!runData.available) return html`<p class="status">${m.sampleSource}</p>`;
+  const { run, runs, loading, error } = runData.state;
+  if (run) {
+    return html`<p class="status" data-testid="data-source">${m.runSource(formatZurich(run.createdAt, props.lang))}
+      <button data-testid="use-sample-data" @click=${() => runData.clear()}>${m.useSampleData}</button></p>`;
+  }
+  return html`<div data-testid="data-source">
+    <p class="status">${m.sampleSource}
+      ${runs ? nothing : html`<button data-testid="use-run-data" ?disabled=${loading} @click=${() => void runData.loadRuns()}>${m.useRunData}</button>`}</p>
+    ${error ? html`<p class="error-text" role="alert">${error}</p>` : nothing}
+    ${
+      runs
+        ? runs.length
+          ? html`<ul class="run-list" aria-label=${m.useRunData}>${runs.map(
+              (
+                r,
+              ) => html`<li><button data-testid="run-option" data-run-id=${r.id} ?disabled=${loading} @click=${() => void runData.use(r.id)}>
+                ${formatZurich(r.createdAt, props.lang)} · ${m.status[r.status] ?? r.status}${r.title ? html` · ${r.title}` : nothing}</button></li>`,
+            )}</ul>`
+          : html`<p class="status" data-testid="no-runs">${m.noRuns}</p>`
+        : nothing
+    }
+  </div>`;
+}
+
+function renderAnswer(props: StepDataProps, answer: StepTestAnswer): TemplateResult {
+  const m = props.msg;
+  return html`<h3>${m.stepOutput}</h3>
+    ${
+      answer.status === 'failed'
+        ? html`<p class="error-text" data-testid="step-test-error">${answer.error}</p>`
+        : html`<div data-testid="step-output">${answer.branch ? html`<p class="status">→ ${m.outputs[answer.branch] ?? answer.branch}</p>` : nothing}${renderJsonTree(answer.output, `nodes.${props.nodeId}`)}</div>`
+    }`;
+}
+
+function renderRunOutput(props: StepDataProps): TemplateResult {
+  const m = props.msg;
+  const run = props.runData.state.run;
+  const entry = run ? logEntryOf(run, props.nodeId) : undefined;
+  if (!run || !entry)
+    return html`<h3>${m.stepOutput}</h3><p class="status" data-testid="run-output">${m.notReached}</p>`;
+  return html`<h3>${m.stepOutput}</h3>
+    <div data-testid="run-output">
+      <p class="status">${m.status[entry.status] ?? entry.status}${entry.branch ? html` → ${m.outputs[entry.branch] ?? entry.branch}` : nothing}</p>
+      ${entry.error ? html`<p class="error-text">${entry.error}</p>` : nothing}
+      ${props.nodeId in run.outputs ? renderJsonTree(run.outputs[props.nodeId], `nodes.${props.nodeId}`) : nothing}
+    </div>`;
+}

@@ -1,0 +1,68 @@
+import { ConflictError, NotFoundError } from '../errors/errors';
+import { ErrorCode } from '../errors/swigs-error';
+import type { AutomationRun } from '../model/run';
+import { type EngineCore, executeInWorker, messageOf } from './engine-core';
+import { fail } from './execute-run';
+import type { ExecutionPlan } from './plan';
+import { summarizeProblems } from './plan';
+
+/**
+ * Claims up to `limit` due runs (waits due, leases expired) for this worker. A run whose lease lapsed while it
+ * still runs here (its renewal came late: a blocked event loop) comes back from the store too: the claim renewed
+ * its lease, and running it a second time beside itself would repeat its side effects, so it is left out.
+ */
+export async function claimDue(core: EngineCore, limit: number): Promise<AutomationRun[]> {
+  const claimed = await core.store.runs.claimDue({
+    now: core.clock.now(),
+    workerId: core.workerId,
+    leaseMs: core.leaseMs,
+    limit,
+  });
+  return claimed.filter((run) => !core.inFlight.get(run.id));
+}
+
+/** Continues a run this worker has just claimed (resume, crash recovery, retry) on the version it is pinned to. */
+export async function continueRun(core: EngineCore, run: AutomationRun): Promise<AutomationRun> {
+  run.status = 'running';
+  run.scheduledAt = null;
+  run.startedAt ??= core.clock.now();
+  let plan: ExecutionPlan | null;
+  try {
+    plan = await core.plans.forRun(run);
+  } catch (error) {
+    // A store hiccup is not the run's fault: hand it back so a later poll continues it.
+    core.logger.error('could not load the automation version of a run', { runId: run.id, error: messageOf(error) });
+    await core.store.runs.release(run.id, core.workerId).catch(() => {});
+    return run;
+  }
+  if (!plan || plan.blocking.length > 0) {
+    const message = plan
+      ? summarizeProblems(plan.automation.name, plan.blocking)
+      : `automation "${run.automationId}" version ${run.automationVersion} no longer exists`;
+    fail(run, core.clock.now(), message, plan ? ErrorCode.GraphInvalid : ErrorCode.NotFound, run.currentNodeId);
+    if (await core.writer.stored.save(run).catch(() => false)) core.emit('run.failed', { run, error: message });
+    return run;
+  }
+  return executeInWorker(core, run, plan, core.writer.stored);
+}
+
+/** Continues a failed run of `userId` from its failed node (completed nodes are skipped, `attempt` + 1). */
+export async function retryFailedRun(core: EngineCore, userId: string, runId: string): Promise<AutomationRun> {
+  const existing = await core.store.runs.get(userId, runId);
+  if (!existing) throw new NotFoundError(`run "${runId}" not found`);
+  if (existing.status !== 'failed')
+    throw new ConflictError(`run "${runId}" is ${existing.status}; only failed runs can be retried`);
+  const now = core.clock.now();
+  const claimed = await core.store.runs.claimById(runId, ['failed'], {
+    now,
+    workerId: core.workerId,
+    leaseMs: core.leaseMs,
+  });
+  if (!claimed) throw new ConflictError(`run "${runId}" is being retried by another worker`);
+  claimed.attempt += 1;
+  claimed.error = null;
+  claimed.errorCode = null;
+  claimed.completedAt = null;
+  claimed.updatedAt = now;
+  return continueRun(core, claimed);
+}

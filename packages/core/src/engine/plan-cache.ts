@@ -1,0 +1,40 @@
+import type { Automation } from '../model/automation';
+import type { AutomationRun } from '../model/run';
+import type { Registry } from '../node/types';
+import type { AutomationRepository } from '../ports/run-store';
+import { LruCache } from './lru-cache';
+import { compilePlan, type ExecutionPlan, planKey } from './plan';
+
+/** Compiled plans per automation version: a version never changes, so each is compiled once (up to 1,000 kept). */
+export interface PlanCache {
+  /** The plan of `automation` as given. */
+  forAutomation(automation: Automation): ExecutionPlan;
+  /** The plan of the version `run` is pinned to (its stored snapshot); null when that version no longer exists. */
+  forRun(run: AutomationRun): Promise<ExecutionPlan | null>;
+}
+
+/** Creates the plan cache of one engine. */
+export function createPlanCache(registry: Registry, automations: Pick<AutomationRepository, 'getVersion'>): PlanCache {
+  const plans = new LruCache<string, ExecutionPlan>(1000);
+  return {
+    forAutomation(automation) {
+      const key = planKey(automation.userId, automation.id, automation.version);
+      let plan = plans.get(key);
+      if (!plan) {
+        plan = compilePlan(automation, registry);
+        plans.set(key, plan);
+      }
+      return plan;
+    },
+    async forRun(run) {
+      const key = planKey(run.userId, run.automationId, run.automationVersion);
+      const cached = plans.get(key);
+      if (cached) return cached;
+      const snapshot = await automations.getVersion(run.userId, run.automationId, run.automationVersion);
+      if (!snapshot) return null;
+      const plan = compilePlan(snapshot, registry);
+      plans.set(key, plan);
+      return plan;
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Automation, AutomationRun, StartedRun } from '@swigs/automation-core';
+import type { Context } from 'hono';
+import type { RouteDeps } from '../http/app-deps';
+import type { AppEnv } from '../http/env';
+import { HttpError } from '../http/http-error';
+import { parseJsonText } from '../http/json-body';
+
+/** Trigger type of the generic inbound webhook. */
+const WEBHOOK_TRIGGER = 'webhook.received';
+const DEFAULT_METHODS = ['POST'];
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Bound of the id → tenant map of `find` (cleared when reached: it only saves a scan). */
+const MAX_KNOWN_OWNERS = 10_000;
+/** Only harmless headers reach the run log; the secret and credentials never do. */
+const FORWARDED_HEADERS = ['content-type', 'user-agent', 'x-request-id', 'x-event-type'];
+
+/** The fields of a `webhook.received` config the endpoint reads (stored configs may predate the defaults). */
+interface WebhookConfig {
+  secretRef?: unknown;
+  methods?: unknown;
+  responseMode?: unknown;
+  responseTimeoutMs?: unknown;
+}
+
+/** What the handler needs from the hook routes: the rate limiter's guard and its failure count. */
+export interface WebhookHandlerOptions {
+  guard(c: Context<AppEnv>): string;
+  recordFailure(client: string): void;
+}
+
+/**
+ * Answers `/hooks/webhook/:automationId` for every method: checks the secret and the configured methods, keeps
+ * the call as sample data when the automation listens for it, else starts the run, answering at once (202) or, in
+ * `when_finished` mode, with what the run's `respond_webhook` step set, falling back to 202 past the timeout.
+ * The automation is read once; an `Idempotency-Key` gives a retried call the first call's run.
+ */
+export function createWebhookHandler(
+  deps: RouteDeps,
+  options: WebhookHandlerOptions,
+): (c: Context<AppEnv>) => Promise<Response> {
+  const { store, engine, listeners, logger } = deps;
+
+  // The tenant of each webhook automation id answered so far: the next call reads that automation by its key
+  // instead of scanning every tenant's webhook automations. The automation itself is read from the store on every
+  // call, so an edit, a switch-off or a delete by any worker is seen at once; a miss forgets the entry.
+  const owners = new Map<string, string>();
+
+  const find = async (automationId: string): Promise<{ automation: Automation; listening: boolean } | null> => {
+    const known = owners.get(automationId);
+    if (known !== undefined) {
+      const [automation, owner] = await Promise.all([
+        store.automations.get(known, automationId),
+        listeners.ownerListening(automationId),
+      ]);
+      const listening = owner === known;
+      if (automation?.trigger.type === WEBHOOK_TRIGGER && (automation.isActive || listening)) {
+        return { automation, listening };
+      }
+      owners.delete(automationId);
+    }
+    const [candidates, owner] = await Promise.all([
+      store.automations.findActiveByTrigger(WEBHOOK_TRIGGER),
+      listeners.ownerListening(automationId),
+    ]);
+    const active = candidates.find((a) => a.id === automationId);
+    if (active) {
+      if (owners.size >= MAX_KNOWN_OWNERS) owners.clear();
+      owners.set(automationId, active.userId);
+      return { automation: active, listening: owner === active.userId };
+    }
+    // A draft answers only while it listens for its sample event.
+    if (!owner) return null;
+    const draft = await store.automations.get(owner, automationId);
+    return draft?.trigger.type === WEBHOOK_TRIGGER ? { automation: draft, listening: true } : null;
+  };
+
+  return async (c) => {
+    const client = options.guard(c);
+    const automationId = c.req.param('automationId') ?? '';
+    const given = c.req.header('x-webhook-secret') ?? c.req.query('secret') ?? '';
+    const found = await find(automationId);
+    const config = (found?.automation.trigger.config ?? {}) as WebhookConfig;
+    const secret = typeof config.secretRef === 'string' ? deps.secrets(config.secretRef) : undefined;
+    if (!found || typeof secret !== 'string' || secret.length === 0 || !sameSecret(given, secret)) {
+      options.recordFailure(client);
+      // The same answer whether the automation is unknown or the secret is wrong: ids are not probed.
+      throw new HttpError(401, 'bad_signature');
+    }
+    const { automation } = found;
+    const methods = Array.isArray(config.methods) ? (config.methods as string[]) : DEFAULT_METHODS;
+    if (!methods.includes(c.req.method)) {
+      throw new HttpError(405, 'method_not_allowed', {
+        params: { method: c.req.method, allowed: methods.join(', ') },
+        headers: { Allow: methods.join(', ') },
+      });
+    }
+    const hasBody = c.req.method !== 'GET' && c.req.method !== 'DELETE';
+    const body = hasBody ? parseJsonText(await c.req.text()) : undefined;
+    const query = { ...c.req.query() };
+    delete query.secret;
+    const payload = {
+      method: c.req.method,
+      headers: pickHeaders(c.req.header()),
+      query,
+      body: body ?? null,
+      receivedAt: deps.clock.now().toISOString(),
+    };
+    if (found.listening && (await listeners.capture(automation.userId, automation.id, payload))) {
+      return c.json({ kept: true }, 200);
+    }
+    if (!automation.isActive) throw new HttpError(401, 'bad_signature');
+
+    // Checked by the route's header schema (printable ASCII, at most 200 characters).
+    const key = c.req.header('idempotency-key');
+    const whenFinished = config.responseMode === 'when_finished';
+    const started = await engine.startAutomation(automation.id, payload, {
+      userId: automation.userId,
+      automation,
+      // Answered once the run ended: it is written by then (once, not at start and again at its end).
+      ...(whenFinished ? { write: 'deferred' as const } : {}),
+      ...(key ? { idempotencyKey: key } : {}),
+    });
+    if (!whenFinished) {
+      // Failures are in the run itself (and its log); the caller already has its answer.
+      started.finished.catch((error: unknown) => logger.error('webhook run failed', { runId: started.run.id, error }));
+      return c.json(accepted(started, started.run), 202);
+    }
+    const timeoutMs = typeof config.responseTimeoutMs === 'number' ? config.responseTimeoutMs : DEFAULT_TIMEOUT_MS;
+    const run = await withinTimeout(started.finished, timeoutMs);
+    if (!run) {
+      started.finished.catch((error: unknown) => logger.error('webhook run failed', { runId: started.run.id, error }));
+      // The 202 promises a run that goes on: it is stored before the answer.
+      await started.stored();
+      return c.json(accepted(started, started.run), 202);
+    }
+    return answerOf(c, started, run);
+  };
+}
+
+/** The 202 body: the run id and its status as stored. */
+function accepted(started: StartedRun, run: AutomationRun): { runId: string; status: string; replayed?: boolean } {
+  return { runId: run.id, status: run.status, ...(started.replayed ? { replayed: true } : {}) };
+}
+
+/**
+ * A finished run's answer: the response the last `respond_webhook` step set, else the last step's output as
+ * JSON; a run parked in a wait before answering gives 202, a failed one 500 with its run id.
+ */
+function answerOf(c: Context<AppEnv>, started: StartedRun, run: AutomationRun): Response {
+  const ran = run.executionLog.filter((entry) => entry.status === 'success');
+  const respond = ran.findLast((entry) => entry.nodeType === 'respond_webhook');
+  const response = respond ? (run.outputs[respond.nodeId] as RespondOutput | undefined) : undefined;
+  if (response) {
+    return c.body(response.body, response.status as 200, {
+      ...response.headers,
+      'content-type': response.contentType,
+      'x-run-id': run.id,
+    });
+  }
+  if (run.status === 'failed') {
+    return c.json({ runId: run.id, status: run.status, error: run.errorCode ?? 'run_failed' }, 500 as 200);
+  }
+  if (run.status !== 'completed') return c.json(accepted(started, run), 202);
+  const last = ran.at(-1);
+  const output = last ? (run.outputs[last.nodeId] ?? null) : { runId: run.id, status: run.status };
+  return c.json(output as object, 200, { 'x-run-id': run.id });
+}
+
+interface RespondOutput {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  contentType: string;
+}
+
+/** The run once finished, or null when `ms` pass first (the run goes on). */
+async function withinTimeout(finished: Promise<AutomationRun>, ms: number): Promise<AutomationRun | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([finished, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Digests of the configured secrets, computed once each (the secrets themselves are already in memory). */
+const expectedDigests = new Map<string, Buffer>();
+
+function sameSecret(given: string, expected: string): boolean {
+  let b = expectedDigests.get(expected);
+  if (!b) {
+    b = createHash('sha256').update(expected).digest();
+    if (expectedDigests.size >= 1000) expectedDigests.clear();
+    expectedDigests.set(expected, b);
+  }
+  const a = createHash('sha256').update(given).digest();
+  return timingSafeEqual(a, b);
+}
+
+function pickHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of FORWARDED_HEADERS) if (headers[name] !== undefined) out[name] = headers[name];
+  return out;
+}
