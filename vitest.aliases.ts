@@ -5,6 +5,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /** Workspace packages resolve to their sources in tests, so no build is needed between edits. */
 export const aliases = [
   { find: /^@swigs\/automation-core\/testing$/, replacement: `${root}packages/core/src/testing/index.ts` },
+  { find: /^@swigs\/automation-core\/money$/, replacement: `${root}packages/core/src/money/index.ts` },
   { find: /^@swigs\/automation-core$/, replacement: `${root}packages/core/src/index.ts` },
   { find: /^@swigs\/automation-nodes$/, replacement: `${root}packages/nodes/src/index.ts` },
   { find: /^@swigs\/automation-adapters\/(.+)$/, replacement: `${root}packages/adapters/src/$1/index.ts` },

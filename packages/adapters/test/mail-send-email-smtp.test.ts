@@ -5,8 +5,6 @@ import { defaultTemplates, orderPaid, verifyUnsubscribeToken } from '@swigs/auto
 import { rawHeader, startSmtpServer, type TestSmtpServer } from './mail-smtp-server';
 import { createTestEngine, saveAutomation } from './mail-engine';
 
-const NNBSP = '\u202f';
-const NBSP = '\u00a0';
 const email = {
   from: 'Boutique du Léman <shop@boutique.ch>',
   footer: 'Boutique du Léman Sàrl · Grand-Rue 3 · 1820 Montreux',
@@ -77,13 +75,13 @@ describe('send_email over real SMTP', () => {
     expect(html).toContain('Bonjour Léa,');
     // 22:30 UTC on 31 March is already 1 April in Zurich.
     expect(html).toContain('n° <strong>1042</strong> du 1 avril 2026.');
-    expect(html).toContain(`<strong>1${NNBSP}234.50${NBSP}CHF</strong>`);
+    expect(html).toContain("<strong>CHF 1'234.50</strong>");
     expect(html).toContain(
-      `2 × T-shirt Alpes, taille M</td><td align="right" style="border-bottom:1px solid #e4e4e7">39.90${NBSP}CHF</td>`,
+      `2 × T-shirt Alpes, taille M</td><td align="right" style="border-bottom:1px solid #e4e4e7">CHF 39.90</td>`,
     );
     expect(html).toContain('Nous préparons votre commande avec soin.');
     expect(thanks.mail.text).toContain('Bonjour Léa,');
-    expect(thanks.mail.text).toContain(`1${NNBSP}234.50${NBSP}CHF`);
+    expect(thanks.mail.text).toContain("CHF 1'234.50");
     expect(thanks.mail.text).toContain('Boutique du Léman Sàrl · Grand-Rue 3 · 1820 Montreux');
     expect(rawHeader(thanks.raw, 'List-Unsubscribe')).toBeUndefined();
     expect(rawHeader(thanks.raw, 'List-Unsubscribe-Post')).toBeUndefined();

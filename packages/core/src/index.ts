@@ -13,3 +13,4 @@ export * from './engine/index';
 export * from './store/index';
 export * from './util/defined-only';
 export * from './api/index';
+export * from './money/index';

@@ -114,6 +114,8 @@ describe('@swigs/automation-core package', () => {
         "evaluateCondition",
         "fieldMeta",
         "flattenVariables",
+        "formatCentimes",
+        "formatSwissAmount",
         "getPath",
         "hasDocuments",
         "hasErrorCode",
@@ -165,7 +167,7 @@ describe('@swigs/automation-core package', () => {
         problems: { kind: string; entrypoint: string; resolutionKind?: string }[];
       };
     };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './testing']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './money', './package.json', './testing']);
     // The node16 profile ignores node10 resolution (no `exports` support there); everything else must be clean.
     expect(report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);

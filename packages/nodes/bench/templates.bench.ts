@@ -42,8 +42,7 @@ const renderOrderEmail = (i: number): string => {
 };
 
 const sample = renderOrderEmail(0);
-if (!sample.includes('1\u202f234.50\u00a0CHF') || !sample.includes('Léa'))
-  throw new Error('bench: the rendered e-mail is wrong');
+if (!sample.includes("CHF 1'234.50") || !sample.includes('Léa')) throw new Error('bench: the rendered e-mail is wrong');
 
 const renders = measure(renderOrderEmail);
 const full = measure((i) => {

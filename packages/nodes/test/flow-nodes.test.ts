@@ -84,7 +84,7 @@ describe('transform', () => {
       },
       { data },
     );
-    expect(text.output).toEqual({ fullName: 'Léa Müller', label: '1\u202f234.50\u00a0CHF' });
+    expect(text.output).toEqual({ fullName: 'Léa Müller', label: "CHF 1'234.50" });
     const coerced = await runNode(
       transform,
       { fields: { total: '{{trigger.total}}', vip: 'true' }, coerce: true },

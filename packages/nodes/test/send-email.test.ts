@@ -39,9 +39,9 @@ describe('send_email', () => {
       category: 'transactional',
       headers: {},
     });
-    expect(output.html).toContain('<p>Total : 1\u202f234.50\u00a0CHF</p>');
-    expect(output.text).toBe('Total : 1\u202f234.50\u00a0CHF');
-    expect(output.preheader).toBe('Total : 1\u202f234.50\u00a0CHF');
+    expect(output.html).toContain("<p>Total : CHF 1'234.50</p>");
+    expect(output.text).toBe("Total : CHF 1'234.50");
+    expect(output.preheader).toBe("Total : CHF 1'234.50");
     expect(output.messageId).toMatch(/^<[0-9a-f]{32}@boutique\.ch>$/);
   });
 

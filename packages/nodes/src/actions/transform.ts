@@ -46,7 +46,7 @@ export const transform = defineNode({
   sideEffects: false,
   templateFields: ['fields'],
   outputSchema: transformOutputSchema,
-  sampleOutput: { fullName: 'Léa Müller', totalLabel: '1 234.50 CHF' },
+  sampleOutput: { fullName: 'Léa Müller', totalLabel: "CHF 1'234.50" },
   messages: TEMPLATE_PROBLEM_TEXTS,
   validate: ({ config, isKnown }) => validateTemplateFields(config, ['fields'], isKnown),
   execute(ctx) {

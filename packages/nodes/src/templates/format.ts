@@ -1,10 +1,6 @@
 import { offsetMs } from '../shared/zoned-time';
-import { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
+import { DEFAULT_TIME_ZONE, formatCentimes } from '@swigs/automation-core';
 
-const NNBSP = '\u202f';
-const NBSP = '\u00a0';
-
-const chfFormat = new Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' });
 const numericDate = new Intl.DateTimeFormat('fr-CH', {
   day: '2-digit',
   month: '2-digit',
@@ -32,35 +28,13 @@ export const DateFormat = { Short: 'short', Long: 'long', DateTime: 'datetime', 
 export type DateFormat = (typeof DateFormat)[keyof typeof DateFormat];
 
 /**
- * Formats an amount in CHF the fr-CH way: `1 234.50 CHF` (U+202F between thousands, U+00A0 before `CHF`), as
- * `Intl.NumberFormat('fr-CH', { style: 'currency', currency: 'CHF' })` rounds it, whatever the runtime's ICU
- * (ICU 78.3, in Node 24, groups fr-CH thousands with an apostrophe: the same e-mail must not change with Node).
- * `amount` is in francs (`1234.5`); pass `unit: 'centimes'` for an integer amount in Rappen (`123450`).
+ * Formats an amount in CHF as invoices, the QR-bill and the web UI show it: `CHF 1'234.50`, in French and English
+ * alike, through core's one money formatter (built by hand, so the text never changes with the Node/ICU version).
+ * `amount` is in francs (`1234.5`, rounded to the centime); pass `unit: 'centimes'` for an integer amount in Rappen
+ * (`123450`).
  */
 export function formatChf(amount: number, unit: 'chf' | 'centimes' = 'chf'): string {
-  const francs = unit === 'centimes' ? amount / 100 : amount;
-  // Whole-centime amounts (all real prices) are built by hand: Intl costs ~2 µs a call, this ~0.2 µs.
-  const scaled = francs * 100;
-  const cents = Math.round(scaled);
-  if (Math.abs(scaled - cents) < 1e-7 && Math.abs(cents) < 1e15 && !Object.is(francs, -0)) {
-    const abs = Math.abs(cents);
-    const whole = String(Math.floor(abs / 100));
-    const fraction = String(abs % 100).padStart(2, '0');
-    return `${cents < 0 ? '-' : ''}${groupThousands(whole)}.${fraction}${NBSP}CHF`;
-  }
-  return formatChfWithIntl(francs);
-}
-
-/** Intl's fr-CH CHF text with its separators pinned (the reference for tests, and the path for odd amounts). */
-export function formatChfWithIntl(francs: number): string {
-  let text = '';
-  for (const part of chfFormat.formatToParts(francs)) {
-    if (part.type === 'group') text += NNBSP;
-    else if (part.type === 'decimal') text += '.';
-    else if (part.type === 'literal' && /^\s+$/u.test(part.value)) text += NBSP;
-    else text += part.value;
-  }
-  return text;
+  return formatCentimes(unit === 'centimes' ? amount : francsToCentimes(amount));
 }
 
 /**
@@ -128,13 +102,14 @@ function zurichWallClock(value: Date): Date | null {
   return new Date(ms + offset);
 }
 
-function groupThousands(digits: string): string {
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += NNBSP;
-    out += digits[i];
-  }
-  return out;
+/**
+ * Francs to centimes, half away from zero, without binary drift: 1.005 francs is 1.01 (toFixed says 1.00). The
+ * decimal shift reads the number's shortest text; amounts already in exponent form are scaled directly.
+ */
+function francsToCentimes(francs: number): number {
+  const shifted = Number(`${Math.abs(francs)}e2`);
+  const centimes = Math.round(Number.isFinite(shifted) ? shifted : Math.abs(francs) * 100);
+  return francs < 0 ? -centimes : centimes;
 }
 
 function pad(n: number): string {

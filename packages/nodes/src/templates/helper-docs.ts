@@ -32,8 +32,8 @@ export const templateHelperDocs: readonly TemplateHelperDoc[] = Object.freeze([
   {
     name: 'currency',
     description: {
-      fr: 'Montant en francs suisses à la manière fr-CH ; unit="centimes" pour un montant en centimes.',
-      en: 'An amount in Swiss francs, fr-CH style; unit="centimes" for an amount in centimes.',
+      fr: 'Montant en francs suisses comme sur les factures (CHF 1\'234.50) ; unit="centimes" pour un montant en centimes.',
+      en: 'An amount in Swiss francs as invoices print it (CHF 1\'234.50); unit="centimes" for an amount in centimes.',
     },
     example: '{{currency trigger.total}} / {{currency trigger.totalCentimes unit="centimes"}}',
     exampleData: data,

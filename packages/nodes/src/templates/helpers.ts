@@ -14,7 +14,8 @@ export function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('currency', (value: unknown, options: HelperOptions) => {
     const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof amount !== 'number' || !Number.isFinite(amount)) return '';
-    return formatChf(amount, options.hash?.unit === 'centimes' ? 'centimes' : 'chf');
+    // Only `CHF`, digits, `'`, `.` and `-`: safe as it is, and the apostrophe stays one in the HTML (not `&#x27;`).
+    return new hbs.SafeString(formatChf(amount, options.hash?.unit === 'centimes' ? 'centimes' : 'chf'));
   });
 
   hbs.registerHelper('date', (...args: unknown[]) => {

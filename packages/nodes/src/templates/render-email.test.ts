@@ -28,7 +28,7 @@ describe('renderEmail', () => {
       '<a href="https://service.post.ch/track?n&#x3D;99.00.1" style="color:#1d4ed8">99.00.1</a>',
     );
     expect(email.text).toContain('a été expédiée par La Poste.');
-    expect(email.text).toContain('1\u202f234.50\u00a0CHF');
+    expect(email.text).toContain("CHF 1'234.50");
     expect(email.text).not.toContain('<');
   });
 
@@ -63,7 +63,7 @@ describe('renderEmail', () => {
       { footer: 'SWIGS Sàrl, Rue du Lac 1, 1800 Vevey' },
     );
     expect(email.subject).toBe('Rappel : facture 2026-014 échue le 01.04.2026');
-    expect(email.html).toContain('<strong>2\u202f703.75\u00a0CHF</strong>, échue le 1 avril 2026');
+    expect(email.html).toContain("<strong>CHF 2'703.75</strong>, échue le 1 avril 2026");
     expect(email.html).toContain('SWIGS Sàrl, Rue du Lac 1, 1800 Vevey');
     expect(email.text.endsWith('--\nSWIGS Sàrl, Rue du Lac 1, 1800 Vevey')).toBe(true);
   });

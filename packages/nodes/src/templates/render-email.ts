@@ -81,7 +81,7 @@ export function renderEmail(
   return { subject, html, text, preheader };
 }
 
-// ASCII whitespace only: the no-break spaces inside formatted amounts (1 234.50 CHF) must survive.
+// ASCII whitespace only: no-break spaces a template author typed (before « : », in « 5 jours ») must survive.
 function oneLine(value: string): string {
   return value.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^ | $/g, '');
 }

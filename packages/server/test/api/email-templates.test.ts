@@ -73,7 +73,7 @@ describe('email templates API', () => {
       body: { data: { orderNumber: 'Z-9', total: 1234.5, customer: { firstName: '<script>alert(1)</script>' } } },
     });
     expect(given.body.subject).toBe('Commande Z-9');
-    expect(given.body.html).toContain('1\u202f234.50\u00a0CHF');
+    expect(given.body.html).toContain("CHF 1'234.50");
     expect(given.body.html).not.toContain('<script>alert(1)</script>');
     expect(given.body.html).toContain('&lt;script&gt;');
   });

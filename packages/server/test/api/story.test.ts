@@ -80,7 +80,7 @@ describe('the full story over HTTP', () => {
       to: ['lea.muller@example.ch'],
       subject: 'Merci pour votre commande 1042',
     });
-    expect(outbox.body.items[0].html).toContain('Bonjour Léa, total 46.98\u00a0CHF.');
+    expect(outbox.body.items[0].html).toContain('Bonjour Léa, total CHF 46.98.');
 
     const run = await h.api('GET', `/api/automation-runs/${runId}`);
     expect(run.body.status).toBe('completed');

@@ -1,5 +1,5 @@
 import type { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
-import { formatChf as formatSwissAmount } from '../../src/invoicing/pdf/format.js';
+import { formatCentimes } from '@swigs/automation-core/money';
 import type { Lang } from './i18n/i18n.js';
 
 // The zone is core's DEFAULT_TIME_ZONE, typed by it so that a change there fails this file's type check. It is not
@@ -7,10 +7,8 @@ import type { Lang } from './i18n/i18n.js';
 const ZONE: typeof DEFAULT_TIME_ZONE = 'Europe/Zurich';
 const locale = (lang: Lang): string => (lang === 'fr' ? 'fr-CH' : 'en-CH');
 
-/** Formats integer centimes the Swiss way, as the invoice PDF prints them: `CHF 1'026.95`. */
-export function formatCentimes(centimes: number): string {
-  return `CHF ${formatSwissAmount(Math.round(centimes))}`;
-}
+/** Integer centimes as the invoice PDF and the e-mails print them, `CHF 1'026.95`: core's one money formatter. */
+export { formatCentimes };
 
 /** Formats a CHF amount as sent by the API (a number with up to 2 decimals). */
 export function formatChf(amount: number | null | undefined): string {

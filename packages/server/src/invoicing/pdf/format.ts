@@ -1,12 +1,8 @@
+import { formatSwissAmount } from '@swigs/automation-core/money';
 import type { Unit } from '../documents';
 
-/** `1'026.95`: Swiss grouping with an apostrophe, always 2 decimals, from centimes. */
-export function formatChf(centimes: number): string {
-  const sign = centimes < 0 ? '-' : '';
-  const abs = Math.abs(centimes);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, "'");
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+/** `1'026.95`: core's one money text without the currency (the PDF's columns and labels name it). */
+export const formatChf: (centimes: number) => string = formatSwissAmount;
 
 /** A quantity with at least 2 decimals (`2.50`, `0.3333`), split at the decimal point for alignment. */
 export function quantityParts(quantity: number): { whole: string; fraction: string } {

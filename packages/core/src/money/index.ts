@@ -1,0 +1,1 @@
+export { formatCentimes, formatSwissAmount } from './format-centimes';
