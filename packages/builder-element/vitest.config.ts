@@ -8,5 +8,8 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition; its default 1 s deadline fails on a loaded 2-core CI machine (Chromium,
+    // the server and a compiler sharing it), while a condition that holds ends the wait at once.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

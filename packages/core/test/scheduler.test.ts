@@ -7,6 +7,8 @@ import { designExample } from './fixtures/automations';
 import { chain, flush, setup } from './fixtures/harness';
 
 const DAY = 86_400_000;
+// vi.waitFor's default 1 s deadline is too short for a loaded 2-core CI machine; a met condition returns at once.
+const WAIT = { timeout: 15_000 };
 const started: Engine[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((engine) => engine.stop()));
@@ -27,13 +29,15 @@ describe('the scheduler (start/stop)', () => {
     });
     await run(engine);
     await clock.advance(2 * DAY);
-    await vi.waitFor(async () =>
-      expect((await store.runs.get(waiting!.userId, waiting!.id))?.currentNodeId).toBe('review'),
+    await vi.waitFor(
+      async () => expect((await store.runs.get(waiting!.userId, waiting!.id))?.currentNodeId).toBe('review'),
+      WAIT,
     );
     expect((await store.collection('outbox').find('u1')).total).toBe(1);
     await clock.advance(7 * DAY);
-    await vi.waitFor(async () =>
-      expect((await store.runs.get(waiting!.userId, waiting!.id))?.status).toBe('completed'),
+    await vi.waitFor(
+      async () => expect((await store.runs.get(waiting!.userId, waiting!.id))?.status).toBe('completed'),
+      WAIT,
     );
     await engine.stop();
     await engine.stop();
@@ -57,8 +61,9 @@ describe('the scheduler (start/stop)', () => {
       await Promise.all([first.clock.advance(6 * 3_600_000), second.clock.advance(6 * 3_600_000)]);
       await flush();
     }
-    await vi.waitFor(async () =>
-      expect((await store.runs.list({ userId: 'u1', status: ['completed'] })).total).toBe(2),
+    await vi.waitFor(
+      async () => expect((await store.runs.list({ userId: 'u1', status: ['completed'] })).total).toBe(2),
+      WAIT,
     );
     const runs = (await store.runs.list({ userId: 'u1' })).items;
     // 08:00 in Zurich is 07:00 UTC in winter.
@@ -111,7 +116,7 @@ describe('the scheduler (start/stop)', () => {
         (r) => r.automationId === 'minutely',
       );
       expect(cronRuns.length).toBeGreaterThanOrEqual(4);
-    });
+    }, WAIT);
     expect((await store.runs.list({ userId: 'u1', status: ['running'] })).items.map((r) => r.automationId)).toEqual([
       'long',
     ]);
@@ -191,7 +196,10 @@ describe('the scheduler (start/stop)', () => {
     expect(live).toMatchObject({ status: 'running', leaseOwner: 'w1' });
     expect(live!.leaseUntil!.getTime()).toBeGreaterThan(clock.now().getTime());
     finish();
-    await vi.waitFor(async () => expect((await store.runs.list({ userId: 'u1' })).items[0]?.status).toBe('completed'));
+    await vi.waitFor(
+      async () => expect((await store.runs.list({ userId: 'u1' })).items[0]?.status).toBe('completed'),
+      WAIT,
+    );
     expect(executions).toBe(1);
   });
 
@@ -239,8 +247,9 @@ describe('the scheduler (start/stop)', () => {
       await clock.advance(DAY);
       await flush();
     }
-    await vi.waitFor(async () =>
-      expect((await store.runs.list({ userId: 'u1' })).items.map((r) => r.status)).toEqual(['waiting']),
+    await vi.waitFor(
+      async () => expect((await store.runs.list({ userId: 'u1' })).items.map((r) => r.status)).toEqual(['waiting']),
+      WAIT,
     );
   });
 });

@@ -26,6 +26,8 @@ export class ServerController implements ReactiveController {
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   /** The client whose server has no validation route (404/405/501): not asked again. */
   private validationUnsupportedBy: unknown = undefined;
+  /** The server check in flight: the next one waits for its answer, which may say the route does not exist. */
+  private validating: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ServerHost) {
     host.addController(this);
@@ -44,11 +46,20 @@ export class ServerController implements ReactiveController {
     this.validateTimer = setTimeout(() => void this.validateOnServer(), 300);
   }
 
-  private async validateOnServer(): Promise<void> {
+  private validateOnServer(): Promise<void> {
+    // One question at a time: an edit made while the server is answering (slowly, on a loaded machine) asks after
+    // that answer, so a server without the route is asked once, and answers never arrive out of order.
+    const asked = this.validating.then(() => this.askServer());
+    this.validating = asked.catch(() => undefined);
+    return asked;
+  }
+
+  private async askServer(): Promise<void> {
     const { store, resolvedClient: client } = this.host;
+    if (!client?.validateAutomation || client === this.validationUnsupportedBy) return;
     const automation = store.automation;
     try {
-      const problems = (await client?.validateAutomation?.(automation)) ?? [];
+      const problems = await client.validateAutomation(automation);
       if (store.applyServerProblems(automation, problems)) this.host.requestUpdate();
     } catch (error) {
       // Offline or an older server: the browser's own check stands; a server without the route is not asked again.

@@ -24,6 +24,15 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
+/** True when the canvas viewport's transform stays the same over 250 ms, longer than any of its animations. */
+function viewportHeldStill(page: Page): Promise<boolean> {
+  return inBuilder(page, '.xyflow__viewport').evaluate(async (el) => {
+    const before = (el as HTMLElement).style.transform;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    return (el as HTMLElement).style.transform === before;
+  });
+}
+
 describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
   it('builds order.paid → wait → send_email by dragging from the palette and connecting handles', async () => {
     const { page, errors } = await openBuilder(env.browser, env.server);
@@ -61,7 +70,8 @@ describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
 
     // A node dragged by its body moves, snapped to the 20 px grid.
     await inBuilder(page, '[data-testid="fit-view"]').click();
-    await page.waitForTimeout(300);
+    // The fit animates for 200 ms, longer under load: the node is measured once the viewport holds still.
+    await expect.poll(() => viewportHeldStill(page)).toBe(true);
     const before = automation.nodes[1]?.position ?? { x: 0, y: 0 };
     const box = await node(page, 'send-email-1').boundingBox();
     if (!box) throw new Error('node not visible');

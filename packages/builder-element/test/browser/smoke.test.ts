@@ -88,9 +88,14 @@ describe.skipIf(!chromiumPath)('the bundled element', () => {
   it('sends the edited automation to the validation route with the bearer token, once per burst of edits', async () => {
     const { page, errors } = await openBuilder(env.browser, env.server);
     const before = env.server.requests.filter((r) => r.url === '/api/automations/validate').length;
-    await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').click();
-    await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').click();
-    await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').click();
+    // One burst: three palette clicks in one task. Three Playwright clicks can each take more than the 300 ms
+    // debounce on a loaded machine, which makes them three separate edits.
+    await page.evaluate(() => {
+      const root = document.querySelector('swigs-automation-builder')?.shadowRoot;
+      for (const type of ['order.paid', 'send_email', 'wait'])
+        root?.querySelector<HTMLElement>(`[data-testid="palette-item"][data-type="${type}"]`)?.click();
+    });
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(2);
     await expect
       .poll(() => env.server.requests.filter((r) => r.url === '/api/automations/validate').length)
       .toBeGreaterThan(before);

@@ -202,7 +202,7 @@ describe.skipIf(!chromiumPath)('the builder page in Chromium against swigs-workf
     // The browser alone cannot run the node's template check: the answer of POST /api/automations/validate shows.
     await node.click();
     await builder.locator('input[name="title"], textarea[name="title"]').first().fill('Rappeler {{trigger.nmae}}');
-    await expect.poll(() => node.getByTestId('problem-marker').count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => node.getByTestId('problem-marker').count()).toBe(1);
     expect(await node.getByTestId('problem-marker').getAttribute('title')).toContain('trigger.nmae');
     expect(await builder.getByTestId('problem-count').textContent()).toMatch(/1/);
     expect(errors).toEqual([]);

@@ -156,7 +156,7 @@ describe.skipIf(!chromiumPath)('the main pages of the web UI in Chromium against
     await page.getByRole('heading', { name: 'Modèle : Merci pour votre commande' }).waitFor();
 
     const preview = page.frameLocator('iframe[title="Aperçu de l’e-mail"]');
-    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('Bonjour Léa');
+    await expect.poll(() => preview.locator('body').textContent()).toContain('Bonjour Léa');
     expect(await page.locator('.preview-subject').textContent()).toContain('Merci Léa !');
 
     // The preview follows the edits before they are saved.

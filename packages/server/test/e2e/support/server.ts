@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +36,14 @@ export async function startServer(): Promise<RunningServer> {
     throw new Error(`the e2e tests run the built server: ${CLI} or ${UI_INDEX} is missing, run \`pnpm build\` first`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'swigs-e2e-'));
-  const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
   // Embedded mode: no database, SMTP, SSO or CMS from the developer's environment.
   for (const key of Object.keys(env))
     if (/^(MONGODB_|SMTP_|SSO_|CMS_|LOCAL_PASSWORD$|SERVICE_TOKENS$|DATA_DIR$|PORT$|HOST$|MAIL_FROM$)/.test(key))
       delete env[key];
-  const child = spawn(process.execPath, [CLI, 'start', '--port', String(port), '--data', dataDir], {
+  // Port 0: the server takes a free port itself and prints its URL (a port probed free here could be taken by
+  // another process before the child listens).
+  const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
     cwd: dataDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,9 +51,9 @@ export async function startServer(): Promise<RunningServer> {
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
+  let url: string;
   try {
-    await waitReady(url, child, () => output);
+    url = await waitReady(child, () => output);
   } catch (err) {
     child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
@@ -106,30 +106,22 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
+/** Waits for the URL the server prints once it listens, then for its /readyz; returns that URL. */
+async function waitReady(child: ChildProcess, output: () => string): Promise<string> {
+  // Generous: a cold start of the built server on a loaded 2-core CI machine can take many seconds.
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`swigs-workflow exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
+    const url = /écoute sur (http:\/\/\S+)/.exec(output())?.[1];
+    if (url) {
+      try {
+        const res = await fetch(`${url}/readyz`);
+        if (res.ok) return url;
+      } catch {
+        // Not answering yet.
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`swigs-workflow did not answer /readyz within 20 s:\n${output()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+  throw new Error(`swigs-workflow did not answer /readyz within 60 s:\n${output()}`);
 }
