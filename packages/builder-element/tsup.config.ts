@@ -1,20 +1,4 @@
 import { defineConfig } from 'tsup';
-import type { Plugin } from 'esbuild';
-
-/**
- * zod re-exports every error-message locale as `z.locales` (260 KB minified, 39 KB gzip); nothing here reads them
- * (errors are worded by our own messages), and a namespace re-export cannot be tree-shaken, so the single-file
- * bundle gets an empty `locales` instead. zod's own English messages come from `locales/en.js` directly.
- */
-const withoutZodLocales: Plugin = {
-  name: 'without-zod-locales',
-  setup(build) {
-    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
-  },
-};
 
 const external = [
   'lit',
@@ -52,7 +36,6 @@ export default defineConfig([
     platform: 'browser',
     minify: true,
     noExternal: [/.*/],
-    esbuildPlugins: [withoutZodLocales],
     define: { 'process.env.NODE_ENV': '"production"' },
     outExtension: () => ({ js: '.js' }),
   },

@@ -1,12 +1,22 @@
+import type {
+  Automation,
+  AutomationRun,
+  NodeTypeDescriptor,
+  StepStats,
+  ValidationProblem,
+} from '@swigs/automation-core/graph';
 import {
-  AutomationRunSchema,
-  type Automation,
-  type AutomationRun,
-  type NodeTypeDescriptor,
-  type StepStats,
-  type ValidationProblem,
-} from '@swigs/automation-core';
-import { z } from 'zod';
+  readNodeTypes,
+  readPreview,
+  readRun,
+  readRuns,
+  readStats,
+  readStepTest,
+  readTemplates,
+  readTestResult,
+  readValidation,
+  type Reader,
+} from './client-responses';
 
 /** An email template as listed by the server. */
 export interface EmailTemplateSummary {
@@ -164,17 +174,17 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
   return {
     async listNodeTypes() {
       return parse(
-        NodeTypesResponse,
+        readNodeTypes,
         await request('GET', '/api/node-types'),
         'GET /api/node-types',
       ) as NodeTypeDescriptor[];
     },
     async listEmailTemplates() {
-      return parse(TemplatesResponse, await request('GET', '/api/email-templates'), 'GET /api/email-templates');
+      return parse(readTemplates, await request('GET', '/api/email-templates'), 'GET /api/email-templates');
     },
     async previewEmailTemplate(id, input) {
       const path = `/api/email-templates/${encodeURIComponent(id)}/preview`;
-      return parse(PreviewResponse, await request('POST', path, input), `POST ${path}`);
+      return parse(readPreview, await request('POST', path, input), `POST ${path}`);
     },
     async saveEmailTemplate(id, template) {
       const { id: _id, userId: _user, createdAt: _created, updatedAt: _updated, ...body } = template;
@@ -182,29 +192,29 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
     },
     async testAutomation(id, input) {
       const path = `/api/automations/${encodeURIComponent(id)}/test`;
-      return parse(TestResponse, await request('POST', path, input), `POST ${path}`) as TestResult;
+      return parse(readTestResult, await request('POST', path, input), `POST ${path}`) as TestResult;
     },
     async getStepStats(id, since) {
       const path = `/api/automations/${encodeURIComponent(id)}/stats?since=${since}`;
-      return parse(StatsResponse, await request('GET', path), `GET ${path}`).steps;
+      return parse(readStats, await request('GET', path), `GET ${path}`).steps;
     },
     async listRuns(id, limit = 20) {
       const path = `/api/automations/${encodeURIComponent(id)}/runs?limit=${limit}`;
-      return parse(RunsResponse, await request('GET', path), `GET ${path}`).items as RunSummary[];
+      return parse(readRuns, await request('GET', path), `GET ${path}`).items as RunSummary[];
     },
     async getRun(runId) {
       const path = `/api/automation-runs/${encodeURIComponent(runId)}`;
-      return parse(AutomationRunSchema, await request('GET', path), `GET ${path}`);
+      return parse(readRun, await request('GET', path), `GET ${path}`);
     },
     async testStep(id, input) {
       const path = `/api/automations/${encodeURIComponent(id)}/test-step`;
       const { automation, ...rest } = input;
       const body = { ...rest, automation: { nodes: automation.nodes, trigger: automation.trigger } };
-      return parse(StepTestResponse, await request('POST', path, body), `POST ${path}`) as StepTestAnswer;
+      return parse(readStepTest, await request('POST', path, body), `POST ${path}`) as StepTestAnswer;
     },
     async validateAutomation(automation) {
       const path = '/api/automations/validate';
-      return parse(ValidateResponse, await request('POST', path, automation), `POST ${path}`)
+      return parse(readValidation, await request('POST', path, automation), `POST ${path}`)
         .problems as ValidationProblem[];
     },
   };
@@ -221,104 +231,12 @@ export function resolveClient(
   return undefined;
 }
 
-const Descriptor = z.looseObject({
-  type: z.string().min(1),
-  kind: z.enum(['trigger', 'action', 'condition', 'wait']),
-  version: z.number(),
-  title: z.object({ fr: z.string(), en: z.string() }),
-  description: z.object({ fr: z.string(), en: z.string() }).optional(),
-  category: z.string().optional(),
-  outputs: z.array(z.string()),
-  configJsonSchema: z.record(z.string(), z.unknown()),
-  sampleOutput: z.unknown().optional(),
-  templateFields: z.array(z.string()).optional(),
-});
-
-/** Bare arrays, or arrays wrapped in `{ items }`, `{ data }` or a named key. */
-const listOf = <T extends z.ZodType>(item: T, key: string) =>
-  z.union([
-    z.array(item),
-    z.object({ [key]: z.array(item) }).transform((v) => v[key] as z.output<T>[]),
-    z.object({ items: z.array(item) }).transform((v) => v.items),
-    z.object({ data: z.array(item) }).transform((v) => v.data),
-  ]);
-
-/** The catalogue response: a list of node type descriptors, bare or wrapped. */
-export const NodeTypesResponse = listOf(Descriptor, 'nodeTypes');
-
-const Template = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  subject: z.string().optional(),
-  body: z.string().optional(),
-  preheader: z.string().optional(),
-  category: z.string().optional(),
-  availableVariables: z.array(z.string()).optional(),
-});
-const TemplatesResponse = listOf(Template, 'templates');
-
-const Preview = z.object({ subject: z.string(), html: z.string(), text: z.string().optional() });
-const PreviewResponse = z.union([Preview, z.object({ preview: Preview }).transform((v) => v.preview)]);
-
-const TimelineEntry = z.looseObject({
-  nodeId: z.string(),
-  nodeType: z.string(),
-  at: z.union([z.string(), z.date()]),
-  status: z.enum(['success', 'failed', 'skipped']),
-  branch: z.string().optional(),
-  output: z.unknown().optional(),
-  error: z.string().optional(),
-  waitUntil: z.union([z.string(), z.date()]).optional(),
-});
-const Result = z.looseObject({
-  status: z.enum(['completed', 'failed']),
-  timeline: z.array(TimelineEntry),
-  problems: z
-    .array(z.looseObject({ code: z.string(), message: z.string(), nodeId: z.string().optional() }))
-    .default([]),
-  error: z.string().optional(),
-});
-const TestResponse = z.union([Result, z.object({ result: Result }).transform((v) => v.result)]);
-
-const count = z.number().int().nonnegative();
-const StatsResponse = z.looseObject({
-  steps: z.array(
-    z.looseObject({
-      nodeId: z.string(),
-      reached: count,
-      waiting: count,
-      succeeded: count,
-      failed: count,
-      sent: count.optional(),
-    }),
-  ),
-});
-const RunsResponse = z.looseObject({
-  items: z.array(
-    z.looseObject({ id: z.string(), status: z.string(), createdAt: z.string(), title: z.string().optional() }),
-  ),
-});
-const StepTestResponse = z.looseObject({
-  nodeId: z.string(),
-  status: z.enum(['success', 'failed']),
-  dryRun: z.boolean(),
-  input: z.looseObject({ trigger: z.unknown(), nodes: z.record(z.string(), z.unknown()).default({}) }),
-  output: z.unknown().optional(),
-  branch: z.string().optional(),
-  error: z.string().optional(),
-});
-
-const Problem = z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])).default([]),
-  nodeId: z.string().optional(),
-});
-const ValidateResponse = z.object({ problems: z.array(Problem) });
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw new BuilderClientError(`${what}: unexpected response (${result.error.issues[0]?.message ?? 'invalid'})`);
+function parse<T>(read: Reader<T>, value: unknown, what: string): T {
+  const result = read(value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new BuilderClientError(`${what}: unexpected response (${issue?.message ?? 'invalid'}${where})`);
+  }
   return result.data;
 }

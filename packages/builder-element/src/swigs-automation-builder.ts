@@ -1,14 +1,14 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  AutomationRunSchema,
-  AutomationSchema,
-  type Automation,
-  type AutomationRun,
-  type NodeTypeDescriptor,
-  type ValidationProblem,
-} from '@swigs/automation-core';
+import type {
+  Automation,
+  AutomationRun,
+  CheckIssue,
+  NodeTypeDescriptor,
+  ValidationProblem,
+} from '@swigs/automation-core/graph';
 import { guard } from 'lit/directives/guard.js';
-import { NodeTypesResponse, resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
+import { resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
+import { readAutomation, readNodeTypes, readRun } from './client-responses';
 import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
 import { PanZoomController } from './controllers/pan-zoom-controller';
@@ -435,10 +435,9 @@ export class SwigsAutomationBuilder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('nodeTypes') && this.nodeTypes) {
-      const parsed = NodeTypesResponse.safeParse(this.nodeTypes);
-      if (parsed.success) this.store.setDescriptors(parsed.data as NodeTypeDescriptor[]);
-      else
-        this.ui.loadError = `nodeTypes: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+      const parsed = readNodeTypes(this.nodeTypes);
+      if (parsed.success) this.store.setDescriptors(parsed.data);
+      else this.ui.loadError = `nodeTypes: ${issueLine(parsed.issues)}`;
     }
     if (changed.has('automation') && this.automation && this.automation !== this.lastEmitted) {
       // The host set again what it gave before (a re-render): keep the edits, read back the current document.
@@ -446,12 +445,12 @@ export class SwigsAutomationBuilder extends LitElement {
       else this.loadAutomation(this.automation);
     }
     if (changed.has('run') && this.run) {
-      const parsed = AutomationRunSchema.safeParse(this.run);
+      const parsed = readRun(this.run);
       if (parsed.success) {
         this.ui.tab = 'run';
         this.ui.loadError = '';
       } else {
-        this.ui.loadError = `run: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+        this.ui.loadError = `run: ${issueLine(parsed.issues)}`;
         this.run = undefined;
       }
     }
@@ -513,10 +512,9 @@ export class SwigsAutomationBuilder extends LitElement {
   }
 
   private loadAutomation(input: unknown): void {
-    const parsed = AutomationSchema.safeParse(input);
+    const parsed = readAutomation(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      this.ui.loadError = `automation: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim();
+      this.ui.loadError = `automation: ${issueLine(parsed.issues)}`.trim();
       return;
     }
     this.ui.loadError = '';
@@ -595,4 +593,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'swigs-automation-builder': SwigsAutomationBuilder;
   }
+}
+
+/** The first issue of a rejected input, for the load error line: `nodes.0.id Invalid input`. */
+function issueLine(issues: readonly CheckIssue[]): string {
+  const issue = issues[0];
+  return `${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`;
 }

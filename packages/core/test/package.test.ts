@@ -140,6 +140,23 @@ describe('@swigs/automation-core package', () => {
     `);
   });
 
+  it('builds the /graph entry without zod (the builder bundles it)', () => {
+    const seen = new Set<string>();
+    const imports: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const [, spec] of code.matchAll(/(?:^|\n)(?:import|export)[^'"]*?from\s*["']([^"']+)["']/g)) {
+        if (spec?.startsWith('.')) visit(fileURLToPath(new URL(spec, `file://${file}`)));
+        else if (spec) imports.push(spec);
+      }
+    };
+    visit(`${pkgDir}dist/graph/index.js`);
+    expect(seen.size).toBeGreaterThan(1);
+    expect(imports).toEqual([]);
+  });
+
   it('passes publint in strict mode', async () => {
     const { messages } = await publint({ pkgDir, strict: true });
     expect(messages).toEqual([]);
@@ -167,7 +184,13 @@ describe('@swigs/automation-core package', () => {
         problems: { kind: string; entrypoint: string; resolutionKind?: string }[];
       };
     };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './money', './package.json', './testing']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      '.',
+      './graph',
+      './money',
+      './package.json',
+      './testing',
+    ]);
     // The node16 profile ignores node10 resolution (no `exports` support there); everything else must be clean.
     expect(report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);

@@ -1,4 +1,4 @@
-import { ENUM_KEYWORD, LABEL_KEYWORD, type Automation, type LocalizedText } from '@swigs/automation-core';
+import { ENUM_KEYWORD, LABEL_KEYWORD, type Automation, type LocalizedText } from '@swigs/automation-core/graph';
 import type { DescriptorLookup } from './flow-graph';
 import { TRIGGER_ID } from './geometry';
 import { upstreamNodeIds } from './variables';

@@ -1,24 +1,33 @@
 import {
-  validateAutomation,
+  createDescriptorValidator,
   type Automation,
-  type NodeDefinition,
+  type DescriptorValidator,
   type NodeTypeDescriptor,
   type Registry,
   type ValidationProblem,
-} from '@swigs/automation-core';
-import { z } from 'zod';
+} from '@swigs/automation-core/graph';
 import { TRIGGER_ID } from './geometry';
 
-/** A registry for validation in the browser: one definition per descriptor, its zod schema rebuilt from JSON Schema. */
+/**
+ * A registry for validation in the browser: one definition per descriptor, configs checked against their JSON
+ * Schemas (core's zod-free `/graph` entry, so the bundle carries no zod).
+ */
 export function createDescriptorRegistry(descriptors: readonly NodeTypeDescriptor[]): Registry {
-  const definitions = new Map<string, NodeDefinition>();
-  for (const descriptor of descriptors) definitions.set(descriptor.type, definitionFrom(descriptor));
-  return {
-    get: (type) => definitions.get(type),
-    has: (type) => definitions.has(type),
-    list: () => [...definitions.values()],
-    describe: () => [...descriptors],
-  };
+  const validator = createDescriptorValidator(descriptors);
+  validators.set(validator.registry, validator);
+  return validator.registry;
+}
+
+/** The validator of each registry, built once (any registry works: its `describe()` gives the descriptors). */
+const validators = new WeakMap<Registry, DescriptorValidator>();
+
+function validatorFor(registry: Registry): DescriptorValidator {
+  let validator = validators.get(registry);
+  if (!validator) {
+    validator = createDescriptorValidator(registry.describe());
+    validators.set(registry, validator);
+  }
+  return validator;
 }
 
 /** Problems of an automation per core's `validateAutomation`, grouped by node id (`trigger` for the trigger). */
@@ -28,9 +37,9 @@ export interface ValidationReport {
   valid: boolean;
 }
 
-/** Runs core's `validateAutomation` against a descriptor registry. */
+/** Core's checks of `validateAutomation` against a descriptor registry, the nodes' hooks aside (the server runs them). */
 export function validateForBuilder(automation: Automation, registry: Registry): ValidationReport {
-  return reportOf(validateAutomation(automation, registry));
+  return reportOf(validatorFor(registry).validate(automation));
 }
 
 /** Groups `problems` by node id. */
@@ -70,31 +79,4 @@ export function serverOnly(local: ValidationProblem[], server: ValidationProblem
 function problemKey(problem: ValidationProblem): string {
   // One problem per field: a hook's finding on a field the browser already flags adds nothing.
   return `${problem.nodeId ?? ''}\u0000${problem.path.join('.')}`;
-}
-
-function definitionFrom(descriptor: NodeTypeDescriptor): NodeDefinition {
-  return Object.freeze({
-    type: descriptor.type,
-    kind: descriptor.kind,
-    version: descriptor.version,
-    title: descriptor.title,
-    outputs: descriptor.outputs,
-    configSchema: schemaFrom(descriptor.configJsonSchema),
-    ...(descriptor.description ? { description: descriptor.description } : {}),
-    ...(descriptor.category ? { category: descriptor.category } : {}),
-    ...(descriptor.sampleOutput === undefined ? {} : { sampleOutput: descriptor.sampleOutput }),
-    // The declared output shape (open parts, config-derived outputs open): what later steps may read.
-    ...(descriptor.outputJsonSchema === undefined ? {} : { outputJsonSchema: descriptor.outputJsonSchema }),
-    ...(descriptor.messages ? { messages: descriptor.messages } : {}),
-    ...(descriptor.templateFields ? { templateFields: descriptor.templateFields } : {}),
-  }) as NodeDefinition;
-}
-
-function schemaFrom(jsonSchema: Record<string, unknown>): z.ZodType {
-  try {
-    return z.fromJSONSchema(jsonSchema as Parameters<typeof z.fromJSONSchema>[0]);
-  } catch {
-    // A schema zod cannot rebuild still lets the graph be checked; its config is then accepted as any object.
-    return z.record(z.string(), z.unknown());
-  }
 }

@@ -108,6 +108,8 @@ function renderField(ctx: FormContext, field: FieldModel, path: Path, plain = fa
   const described = field.description ? `${id}-hint` : nothing;
   field = { ...field, label: labelOf(ctx, field) };
   const label = html`<label for=${id}>${field.label}${field.required ? ' *' : ''}</label>`;
+  // Fields saved on `change` bind `.value` without live(): a re-render while someone types (the server's check
+  // answering) must not put the saved value back over the text not yet saved.
   switch (field.kind) {
     case 'boolean':
       return html`<div class="field checkbox">
@@ -119,7 +121,7 @@ function renderField(ctx: FormContext, field: FieldModel, path: Path, plain = fa
       return html`<div class="field">${label}
         <input id=${id} name=${name} type="number" step=${field.kind === 'integer' ? '1' : 'any'} ?disabled=${ctx.disabled} ?required=${field.required}
           min=${field.schema.minimum ?? nothing} max=${field.schema.maximum ?? nothing} aria-describedby=${described}
-          .value=${live(value === undefined || value === null ? '' : String(value))}
+          .value=${value === undefined || value === null ? '' : String(value)}
           @change=${(e: Event) => {
             const raw = (e.target as HTMLInputElement).value;
             ctx.set(path, raw === '' ? undefined : Number(raw));
@@ -158,13 +160,13 @@ function renderField(ctx: FormContext, field: FieldModel, path: Path, plain = fa
     case 'any':
       return html`<div class="field">${label}
         <input id=${id} name=${name} ?disabled=${ctx.disabled} aria-describedby=${described}
-          .value=${live(value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value))}
+          .value=${value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)}
           @change=${(e: Event) => ctx.set(path, parseLoose((e.target as HTMLInputElement).value))} />${hint}
       </div>`;
     case 'json':
       return html`<div class="field">${label}
         <textarea id=${id} name=${name} ?disabled=${ctx.disabled} aria-describedby=${described} spellcheck="false"
-          .value=${live(value === undefined ? '' : JSON.stringify(value, null, 2))}
+          .value=${value === undefined ? '' : JSON.stringify(value, null, 2)}
           @change=${(e: Event) => {
             const el = e.target as HTMLTextAreaElement;
             try {

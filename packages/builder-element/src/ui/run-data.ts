@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type AutomationRun, type ExecutionLogEntry } from '@swigs/automation-core';
+import { DEFAULT_TIME_ZONE, type AutomationRun, type ExecutionLogEntry } from '@swigs/automation-core/graph';
 import type { TestResult, TestTimelineEntry } from '../client';
 import type { FlowEdge } from '../model/flow-graph';
 import { TRIGGER_ID } from '../model/geometry';

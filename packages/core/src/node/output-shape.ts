@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { ENUM_KEYWORD, FROM_CONFIG_KEYWORD, LABEL_KEYWORD, OPEN_KEYWORD } from './keywords';
 import type { LocalizedText } from './types';
 
-/** JSON Schema keyword marking a part whose shape the node cannot know: any path below it is accepted. */
-export const OPEN_KEYWORD = 'x-swigs-open';
-/** JSON Schema keyword marking an output shape that comes from the node's config (open in the catalogue). */
-export const FROM_CONFIG_KEYWORD = 'x-swigs-from-config';
-/** JSON Schema keyword of a field's label, `{ fr, en }` (variables panel, config forms, problem messages). */
-export const LABEL_KEYWORD = 'x-swigs-label';
-/** JSON Schema keyword listing a field's known values with labels: `[{ value, label: { fr, en } }]`. */
-export const ENUM_KEYWORD = 'x-swigs-enum';
+export { ENUM_KEYWORD, FROM_CONFIG_KEYWORD, LABEL_KEYWORD, OPEN_KEYWORD } from './keywords';
 
 /** A value of any shape (a webhook body, an HTTP answer): every path below it is accepted. */
 export function openValue(): z.ZodType<unknown> {

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
-import { ENUM_KEYWORD, LABEL_KEYWORD } from '../node/output-shape';
+import type { CheckIssue } from './schema-checks';
+import { ENUM_KEYWORD, LABEL_KEYWORD } from '../node/keywords';
 import type { Lang, LocalizedText } from '../node/types';
 
 type JsonSchema = Record<string, unknown>;
-type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
+type Issue = CheckIssue;
 
 /** JSON Schema keyword of a field's own error text `{ fr, en }`, used instead of a custom English message. */
 export const ERROR_KEYWORD = 'x-swigs-error';

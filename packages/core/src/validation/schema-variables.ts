@@ -1,4 +1,4 @@
-import { ENUM_KEYWORD, LABEL_KEYWORD, OPEN_KEYWORD } from '../node/output-shape';
+import { ENUM_KEYWORD, LABEL_KEYWORD, OPEN_KEYWORD } from '../node/keywords';
 import type { LocalizedText } from '../node/types';
 import type { VariableInfo, VariableType } from './variable-scope';
 
