@@ -12,6 +12,10 @@ export function decodeJson<T = unknown>(text: string): T {
   return decode(JSON.parse(text)) as T;
 }
 
+/**
+ * `value` ready for `JSON.stringify`: copied only along the paths to a Date or a marker-like object, so data
+ * without them (most node inputs and outputs) is handed to the native serializer as it is, with no copy.
+ */
 function encode(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) {
@@ -19,23 +23,45 @@ function encode(value: unknown): unknown {
     return { $date: Number.isNaN(time) ? null : value.toISOString() };
   }
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = encode(value[i]);
-    return out;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const encoded = encode(item);
+      if (out === undefined && encoded !== item) out = value.slice(0, i);
+      out?.push(encoded);
+    }
+    return out ?? value;
   }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
-  const out: Record<string, unknown> = {};
+  const record = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
   let count = 0;
   let only = '';
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    const field = (value as Record<string, unknown>)[key];
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const field = record[key];
+    // Dropped, as JSON.stringify drops them.
     if (field === undefined || typeof field === 'function') continue;
-    out[key] = encode(field);
     count += 1;
     only = key;
+    const encoded = encode(field);
+    if (out === undefined && encoded !== field) out = copyBefore(record, key);
+    if (out !== undefined) out[key] = encoded;
   }
-  return count === 1 && (only === '$date' || only === '$esc') ? { $esc: out } : out;
+  const result = out ?? record;
+  return count === 1 && (only === '$date' || only === '$esc') ? { $esc: result } : result;
+}
+
+/** The serialized fields of `record` that come before `stop`, unchanged. */
+function copyBefore(record: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    if (key === stop) break;
+    if (!Object.hasOwn(record, key)) continue;
+    const field = record[key];
+    if (field !== undefined && typeof field !== 'function') out[key] = field;
+  }
+  return out;
 }
 
 function decode(value: unknown): unknown {

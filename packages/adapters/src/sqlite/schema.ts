@@ -132,6 +132,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'trigger data, outputs and log in their own columns, so a checkpoint appends to them',
+    up(db) {
+      // They are append-only (the Store contract): a checkpoint appends the new outputs and log entries as text
+      // instead of encoding and rewriting the whole run. `->` keeps each part's JSON text as stored.
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN trigger_data TEXT;
+        ALTER TABLE runs ADD COLUMN outputs TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE runs ADD COLUMN log TEXT NOT NULL DEFAULT '[]';
+        UPDATE runs SET trigger_data = doc -> '$.triggerData', outputs = COALESCE(doc -> '$.outputs', '{}'),
+          log = COALESCE(doc -> '$.executionLog', '[]'),
+          doc = json_remove(doc, '$.triggerData', '$.outputs', '$.executionLog');
+      `);
+    },
+  },
 ];
 
 /** The version this adapter writes. */

@@ -16,6 +16,7 @@ export interface PlanCache {
 /** Creates the plan cache of one engine. */
 export function createPlanCache(registry: Registry, automations: Pick<AutomationRepository, 'getVersion'>): PlanCache {
   const plans = new LruCache<string, ExecutionPlan>(1000);
+  const loading = new Map<string, Promise<ExecutionPlan | null>>();
   return {
     forAutomation(automation) {
       const key = planKey(automation.userId, automation.id, automation.version);
@@ -26,15 +27,25 @@ export function createPlanCache(registry: Registry, automations: Pick<Automation
       }
       return plan;
     },
-    async forRun(run) {
+    forRun(run) {
       const key = planKey(run.userId, run.automationId, run.automationVersion);
       const cached = plans.get(key);
-      if (cached) return cached;
-      const snapshot = await automations.getVersion(run.userId, run.automationId, run.automationVersion);
-      if (!snapshot) return null;
-      const plan = compilePlan(snapshot, registry);
-      plans.set(key, plan);
-      return plan;
+      if (cached) return Promise.resolve(cached);
+      // One read and one compilation per version, however many of its runs a claim batch resumes at once.
+      let pending = loading.get(key);
+      if (!pending) {
+        pending = automations
+          .getVersion(run.userId, run.automationId, run.automationVersion)
+          .then((snapshot) => {
+            if (!snapshot) return null;
+            const plan = compilePlan(snapshot, registry);
+            plans.set(key, plan);
+            return plan;
+          })
+          .finally(() => loading.delete(key));
+        loading.set(key, pending);
+      }
+      return pending;
     },
   };
 }

@@ -125,6 +125,26 @@ export function describeClaims(ctx: SuiteContext, concurrency: number): void {
       expect(await claim(at(5000), 'w2')).toEqual([]);
     });
 
+    it('never shortens a renewed lease through a checkpoint of the claimed run object', async () => {
+      const created = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(1000), scheduledAt: null });
+      await ctx.store().runs.create(created);
+      const run = await ctx
+        .store()
+        .runs.claimById(created.id, ['running'], { now: at(0), workerId: 'w1', leaseMs: 1000 });
+      if (!run) throw new Error('the run was not claimed');
+      await ctx.store().runs.renewLeases([run.id], 'w1', at(9000));
+      run.steps = 5;
+      expect(await ctx.store().runs.checkpoint(run, 'w1')).toBe(true);
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.leaseUntil).toEqual(at(9000));
+      expect(await claim(at(5000), 'w2')).toEqual([]);
+      // A later lease than the stored one is written as it is.
+      run.leaseUntil = at(20_000);
+      expect(await ctx.store().runs.checkpoint(run, 'w1')).toBe(true);
+      expect((await ctx.store().runs.get('tenant-a', run.id))?.leaseUntil).toEqual(at(20_000));
+      expect(await claim(at(15_000), 'w2')).toEqual([]);
+      expect((await claim(at(20_000), 'w2')).map((r) => r.id)).toContain(run.id);
+    });
+
     it('releases a lease so another worker can claim the run at once', async () => {
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(60_000), scheduledAt: null });
       await ctx.store().runs.create(run);

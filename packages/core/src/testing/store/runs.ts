@@ -177,6 +177,58 @@ export function describeRuns(ctx: SuiteContext, largeLogEntries: number): void {
       expect(await ctx.store().runs.checkpoint(makeRun({ leaseOwner: 'w1' }), 'w1')).toBe(false);
     });
 
+    it('checkpoints the run object it claimed as its log and outputs grow, as the engine does', async () => {
+      const runs = ctx.store().runs;
+      const trigger = { order: { id: 'A-17', paidAt: at(-5) }, onlyDate: { $date: 'x' } };
+      const created = makeRun({ triggerData: trigger, outputs: {}, executionLog: [], scheduledAt: at(0) });
+      await runs.create(created);
+      const run = await runs.claimById(created.id, ['waiting'], { now: at(0), workerId: 'w1', leaseMs: 30_000 });
+      if (!run) throw new Error('the run was not claimed');
+      for (let step = 0; step < 3; step++) {
+        run.executionLog.push(makeLogEntry(step));
+        // Numeric-looking node ids sort before others in an object's keys: appended in any order they still count.
+        run.outputs[step === 1 ? '10' : `node-${step}`] = { step, at: at(step), nested: [{ $date: 'not a date' }] };
+        run.steps += 1;
+        run.currentNodeId = `node-${step + 1}`;
+        run.queue = [`node-${step + 1}`];
+        run.updatedAt = at(100 + step);
+        expect(await runs.checkpoint(run, 'w1')).toBe(true);
+        expect(await runs.get('tenant-a', run.id)).toEqual(run);
+      }
+      // A step that changes the cursor only, then the outcome: nothing appended, nothing lost.
+      run.queue = [];
+      expect(await runs.checkpoint(run, 'w1')).toBe(true);
+      Object.assign(run, { status: 'completed', completedAt: at(900), leaseOwner: null, leaseUntil: null });
+      expect(await runs.checkpoint(run, 'w1')).toBe(true);
+      expect(await runs.get('tenant-a', run.id)).toEqual(run);
+      expect((await runs.list({ userId: 'tenant-a', text: 'a-17' })).items.map((r) => r.id)).toContain(run.id);
+      // The lease is gone with the outcome: a later write of the same object is refused.
+      run.executionLog.push(makeLogEntry(3));
+      expect(await runs.checkpoint(run, 'w1')).toBe(false);
+      expect((await runs.get('tenant-a', run.id))?.executionLog).toHaveLength(3);
+    });
+
+    it('refuses a checkpoint of the claimed run object once another worker took the run', async () => {
+      const runs = ctx.store().runs;
+      const created = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(1000), scheduledAt: null });
+      await runs.create(created);
+      const mine = await runs.claimById(created.id, ['running'], { now: at(0), workerId: 'w1', leaseMs: 1000 });
+      if (!mine) throw new Error('the run was not claimed');
+      const theirs = await runs.claimById(created.id, ['running'], { now: at(5000), workerId: 'w2', leaseMs: 1000 });
+      expect(theirs?.leaseOwner).toBe('w2');
+      mine.executionLog.push(makeLogEntry(7));
+      mine.outputs['node-7'] = { mine: true };
+      expect(await runs.checkpoint(mine, 'w1')).toBe(false);
+      theirs!.executionLog.push(makeLogEntry(8));
+      expect(await runs.checkpoint(theirs!, 'w2')).toBe(true);
+      const stored = await runs.get('tenant-a', created.id);
+      expect(stored?.executionLog.map((e) => e.nodeId)).toEqual([
+        ...created.executionLog.map((e) => e.nodeId),
+        'node-8',
+      ]);
+      expect(stored?.outputs).toEqual(created.outputs);
+    });
+
     it('counts the stats a checkpoint carries only when the checkpoint is taken', async () => {
       await ctx.store().automations.save(makeAutomation({ id: 'auto-1' }));
       const run = makeRun({ status: 'running', leaseOwner: 'w1', leaseUntil: at(30_000), scheduledAt: null });
