@@ -1,28 +1,55 @@
 import {
+  type CompanionInsert,
   ConflictError,
   type DocumentCollection,
   type DocumentQuery,
   type DocumentWhere,
   type StoredDocument,
 } from '@swigs/automation-core';
-import type { Collection, Document, Filter, Sort } from 'mongodb';
+import type { ClientSession, Collection, Document, Filter, Sort } from 'mongodb';
 import { escapeKey, fromMongo, toMongo } from './codec';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+
+/** Writes a record change and its companion documents together (see `createMongoStore`). */
+export interface MongoCompanionWriter {
+  /**
+   * Runs `write` (with the session of a transaction, or none where the server has no transactions) and inserts
+   * `also` after it when it returned a document; in a transaction both commit or neither does.
+   */
+  write<R>(
+    also: readonly CompanionInsert[],
+    write: (session: ClientSession | undefined) => Promise<R | null>,
+  ): Promise<R | null>;
+}
 
 /** A collection of the same name, unique on userId + id; `ready` resolves once its indexes exist. */
 export function createMongoCollection<T extends StoredDocument>(
   collection: Collection<Document>,
   ready: () => Promise<void>,
+  companions?: MongoCompanionWriter,
 ): DocumentCollection<T> {
   const name = collection.collectionName;
+  const together = <R>(
+    also: readonly CompanionInsert[] | undefined,
+    write: (session: ClientSession | undefined) => Promise<R | null>,
+  ): Promise<R | null> => {
+    if (!also?.length) return write(undefined);
+    if (!companions) throw new Error(`collection "${name}": companion documents need the store's writer`);
+    return companions.write(also, write);
+  };
   return {
-    async insert(doc) {
+    async insert(doc, options) {
       await ready();
       try {
-        await collection.insertOne({ ...(toMongo(doc) as Document) }, WRITE);
+        await together(options?.also, async (session) => {
+          await collection.insertOne({ ...(toMongo(doc) as Document) }, { ...WRITE, ...(session ? { session } : {}) });
+          return doc;
+        });
       } catch (error) {
         if (isDuplicateKey(error)) {
-          throw new ConflictError(`collection "${name}": document "${doc.id}" already exists`, { cause: error });
+          throw new ConflictError(`collection "${name}": document "${doc.id}" (or a companion) already exists`, {
+            cause: error,
+          });
         }
         throw error;
       }
@@ -51,18 +78,26 @@ export function createMongoCollection<T extends StoredDocument>(
       await ready();
       const set = toMongo(cleanPatch(patch)) as Document;
       const filter = { ...whereFilter(options?.where), userId, id };
-      const doc =
-        Object.keys(set).length === 0
-          ? await collection.findOne(filter, { projection: { _id: 0 } })
-          : await collection.findOneAndUpdate(
-              filter,
-              { $set: set },
-              {
-                returnDocument: 'after',
-                projection: { _id: 0 },
-                ...WRITE,
-              },
-            );
+      let doc: Document | null;
+      try {
+        doc = await together(options?.also, (session) => {
+          const inSession = session ? { session } : {};
+          return Object.keys(set).length === 0
+            ? collection.findOne(filter, { projection: { _id: 0 }, ...inSession })
+            : collection.findOneAndUpdate(
+                filter,
+                { $set: set },
+                { returnDocument: 'after', projection: { _id: 0 }, ...WRITE, ...inSession },
+              );
+        });
+      } catch (error) {
+        if (isDuplicateKey(error)) {
+          throw new ConflictError(`collection "${name}": a companion of document "${id}" already exists`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
       return doc ? (fromMongo(doc) as T) : null;
     },
     async delete(userId, id) {

@@ -2,6 +2,7 @@ import { AdapterError, type DocumentCollection, type Store, type StoredDocument 
 import { type Db, MongoClient } from 'mongodb';
 import { COLLECTIONS, DOCUMENT_INDEXES, ensureIndexes, KNOWN_DOCUMENT_COLLECTIONS } from './indexes';
 import { createMongoAutomations } from './mongo-automations';
+import { createCompanionWriter } from './mongo-companions';
 import { createMongoCollection } from './mongo-documents';
 import { createMongoCounters, createMongoCursors, createMongoKeys } from './mongo-keys';
 import { withConflictRetries } from './mongo-errors';
@@ -17,7 +18,9 @@ export interface MongoStore extends Store {
 
 /**
  * A durable `Store` on MongoDB (a replica set or a standalone). Connects and creates its indexes before it
- * resolves. Only single-document atomic operations are used: no transactions, so any topology works.
+ * resolves. Only single-document atomic operations are used, so any topology works; the one exception is a document
+ * write with companions (`also`, an outbox entry next to its record), which uses a multi-document transaction where
+ * the server has them and, on a standalone mongod without them, writes the companions right after the record.
  * @example
  * const store = await createMongoStore({ url: process.env.MONGODB_URL, dbName: 'swigs' });
  */
@@ -40,6 +43,19 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
   const collection = (name: string) => withConflictRetries(db.collection(name));
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
   const indexed = new Map<string, Promise<void>>(KNOWN_DOCUMENT_COLLECTIONS.map((name) => [name, Promise.resolve()]));
+  const readyOf = (name: string): Promise<void> => {
+    let pending = indexed.get(name);
+    if (!pending) {
+      pending = db
+        .collection(name)
+        .createIndexes(DOCUMENT_INDEXES)
+        .then(() => undefined);
+      pending.catch(() => indexed.delete(name));
+      indexed.set(name, pending);
+    }
+    return pending;
+  };
+  const companions = createCompanionWriter(client, () => db, readyOf);
   const automations = createMongoAutomations(collection(COLLECTIONS.automations), collection(COLLECTIONS.versions));
   let closed = false;
 
@@ -58,17 +74,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
     collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
       let documents = collections.get(name);
       if (!documents) {
-        const target = collection(name);
-        const ready = (): Promise<void> => {
-          let pending = indexed.get(name);
-          if (!pending) {
-            pending = target.createIndexes(DOCUMENT_INDEXES).then(() => undefined);
-            pending.catch(() => indexed.delete(name));
-            indexed.set(name, pending);
-          }
-          return pending;
-        };
-        documents = createMongoCollection<StoredDocument>(target, ready);
+        documents = createMongoCollection<StoredDocument>(collection(name), () => readyOf(name), companions);
         collections.set(name, documents);
       }
       return documents as unknown as DocumentCollection<T>;

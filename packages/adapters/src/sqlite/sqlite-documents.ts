@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  type CompanionInsert,
   ConflictError,
   type DocumentCollection,
   type DocumentQuery,
@@ -34,20 +35,37 @@ export function createSqliteCollection<T extends StoredDocument>(
     return statement;
   };
 
+  const insertRow = (collection: string, doc: StoredDocument, text: string): void => {
+    try {
+      insert.run(collection, doc.userId, doc.id, text);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new ConflictError(`collection "${collection}": document "${doc.id}" already exists`, { cause: error });
+      }
+      throw error;
+    }
+  };
+  // Companions share the write's savepoint: a conflict on any of them undoes the record change too.
+  const withCompanions = <R>(also: readonly CompanionInsert[] | undefined, write: () => R): (() => R) => {
+    if (!also?.length) return write;
+    const texts = also.map((companion) => encodeJson(companion.doc));
+    return db.transaction(() => {
+      const result = write();
+      if (result === null) return result;
+      for (const [i, companion] of also.entries()) insertRow(companion.collection, companion.doc, texts[i]!);
+      return result;
+    });
+  };
+
   return {
-    insert(doc) {
+    insert(doc, options) {
       const text = encodeJson(doc);
-      return writes.run(() => {
-        try {
-          insert.run(name, doc.userId, doc.id, text);
-        } catch (error) {
-          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-            throw new ConflictError(`collection "${name}": document "${doc.id}" already exists`, { cause: error });
-          }
-          throw error;
-        }
-        return decodeJson<T>(text);
-      });
+      return writes.run(
+        withCompanions(options?.also, () => {
+          insertRow(name, doc, text);
+          return decodeJson<T>(text);
+        }),
+      );
     },
     async get(userId, id) {
       const row = select.get(name, userId, id);
@@ -70,15 +88,17 @@ export function createSqliteCollection<T extends StoredDocument>(
         `SELECT doc FROM documents WHERE collection = ? AND user_id = ? AND id = ?${filter.sql}`,
       );
       const changes = encodeJson(cleanPatch(patch));
-      return writes.run(() => {
-        const row = guarded.get(name, userId, id, ...filter.params) as { doc: string } | undefined;
-        if (!row) return null;
-        const current = decodeJson<T>(row.doc);
-        const next = { ...current, ...decodeJson<Partial<T>>(changes), id: current.id, userId: current.userId };
-        const text = encodeJson(next);
-        replace.run(text, name, userId, id);
-        return decodeJson<T>(text);
-      });
+      return writes.run(
+        withCompanions(options?.also, () => {
+          const row = guarded.get(name, userId, id, ...filter.params) as { doc: string } | undefined;
+          if (!row) return null;
+          const current = decodeJson<T>(row.doc);
+          const next = { ...current, ...decodeJson<Partial<T>>(changes), id: current.id, userId: current.userId };
+          const text = encodeJson(next);
+          replace.run(text, name, userId, id);
+          return decodeJson<T>(text);
+        }),
+      );
     },
     delete(userId, id) {
       return writes.run(() => remove.run(name, userId, id).changes === 1);

@@ -24,15 +24,36 @@ export interface DocumentQuery {
   offset?: number;
 }
 
+/**
+ * A document of another collection written in the same atomic write as an insert or update (an outbox entry next to
+ * the record it announces): both are stored, or neither. Memory and SQLite commit them in one transaction; MongoDB
+ * in a multi-document transaction where the server supports them.
+ */
+export interface CompanionInsert {
+  collection: string;
+  doc: StoredDocument;
+}
+
+/** Options of an insert or update that carries companion documents. */
+export interface WriteOptions {
+  /** Inserted with the write (on an update, only when it matched); a conflict on any of them fails the whole write. */
+  also?: readonly CompanionInsert[];
+}
+
 export interface DocumentCollection<T extends StoredDocument> {
-  /** Throws `ConflictError` when the id exists. */
-  insert(doc: T): Promise<T>;
+  /** Throws `ConflictError` when the id (or a companion's id) exists; nothing is written then. */
+  insert(doc: T, options?: WriteOptions): Promise<T>;
   get(userId: string, id: string): Promise<T | null>;
   find(userId: string, query?: DocumentQuery): Promise<{ items: T[]; total: number }>;
   /**
    * Shallow-merges `patch` into the document when it also matches `options.where` (compare-and-set).
    * Returns the updated document, or null when none matched.
    */
-  update(userId: string, id: string, patch: Partial<T>, options?: { where?: DocumentWhere }): Promise<T | null>;
+  update(
+    userId: string,
+    id: string,
+    patch: Partial<T>,
+    options?: WriteOptions & { where?: DocumentWhere },
+  ): Promise<T | null>;
   delete(userId: string, id: string): Promise<boolean>;
 }

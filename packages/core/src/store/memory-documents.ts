@@ -1,17 +1,35 @@
 import { ConflictError } from '../errors/errors';
-import type { DocumentCollection, DocumentQuery, DocumentWhere, StoredDocument } from '../ports/document-store';
+import type {
+  CompanionInsert,
+  DocumentCollection,
+  DocumentQuery,
+  DocumentWhere,
+  StoredDocument,
+} from '../ports/document-store';
 import { cloneValue } from './clone';
 
-/** One tenant-scoped document collection held in memory. Ordered by `id` unless a sort is given. */
-export function createMemoryCollection<T extends StoredDocument>(name: string): DocumentCollection<T> {
-  const docs = new Map<string, T>();
-  const keyOf = (userId: string, id: string): string => `${userId}\u0000${id}`;
+/** The documents of every collection of one memory store, by collection name, then by tenant and id. */
+export type MemoryDocuments = (name: string) => Map<string, StoredDocument>;
+
+const keyOf = (userId: string, id: string): string => `${userId}\u0000${id}`;
+
+/**
+ * One tenant-scoped document collection held in memory. Ordered by `id` unless a sort is given. `documentsOf`
+ * gives the other collections' maps, where companion documents (`also`) go in the same synchronous step.
+ */
+export function createMemoryCollection<T extends StoredDocument>(
+  name: string,
+  documentsOf: MemoryDocuments = createMemoryDocuments(),
+): DocumentCollection<T> {
+  const docs = documentsOf(name) as Map<string, T>;
 
   return {
-    async insert(doc) {
+    async insert(doc, options) {
       const key = keyOf(doc.userId, doc.id);
       if (docs.has(key)) throw new ConflictError(`collection "${name}": document "${doc.id}" already exists`);
+      checkCompanions(documentsOf, options?.also);
       docs.set(key, cloneValue(doc));
+      writeCompanions(documentsOf, options?.also);
       return cloneValue(doc);
     },
     async get(userId, id) {
@@ -32,14 +50,45 @@ export function createMemoryCollection<T extends StoredDocument>(name: string): 
       const key = keyOf(userId, id);
       const doc = docs.get(key);
       if (!doc || !matchesWhere(doc, options?.where)) return null;
+      checkCompanions(documentsOf, options?.also);
       const next = { ...doc, ...cleanPatch(patch), id: doc.id, userId: doc.userId } as T;
       docs.set(key, next);
+      writeCompanions(documentsOf, options?.also);
       return cloneValue(next);
     },
     async delete(userId, id) {
       return docs.delete(keyOf(userId, id));
     },
   };
+}
+
+/** The maps of one memory store's collections, created on first use. */
+export function createMemoryDocuments(): MemoryDocuments {
+  const maps = new Map<string, Map<string, StoredDocument>>();
+  return (name) => {
+    let map = maps.get(name);
+    if (!map) {
+      map = new Map();
+      maps.set(name, map);
+    }
+    return map;
+  };
+}
+
+/** Throws before anything is written when a companion's id is taken (or two companions share one). */
+function checkCompanions(documentsOf: MemoryDocuments, also: readonly CompanionInsert[] | undefined): void {
+  const seen = new Set<string>();
+  for (const { collection, doc } of also ?? []) {
+    const key = `${collection}\u0000${keyOf(doc.userId, doc.id)}`;
+    if (seen.has(key) || documentsOf(collection).has(keyOf(doc.userId, doc.id))) {
+      throw new ConflictError(`collection "${collection}": document "${doc.id}" already exists`);
+    }
+    seen.add(key);
+  }
+}
+
+function writeCompanions(documentsOf: MemoryDocuments, also: readonly CompanionInsert[] | undefined): void {
+  for (const { collection, doc } of also ?? []) documentsOf(collection).set(keyOf(doc.userId, doc.id), cloneValue(doc));
 }
 
 /** A patch minus the identity fields and `undefined` values (which mean "unchanged"). */

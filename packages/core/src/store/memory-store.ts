@@ -4,7 +4,7 @@ import type { DocumentCollection, StoredDocument } from '../ports/document-store
 import type { RunStore, UniqueKeyRepository } from '../ports/run-store';
 import type { Store } from '../ports/store';
 import { createMemoryAutomations } from './memory-automations';
-import { createMemoryCollection } from './memory-documents';
+import { createMemoryCollection, createMemoryDocuments } from './memory-documents';
 import { createMemoryRuns } from './memory-runs';
 
 /**
@@ -16,6 +16,7 @@ import { createMemoryRuns } from './memory-runs';
  */
 export function createMemoryStore(): Store {
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
+  const documents = createMemoryDocuments();
   return {
     ...createMemoryRunStore(),
     cursors: createMemoryCursors(),
@@ -23,7 +24,7 @@ export function createMemoryStore(): Store {
     collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
       let collection = collections.get(name);
       if (!collection) {
-        collection = createMemoryCollection<StoredDocument>(name);
+        collection = createMemoryCollection<StoredDocument>(name, documents);
         collections.set(name, collection);
       }
       return collection as unknown as DocumentCollection<T>;

@@ -6,22 +6,10 @@ export interface InvoicingDeps {
   store: Store;
   engine: Pick<Engine, 'fire'>;
   clock: Clock;
-  /** Told when an automation event could not be fired (the record change itself stands). */
+  /** Told when an automation event could not be delivered at once (it stays in the outbox; the change stands). */
   logger?: Logger;
   /** Signed PDF links for reminders (needs `PUBLIC_URL`); without it, no link and no public route. */
   links?: InvoiceLinks;
-}
-
-/** Fires an automation event after the change is stored; a failing automation never undoes or fails the request. */
-export async function fireEvent(deps: InvoicingDeps, type: string, payload: unknown, userId: string): Promise<void> {
-  try {
-    await deps.engine.fire(type, payload, { userId });
-  } catch (error) {
-    deps.logger?.error('invoicing: firing an automation event failed', {
-      type,
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }
 
 /** A fresh document id. */

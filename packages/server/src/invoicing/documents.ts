@@ -11,6 +11,8 @@ export const Collections = {
   invoices: 'invoices',
   creditNotes: 'creditnotes',
   settings: 'invoicesettings',
+  /** Automation events written with their record, until delivered (`event-outbox.ts`). */
+  eventOutbox: 'eventoutbox',
 } as const;
 
 /** A structured postal address (QR-bill address type S). */

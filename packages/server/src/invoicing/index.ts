@@ -10,5 +10,7 @@ export { PROJECT_STATUSES, INVOICE_STATUSES, type ProjectStatus, type InvoiceSta
 export type { EventJson, InvoiceJson, LineJson, ProjectJson, QuoteJson, SettingsJson } from './serialize';
 export { createInvoicingAttachments } from './attachments';
 export { createOverdueSweep, type OverdueSweep, type OverdueSweepOptions } from './overdue-sweep';
+export { createEventRedelivery, type EventRedelivery, type EventRedeliveryOptions } from './event-redelivery';
+export { eventDedupeKey, OUTBOX_EVENT_TYPES, type PendingEventDoc } from './event-outbox';
 export { dunningAutomation, installDunning, DUNNING_TEMPLATES } from './dunning';
 export { createInvoiceLinks, type InvoiceLinks, type InvoiceLinksOptions } from './public-links';

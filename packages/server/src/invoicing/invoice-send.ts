@@ -1,7 +1,8 @@
 import { zurichCalendarDate } from './calendar';
-import { fireEvent, type InvoicingDeps } from './context';
+import type { InvoicingDeps } from './context';
 import type { InvoiceDoc } from './documents';
 import { conflictError } from './errors';
+import { announce, pendingEvent } from './event-outbox';
 import { invoicePayload } from './invoice-payload';
 import { requireInvoice, transition } from './invoices';
 import { paymentReference } from './numbering';
@@ -29,13 +30,15 @@ export async function sendInvoice(deps: InvoicingDeps, userId: string, id: strin
   // Loaded on first use: swissqrbill pulls in pdfkit, which an idle server never needs.
   (await import('./qr-bill')).createQrBill(snapshot, snapshot.payableTotal);
   const now = deps.clock.now();
-  const sent = await transition(deps, userId, id, ['draft'], {
-    status: 'sent',
-    sentAt: now,
-    reference,
-    snapshot,
-    updatedAt: now,
-  });
-  await fireEvent(deps, 'invoice.sent', invoicePayload(sent, zurichCalendarDate(now)), userId);
+  const patch = { status: 'sent' as const, sentAt: now, reference, snapshot, updatedAt: now };
+  // The compare-and-set on `draft` guarantees the stored invoice is `invoice` plus `patch`: the event says so.
+  const event = pendingEvent(
+    deps,
+    'invoice.sent',
+    invoicePayload({ ...invoice, ...patch }, zurichCalendarDate(now)),
+    userId,
+  );
+  const sent = await transition(deps, userId, id, ['draft'], patch, {}, [event]);
+  await announce(deps, event);
   return sent;
 }

@@ -1,9 +1,9 @@
-import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
+import { NotFoundError, type DocumentCollection, type WriteOptions } from '@swigs/automation-core';
 import type { z } from 'zod';
 import type { HttpError } from '../http/http-error';
 import { claimAll, loadBillable } from './billing-claims';
 import { addDays, zurichCalendarDate } from './calendar';
-import { fireEvent, newId, type InvoicingDeps } from './context';
+import { newId, type InvoicingDeps } from './context';
 import {
   Collections,
   type BilledLine,
@@ -17,6 +17,7 @@ import {
   type QuoteDoc,
 } from './documents';
 import { conflictError, invalidField } from './errors';
+import { announce, pendingEvent } from './event-outbox';
 import { eventsOf } from './events';
 import { invoiceLines } from './invoice-lines';
 import { invoicePayload } from './invoice-payload';
@@ -95,7 +96,7 @@ export async function createInvoice(
   try {
     const now = deps.clock.now();
     const number = await allocateInvoiceNumber(deps.store, userId, Number(issueDate.slice(0, 4)));
-    const invoice = await invoicesOf(deps).insert({
+    const draft: InvoiceDoc = {
       id: invoiceId,
       userId,
       projectId,
@@ -121,8 +122,11 @@ export async function createInvoice(
       cancelledAt: null,
       createdAt: now,
       updatedAt: now,
-    });
-    await fireEvent(deps, 'invoice.created', invoicePayload(invoice, zurichCalendarDate(now)), userId);
+    };
+    // The event is stored with the invoice, so no crash between the two loses it.
+    const event = pendingEvent(deps, 'invoice.created', invoicePayload(draft, zurichCalendarDate(now)), userId);
+    const invoice = await invoicesOf(deps).insert(draft, { also: [event] });
+    await announce(deps, event);
     return invoice;
   } catch (error) {
     await claimed.release();
@@ -224,7 +228,7 @@ export async function listInvoices(
 
 /**
  * Moves an invoice between statuses with a compare-and-set on `from`; 409 naming the status it is in when another
- * request moved it first.
+ * request moved it first. `also` (an outbox event) is written with the move, only when it happens.
  */
 export async function transition(
   deps: InvoicingDeps,
@@ -233,9 +237,10 @@ export async function transition(
   from: InvoiceStatus[],
   patch: Partial<InvoiceDoc>,
   where: Record<string, string | number> = {},
+  also: WriteOptions['also'] = [],
 ): Promise<InvoiceDoc> {
   const current = await requireInvoice(deps, userId, id);
-  const updated = await invoicesOf(deps).update(userId, id, patch, { where: { status: from, ...where } });
+  const updated = await invoicesOf(deps).update(userId, id, patch, { where: { status: from, ...where }, also });
   if (updated) return withDefaults(updated);
   const now = (await invoicesOf(deps).get(userId, id)) ?? current;
   throw conflictError('invoice_transition', { number: now.number, status: now.status });

@@ -1,7 +1,8 @@
 import { zurichCalendarDate } from './calendar';
-import { fireEvent, newId, type InvoicingDeps } from './context';
+import { newId, type InvoicingDeps } from './context';
 import type { InvoiceDoc } from './documents';
 import { conflictError, invalidField } from './errors';
+import { announce, pendingEvent } from './event-outbox';
 import { invoicePayload } from './invoice-payload';
 import { openBalance } from './invoice-state';
 import { invoicesOf, requireInvoice, withDefaults } from './invoices';
@@ -44,21 +45,23 @@ export async function recordPayment(
     };
     const paidAmount = invoice.paidAmount + amount;
     const settled = openBalance({ ...invoice, paidAmount }) === 0;
-    const updated = await invoicesOf(deps).update(
-      userId,
-      id,
-      {
-        payments: [...invoice.payments, payment],
-        paidAmount,
-        ...(settled ? { status: 'paid' as const, paidAt: now } : {}),
-        updatedAt: now,
-      },
-      { where: { status: 'sent', paidAmount: invoice.paidAmount } },
-    );
+    const patch = {
+      payments: [...invoice.payments, payment],
+      paidAmount,
+      ...(settled ? { status: 'paid' as const, paidAt: now } : {}),
+      updatedAt: now,
+    };
+    // Written with the payment that settles the invoice (the compare-and-set makes `invoice + patch` the result).
+    const event = settled
+      ? pendingEvent(deps, 'invoice.paid', invoicePayload({ ...invoice, ...patch }, zurichCalendarDate(now)), userId)
+      : undefined;
+    const updated = await invoicesOf(deps).update(userId, id, patch, {
+      where: { status: 'sent', paidAmount: invoice.paidAmount },
+      ...(event ? { also: [event] } : {}),
+    });
     if (updated) {
-      const paid = withDefaults(updated);
-      if (settled) await fireEvent(deps, 'invoice.paid', invoicePayload(paid, zurichCalendarDate(now)), userId);
-      return paid;
+      if (event) await announce(deps, event);
+      return withDefaults(updated);
     }
     // Another payment or a status change came first: read again (a few times, then report the conflict).
     if (attempt >= 4) throw conflictError('invoice_transition', { number: invoice.number, status: invoice.status });

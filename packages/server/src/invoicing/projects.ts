@@ -1,8 +1,9 @@
 import { NotFoundError, type DocumentCollection } from '@swigs/automation-core';
 import type { z } from 'zod';
-import { fireEvent, newId, type InvoicingDeps } from './context';
+import { newId, type InvoicingDeps } from './context';
 import { Collections, type ProjectDoc, type ProjectStatus } from './documents';
 import { conflictError } from './errors';
+import { announce, pendingEvent } from './event-outbox';
 import { chfToCentimes } from './money';
 import type { projectCreateSchema, projectUpdateSchema } from './schemas';
 
@@ -73,22 +74,30 @@ export async function updateProject(
     patch.hourlyRate = input.hourlyRate === null ? null : chfToCentimes(input.hourlyRate);
   const statusChanges = input.status !== undefined && input.status !== current.status;
   if (statusChanges) patch.status = input.status;
-  const updated = await projectsOf(deps).update(userId, id, patch, { where: { status: current.status } });
+  // The compare-and-set on the old status makes `current + patch` what is stored: the event is written with it.
+  const event = statusChanges
+    ? pendingEvent(deps, 'project.status_changed', statusChangedPayload(current, { ...current, ...patch }, now), userId)
+    : undefined;
+  const updated = await projectsOf(deps).update(userId, id, patch, {
+    where: { status: current.status },
+    ...(event ? { also: [event] } : {}),
+  });
   if (!updated) return updateProject(deps, userId, id, input);
-  if (statusChanges) {
-    const payload: ProjectStatusChangedPayload = {
-      projectId: id,
-      name: updated.name,
-      from: current.status,
-      to: updated.status,
-      ...(updated.client
-        ? { client: { name: updated.client.name, ...(updated.client.email ? { email: updated.client.email } : {}) } }
-        : {}),
-      changedAt: now.toISOString(),
-    };
-    await fireEvent(deps, 'project.status_changed', payload, userId);
-  }
+  if (event) await announce(deps, event);
   return updated;
+}
+
+function statusChangedPayload(before: ProjectDoc, after: ProjectDoc, now: Date): ProjectStatusChangedPayload {
+  return {
+    projectId: after.id,
+    name: after.name,
+    from: before.status,
+    to: after.status,
+    ...(after.client
+      ? { client: { name: after.client.name, ...(after.client.email ? { email: after.client.email } : {}) } }
+      : {}),
+    changedAt: now.toISOString(),
+  };
 }
 
 /** Lists the tenant's projects, newest first, optionally by status. */

@@ -22,7 +22,12 @@ import type { ServerConfig } from '../config/server-config';
 import type { CmsWebhookReceiver } from '../http/app-deps';
 import { createApp, createRequestListener } from '../http/app';
 import type { ApiRouter } from '../http/router';
-import { createInvoiceLinks, createInvoicingAttachments, createOverdueSweep } from '../invoicing/index';
+import {
+  createEventRedelivery,
+  createInvoiceLinks,
+  createInvoicingAttachments,
+  createOverdueSweep,
+} from '../invoicing/index';
 import { invoicingRecords, invoicingRoutes } from './invoicing-mount';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import { createJsonLogger, redactUrl, toPortLogger } from './logger';
@@ -127,6 +132,8 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
   const invoicing = invoicingRoutes({ store, engine, clock, logger, ...(links ? { links } : {}) });
   // Fires invoice.overdue (the reminders) as invoices pass their due date unpaid.
   const overdue = createOverdueSweep({ store, engine, clock, logger, ...(links ? { links } : {}) });
+  // Delivers the invoice and project events a crash left in the outbox: at start-up, then every 30 s.
+  const redelivery = createEventRedelivery({ store, engine, clock, logger });
 
   let workersStarted = false;
   const app = createApp({
@@ -158,6 +165,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
     await engine.start();
     cms?.start();
     overdue.start();
+    redelivery.start();
     workersStarted = true;
   };
 
@@ -202,6 +210,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
         }
         await cms?.close();
         await overdue.stop();
+        await redelivery.stop();
         if (workersStarted) await engine.stop();
         await Promise.all([outbound.close(), tasks?.close()]);
         await mail.close();

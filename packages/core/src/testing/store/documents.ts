@@ -157,5 +157,57 @@ export function describeDocuments(ctx: SuiteContext<DocumentStore>, concurrency:
       expect(await outbox().delete('tenant-a', 'm1')).toBe(false);
       expect((await outbox().find('tenant-a')).total).toBe(0);
     });
+
+    it('inserts companion documents with a record, or neither when one of them is taken', async () => {
+      const events = () => ctx.store().collection<StoredDocument & { type: string }>('eventoutbox');
+      const pending = (id: string) => ({
+        collection: 'eventoutbox',
+        doc: { id, userId: 'tenant-a', type: 'mail.queued' },
+      });
+      await outbox().insert(mail('m1'), { also: [pending('e1')] });
+      expect(await outbox().get('tenant-a', 'm1')).not.toBeNull();
+      expect(await events().get('tenant-a', 'e1')).toEqual({ id: 'e1', userId: 'tenant-a', type: 'mail.queued' });
+
+      const refused = await outbox()
+        .insert(mail('m2'), { also: [pending('e2'), pending('e1')] })
+        .catch((error: unknown) => error);
+      expect(hasErrorCode(refused, ErrorCode.Conflict)).toBe(true);
+      expect(await outbox().get('tenant-a', 'm2')).toBeNull();
+      expect(await events().get('tenant-a', 'e2')).toBeNull();
+    });
+
+    it('writes companion documents only when a compare-and-set update matched, atomically with it', async () => {
+      const events = () => ctx.store().collection<StoredDocument & { type: string }>('eventoutbox');
+      const pending = (id: string) => ({
+        collection: 'eventoutbox',
+        doc: { id, userId: 'tenant-a', type: 'mail.sent' },
+      });
+      await outbox().insert(mail('m1'));
+      const sent = await outbox().update(
+        'tenant-a',
+        'm1',
+        { status: 'sent' },
+        { where: { status: 'pending' }, also: [pending('e1')] },
+      );
+      expect(sent?.status).toBe('sent');
+      expect(await events().get('tenant-a', 'e1')).not.toBeNull();
+
+      const missed = await outbox().update(
+        'tenant-a',
+        'm1',
+        { status: 'sent' },
+        { where: { status: 'pending' }, also: [pending('e2')] },
+      );
+      expect(missed).toBeNull();
+      expect(await events().get('tenant-a', 'e2')).toBeNull();
+
+      const refused = await outbox()
+        .update('tenant-a', 'm1', { status: 'bounced' }, { also: [pending('e1')] })
+        .catch((error: unknown) => error);
+      expect(hasErrorCode(refused, ErrorCode.Conflict)).toBe(true);
+      expect((await outbox().get('tenant-a', 'm1'))?.status).toBe('sent');
+      expect((await events().find('tenant-a')).total).toBe(1);
+      expect((await events().find('tenant-b')).total).toBe(0);
+    });
   });
 }
