@@ -28,6 +28,7 @@ import { renderToolbar } from './ui/toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
+import { openQuickAddAfterDrop } from './ui/quick-add';
 import {
   adoptNodes,
   applyDragPositions,
@@ -167,7 +168,7 @@ export class SwigsAutomationBuilder extends LitElement {
     });
     new MinimapController(this);
     this.server = new ServerController(this);
-    this.connections = new ConnectionController(this);
+    this.connections = new ConnectionController(this, (state) => openQuickAddAfterDrop(this, state));
     this.addEventListener('keydown', (event) => handleKeydown(this, event));
     this.addEventListener(
       'mousedown',

@@ -1,7 +1,26 @@
-import type { ReactiveController } from 'lit';
-import { startConnection, toDraft } from '../xyflow/index';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { openQuickAddAfterDrop } from '../ui/quick-add';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BuilderStore } from '../editor/builder-store';
+import type { Messages } from '../i18n/messages';
+import type { BuilderUiState, QuickAddState } from '../ui/ui-state';
+import { startConnection, toDraft, type NodeLookup, type Transform } from '../xyflow/index';
+
+/** What the connection controller reads of its host: no more than this. */
+export interface ConnectionHost extends ReactiveControllerHost {
+  readonly isReadonly: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly ui: Pick<BuilderUiState, 'connection' | 'quickAdd'>;
+  readonly store: Pick<BuilderStore, 'canConnect' | 'connect'>;
+  readonly nodeLookup: NodeLookup;
+  readonly panZoom: { readonly transform: Transform };
+  readonly msg: Pick<Messages, 'connected'>;
+  containerElement(): HTMLDivElement | null;
+  panBy(delta: { x: number; y: number }): Promise<boolean>;
+  announce(text: string): void;
+  flowPoint(clientX: number, clientY: number): { x: number; y: number };
+}
+
+/** Opens the step picker where a connection was dropped on empty canvas, wired from its handle. */
+export type DropOnPane = (state: Omit<QuickAddState, 'query' | 'active'>) => void;
 
 /**
  * Draws connections from handles with `XYHandle`. A connection dropped on empty canvas opens the quick-add popup
@@ -10,7 +29,10 @@ import { openQuickAddAfterDrop } from '../ui/quick-add';
 export class ConnectionController implements ReactiveController {
   private release: (() => void) | undefined;
 
-  constructor(private readonly host: SwigsAutomationBuilder) {
+  constructor(
+    private readonly host: ConnectionHost,
+    private readonly dropOnPane: DropOnPane,
+  ) {
     host.addController(this);
   }
 
@@ -57,7 +79,7 @@ export class ConnectionController implements ReactiveController {
         const point = 'changedTouches' in evt ? evt.changedTouches[0] : (evt as MouseEvent);
         if (!point) return;
         const bounds = container.getBoundingClientRect();
-        openQuickAddAfterDrop(host, {
+        this.dropOnPane({
           mode: 'add',
           left: point.clientX - bounds.left,
           top: point.clientY - bounds.top,
