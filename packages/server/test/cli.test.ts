@@ -1,11 +1,13 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@swigs/automation-adapters/sqlite';
 import { CLI, startServerProcess, type ServerProcess } from './helpers/cli-process';
 
+const execFileAsync = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), 'swigs-cli-'));
 const dataDir = join(folder, 'data');
 const children = new Set<ChildProcess>();
@@ -62,7 +64,7 @@ describe('the swigs-workflow command', () => {
   });
 
   it('starts in a fresh folder, survives SIGTERM with a run waiting, and resumes it on the next start', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const first = await start();
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -127,7 +129,9 @@ describe('the swigs-workflow command', () => {
     const second = await start();
     expect(second.password).toBe(first.password);
     let status = '';
-    for (let i = 0; i < 100 && status !== 'completed'; i++) {
+    // A deadline in time, not a count of polls: each poll is slower on a loaded CI machine.
+    const deadline = Date.now() + 30_000;
+    while (status !== 'completed' && Date.now() < deadline) {
       status = (await call(second.url, 'GET', `/api/automation-runs/${run.body.id}`, token)).body.status;
       if (status !== 'completed') await new Promise((r) => setTimeout(r, 100));
     }
@@ -135,12 +139,13 @@ describe('the swigs-workflow command', () => {
     const outbox = await call(second.url, 'GET', '/api/outbox', token);
     expect(outbox.body.items.map((m: { subject: string }) => m.subject)).toEqual(['Bonjour Léa']);
 
-    const printed = spawnSync(process.execPath, [CLI, 'token', '--user', 'agence', '--data', dataDir], {
+    // Not spawnSync: blocking the event loop for the seconds a loaded machine needs let the server's keep-alive
+    // timeout close the pooled connection unseen, and the next request went out on the closed socket.
+    const printed = await execFileAsync(process.execPath, [CLI, 'token', '--user', 'agence', '--data', dataDir], {
       cwd: folder,
       env: { PATH: process.env.PATH ?? '' },
     });
-    expect(printed.status).toBe(0);
-    const me = await call(second.url, 'GET', '/api/auth/me', printed.stdout.toString().trim());
+    const me = await call(second.url, 'GET', '/api/auth/me', printed.stdout.trim());
     expect(me.body.userId).toBe('agence');
 
     second.child.kill('SIGINT');

@@ -186,7 +186,8 @@ describe('CMS poller', () => {
     bridge.start();
     bridge.start();
     const first = standIn.createOrder({ status: 'paid' });
-    const deadline = Date.now() + 5000;
+    // Deadlines for a condition, generous for a loaded CI machine: a met condition ends the wait at once.
+    const deadline = Date.now() + 20_000;
     while (!under.counts.has(`order.paid:${first._id}:paid`) && Date.now() < deadline) await sleep(10);
     expect(under.counts.get(`order.paid:${first._id}:paid`)).toBe(1);
     await bridge.stop();
@@ -212,14 +213,15 @@ describe('CMS poller', () => {
     bridge.start();
     const failed = (): boolean =>
       logger.lines.some((line) => line.level === 'error' && line.message.startsWith('cms poll failed'));
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (!failed() && Date.now() < deadline) await sleep(10);
     expect(failed()).toBe(true);
     expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBeNull();
     expect(under.counts.size).toBe(0);
 
     standIn.configure({ failureRate: 0 });
-    while (!under.counts.has(`order.paid:${order._id}:paid`) && Date.now() < deadline) await sleep(10);
+    const recovered = Date.now() + 20_000;
+    while (!under.counts.has(`order.paid:${order._id}:paid`) && Date.now() < recovered) await sleep(10);
     expect(under.counts.get(`order.paid:${order._id}:paid`)).toBe(1);
     expect(await store.cursors.get(CMS_CURSOR_ORDERS)).toBe(order.updatedAt);
   });

@@ -18,7 +18,10 @@ export interface SeveralWorkersOptions {
   /** Cron expression with seconds (croner), e.g. every 10 clock-seconds. */
   cron: string;
   cronPeriodMs: number;
+  /** The most the runs may take in all (keep it well under the test's timeout). */
   timeoutMs: number;
+  /** The runs fail as stuck when none completed for this long: throughput on a loaded machine is no failure. */
+  stallMs: number;
   concurrency: number;
   /** Scheduler poll interval and lease, in clock milliseconds. */
   pollIntervalMs: number;
@@ -78,8 +81,11 @@ export async function checkSeveralWorkers(options: SeveralWorkersOptions): Promi
     await Promise.all(workers.map((worker) => worker.ready));
     const deadline = Date.now() + options.timeoutMs;
     let completed = 0;
-    while (Date.now() < deadline) {
-      completed = (await store.runs.list({ userId: USER_ID, status: ['completed'], limit: 0 })).total;
+    let progressAt = Date.now();
+    while (Date.now() < deadline && Date.now() - progressAt < options.stallMs) {
+      const now = (await store.runs.list({ userId: USER_ID, status: ['completed'], limit: 0 })).total;
+      if (now > completed) progressAt = Date.now();
+      completed = now;
       if (completed >= options.runs) break;
       await sleep(250);
     }

@@ -49,6 +49,9 @@ export class ConnectionController implements ReactiveController {
     const container = host.containerElement();
     if (!container) return;
     event.stopPropagation();
+    // No text selection and no native drag-and-drop from a handle: with canvas text selected (the edges' « + »), the
+    // browser dragged the selection instead, which ends the mouse events, so the link never ended (seen under load).
+    if (!('touches' in event)) event.preventDefault();
     host.ui.quickAdd = null;
     this.release?.();
     this.release = this.forwardOutsideMouseup();

@@ -218,6 +218,7 @@ function renderText(ctx: FormContext, field: FieldModel, path: Path, id: string,
   </div>`;
 }
 
+/** The amount is saved on `change`, so bound without live() like the number field (see renderField). */
 function renderDuration(ctx: FormContext, field: FieldModel, path: Path, _id: string, value: unknown): TemplateResult {
   const shape = field.duration;
   if (!shape) return html``;
@@ -230,7 +231,7 @@ function renderDuration(ctx: FormContext, field: FieldModel, path: Path, _id: st
     <div class="inline">
       <label class="sr-only" for="${id}-amount">${field.label}</label>
       <input id="${id}-amount" name="${path.join('.')}.${shape.amountKey}" type="number" min="0" step="1" ?disabled=${ctx.disabled}
-        .value=${live(amount === undefined ? '' : String(amount))}
+        .value=${amount === undefined ? '' : String(amount)}
         @change=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
           ctx.set([...path, shape.amountKey], raw === '' ? undefined : Number(raw));

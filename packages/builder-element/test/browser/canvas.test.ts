@@ -91,6 +91,18 @@ describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
     const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await node(page, 'wait-1').click();
     await inBuilder(page, '#cfg-duration-amount').fill('3');
+    // The server's check answering while the field still has focus (an earlier edit's, late on a loaded machine)
+    // renders the panel again: what is typed stays.
+    await page.evaluate(async () => {
+      const el = document.querySelector('swigs-automation-builder') as unknown as HTMLElement & {
+        store: { automation: unknown; applyServerProblems(automation: unknown, problems: unknown[]): boolean };
+        requestUpdate(): void;
+        updateComplete: Promise<boolean>;
+      };
+      el.store.applyServerProblems(el.store.automation, []);
+      el.requestUpdate();
+      await el.updateComplete;
+    });
     await inBuilder(page, '#cfg-duration-amount').press('Tab');
     await inBuilder(page, '#cfg-duration-unit').selectOption('weeks');
     await expect
