@@ -1,27 +1,43 @@
 import { offsetMs } from '../shared/zoned-time';
 import { DEFAULT_TIME_ZONE, formatCentimes } from '@swigs/automation-core';
 
-const numericDate = new Intl.DateTimeFormat('fr-CH', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  timeZone: DEFAULT_TIME_ZONE,
-});
-const longDate = new Intl.DateTimeFormat('fr-CH', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: DEFAULT_TIME_ZONE,
-});
-const timeOfDay = new Intl.DateTimeFormat('fr-CH', {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: DEFAULT_TIME_ZONE,
-});
-const monthNames = Array.from({ length: 12 }, (_, month) =>
-  new Intl.DateTimeFormat('fr-CH', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15))),
-);
+// Built on first use: the first time-zone formatter maps several MB of ICU data, which a server that never
+// formats a date (most webhook runs) should not carry from its start.
+let formats:
+  | {
+      numericDate: Intl.DateTimeFormat;
+      longDate: Intl.DateTimeFormat;
+      timeOfDay: Intl.DateTimeFormat;
+      monthNames: string[];
+    }
+  | undefined;
+
+function intl(): NonNullable<typeof formats> {
+  formats ??= {
+    numericDate: new Intl.DateTimeFormat('fr-CH', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: DEFAULT_TIME_ZONE,
+    }),
+    longDate: new Intl.DateTimeFormat('fr-CH', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: DEFAULT_TIME_ZONE,
+    }),
+    timeOfDay: new Intl.DateTimeFormat('fr-CH', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: DEFAULT_TIME_ZONE,
+    }),
+    monthNames: Array.from({ length: 12 }, (_, month) =>
+      new Intl.DateTimeFormat('fr-CH', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, month, 15))),
+    ),
+  };
+  return formats;
+}
 
 /** Formats used by the `date` helper. */
 export const DateFormat = { Short: 'short', Long: 'long', DateTime: 'datetime', Time: 'time' } as const;
@@ -49,7 +65,7 @@ export function formatDate(value: Date, format: DateFormat = DateFormat.Short): 
   const year = wall.getUTCFullYear();
   switch (format) {
     case DateFormat.Long:
-      return `${wall.getUTCDate()} ${monthNames[wall.getUTCMonth()]} ${year}`;
+      return `${wall.getUTCDate()} ${intl().monthNames[wall.getUTCMonth()]} ${year}`;
     case DateFormat.DateTime:
       return `${dd}.${mm}.${year} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
     case DateFormat.Time:
@@ -61,6 +77,7 @@ export function formatDate(value: Date, format: DateFormat = DateFormat.Short): 
 
 /** The same formats through Intl only (reference for tests, fallback outside 1970-9999). */
 export function formatWithIntl(value: Date, format: DateFormat = DateFormat.Short): string {
+  const { longDate, numericDate, timeOfDay } = intl();
   switch (format) {
     case DateFormat.Long:
       return longDate.format(value);

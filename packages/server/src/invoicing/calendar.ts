@@ -1,15 +1,17 @@
 import { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
 
 // Invoices use calendar dates (`YYYY-MM-DD`) as seen in Zurich (core's one time zone); instants stay UTC.
-const zurichDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DEFAULT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Built on first use: a time-zone formatter maps several MB of ICU data.
+let zurichDate: Intl.DateTimeFormat | undefined;
 
 /** The calendar date in Zurich at `instant`, e.g. 2026-12-31T23:30Z → `2027-01-01`. */
 export function zurichCalendarDate(instant: Date): string {
+  zurichDate ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: DEFAULT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return zurichDate.format(instant);
 }
 

@@ -33,7 +33,8 @@ export interface OverdueSweep {
   stop(): Promise<void>;
 }
 
-const zurichHour = new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+// Built on the first pass that has reminders to send: a time-zone formatter maps several MB of ICU data.
+let zurichHour: Intl.DateTimeFormat | undefined;
 
 /**
  * Fires `invoice.overdue` for sent invoices with an open balance, `days` days after their due date, for every
@@ -49,10 +50,12 @@ export function createOverdueSweep(options: OverdueSweepOptions): OverdueSweep {
   let abort: AbortController | undefined;
 
   async function runOnce(): Promise<number> {
+    const automations = await options.store.automations.findActiveByTrigger('invoice.overdue');
+    if (automations.length === 0) return 0;
     const now = options.clock.now();
+    zurichHour ??= new Intl.DateTimeFormat('en-GB', { timeZone: DEFAULT_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
     if (Number(zurichHour.format(now)) < fromHour) return 0;
     const today = zurichCalendarDate(now);
-    const automations = await options.store.automations.findActiveByTrigger('invoice.overdue');
     let fired = 0;
     for (const [userId, steps] of stepsByTenant(automations)) {
       const { items } = await invoicesOf(options).find(userId, { where: { status: 'sent' } });

@@ -37,11 +37,12 @@ const FORMAT: Record<string, string> = {
 const quoted = (names: unknown): string =>
   (Array.isArray(names) ? names : [names]).map((name) => `« ${String(name)} »`).join(', ');
 const plural = (count: unknown, one: string, many: string): string => `${num(count)} ${Number(count) > 1 ? many : one}`;
-const frNumber = new Intl.NumberFormat('fr-CH');
+// Built on first use (ICU data stays unmapped until a message shows a number).
+let frNumber: Intl.NumberFormat | undefined;
 // U+202F between thousands whatever the runtime's ICU (78.3, in Node 24, groups fr-CH with an apostrophe).
 const num = (value: unknown): string =>
   typeof value === 'number' || typeof value === 'bigint'
-    ? frNumber
+    ? (frNumber ??= new Intl.NumberFormat('fr-CH'))
         .formatToParts(value)
         .map((part) => (part.type === 'group' ? '\u202f' : part.value))
         .join('')
