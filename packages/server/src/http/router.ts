@@ -41,6 +41,20 @@ export function createRouter(): ApiRouter {
   return app;
 }
 
+/**
+ * Documents `route` in `app`'s OpenAPI document (its implied error responses added, as `app.openapi` does) without
+ * mounting validators: for a hot route whose handler checks its few inputs itself, mounted with `app.on`.
+ */
+export function documentRoute(app: ApiRouter, route: RouteConfig): void {
+  if (!route.operationId) throw new Error(`route ${route.method.toUpperCase()} ${route.path} has no operationId`);
+  const { middleware: _middleware, hide, ...doc } = route;
+  if (!hide)
+    app.openAPIRegistry.registerPath({
+      ...doc,
+      responses: { ...errorResponses(...impliedErrors(route)), ...route.responses },
+    });
+}
+
 function throwIfInvalid(result: { success: boolean; error?: z.ZodError; data?: unknown }): void {
   if (!result.success && result.error) throw invalidInput(result.error, result.data);
 }

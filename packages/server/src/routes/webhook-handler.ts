@@ -1,10 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Automation, AutomationRun, StartedRun } from '@swigs/automation-core';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../http/app-deps';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/http-error';
 import { parseJsonText } from '../http/json-body';
+import { invalidInput } from '../http/validation';
+import { IdempotencyHeadersSchema } from './schemas';
 
 /** Trigger type of the generic inbound webhook. */
 const WEBHOOK_TRIGGER = 'webhook.received';
@@ -76,6 +78,8 @@ export function createWebhookHandler(
   };
 
   return async (c) => {
+    // Refused before anything else, as a route validator would.
+    const key = idempotencyKey(c);
     const client = options.guard(c);
     const automationId = c.req.param('automationId') ?? '';
     const given = c.req.header('x-webhook-secret') ?? c.req.query('secret') ?? '';
@@ -101,7 +105,7 @@ export function createWebhookHandler(
     delete query.secret;
     const payload = {
       method: c.req.method,
-      headers: pickHeaders(c.req.header()),
+      headers: pickHeaders(c),
       query,
       body: body ?? null,
       receivedAt: deps.clock.now().toISOString(),
@@ -111,8 +115,6 @@ export function createWebhookHandler(
     }
     if (!automation.isActive) throw new HttpError(401, 'bad_signature');
 
-    // Checked by the route's header schema (printable ASCII, at most 200 characters).
-    const key = c.req.header('idempotency-key');
     const whenFinished = config.responseMode === 'when_finished';
     const started = await engine.startAutomation(automation.id, payload, {
       userId: automation.userId,
@@ -194,16 +196,27 @@ const expectedDigests = new Map<string, Buffer>();
 function sameSecret(given: string, expected: string): boolean {
   let b = expectedDigests.get(expected);
   if (!b) {
-    b = createHash('sha256').update(expected).digest();
+    b = hash('sha256', expected, 'buffer');
     if (expectedDigests.size >= 1000) expectedDigests.clear();
     expectedDigests.set(expected, b);
   }
-  const a = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(hash('sha256', given, 'buffer'), b);
 }
 
-function pickHeaders(headers: Record<string, string>): Record<string, string> {
+/** The `Idempotency-Key` header, checked against the route's documented schema (the route mounts no validators). */
+function idempotencyKey(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  const checked = IdempotencyHeadersSchema.safeParse({ 'idempotency-key': key });
+  if (!checked.success) throw invalidInput(checked.error, { 'idempotency-key': key });
+  return key;
+}
+
+function pickHeaders(c: Context<AppEnv>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of FORWARDED_HEADERS) if (headers[name] !== undefined) out[name] = headers[name];
+  for (const name of FORWARDED_HEADERS) {
+    const value = c.req.header(name);
+    if (value !== undefined) out[name] = value;
+  }
   return out;
 }

@@ -39,10 +39,14 @@ const quoted = (names: unknown): string =>
 const plural = (count: unknown, one: string, many: string): string => `${num(count)} ${Number(count) > 1 ? many : one}`;
 // Built on first use (ICU data stays unmapped until a message shows a number).
 let frNumber: Intl.NumberFormat | undefined;
+const frNumbers = (): Intl.NumberFormat => {
+  frNumber ??= new Intl.NumberFormat('fr-CH');
+  return frNumber;
+};
 // U+202F between thousands whatever the runtime's ICU (78.3, in Node 24, groups fr-CH with an apostrophe).
 const num = (value: unknown): string =>
   typeof value === 'number' || typeof value === 'bigint'
-    ? (frNumber ??= new Intl.NumberFormat('fr-CH'))
+    ? frNumbers()
         .formatToParts(value)
         .map((part) => (part.type === 'group' ? '\u202f' : part.value))
         .join('')
