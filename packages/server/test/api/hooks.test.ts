@@ -103,6 +103,28 @@ describe('webhook endpoints', () => {
     ).toBe(401);
   });
 
+  it('refuses a malformed Idempotency-Key with 400 naming the header, before the secret is checked', async () => {
+    h = await startHarness({ app: { secrets } });
+    const automation = await h.api('POST', '/api/automations', { body: webhookAutomation() });
+    const path = `/api/hooks/webhook/${automation.body.id}`;
+    for (const secret of [SHOP_SECRET, 'wrong']) {
+      const refused = await h.api('POST', path, {
+        token: null,
+        body: {},
+        headers: { 'x-webhook-secret': secret, 'idempotency-key': 'x'.repeat(201) },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.issues.map((issue: { path: string[] }) => issue.path)).toEqual([['idempotency-key']]);
+    }
+    expect((await h.api('GET', '/api/automation-runs')).body.total).toBe(0);
+    const accepted = await h.api('POST', path, {
+      token: null,
+      body: {},
+      headers: { 'x-webhook-secret': SHOP_SECRET, 'idempotency-key': 'order-1042' },
+    });
+    expect(accepted.status).toBe(202);
+  });
+
   it('rate-limits repeated webhook secret failures per client', async () => {
     h = await startHarness({ app: { secrets, authFailures: { maxFailures: 3, windowMs: 60_000 } } });
     const automation = await h.api('POST', '/api/automations', { body: webhookAutomation() });
