@@ -85,7 +85,6 @@ export async function executeRun(
     base.config = node.config;
     base.node = { id: nodeId, type: node.type };
     base.idempotencyKey = `${run.id}:${nodeId}`;
-    if (host.logger.child) base.logger = host.logger.child({ runId: run.id, nodeId });
     const pending = runNode({
       definition,
       base,

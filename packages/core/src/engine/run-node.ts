@@ -3,6 +3,7 @@ import { NonRetriableError } from '../errors/errors';
 import { ErrorCode, SwigsError, hasErrorCode, isSwigsError } from '../errors/swigs-error';
 import type { NodeContext, NodeDefinition, NodeResult, NodeRetryPolicy } from '../node/types';
 import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
 import type { RunAbort } from './run-abort';
 
 /** Errors a retry cannot fix: the same input fails the same way. */
@@ -27,7 +28,10 @@ export type NodeOutcome =
   | { ok: true; result: NodeResult; attempts: number }
   | { ok: false; error: Error; attempts: number; aborted: boolean };
 
-/** The fields of a node's context; the engine reuses one per run and changes the node-specific ones. */
+/**
+ * The fields of a node's context; the engine reuses one per run and changes the node-specific ones. `logger` is the
+ * run's logger: the node gets a child of it bound to the run and node ids, made only if the node logs.
+ */
 export type ContextBase = Omit<NodeContext, 'signal'>;
 
 export interface RunNodeInput {
@@ -40,9 +44,10 @@ export interface RunNodeInput {
   abort: RunAbort;
 }
 
-/** Per-attempt state read by the context's lazy `signal` getter. */
+/** Per-attempt state read by the context's lazy `signal` and `logger` getters. */
 interface AttemptState {
   controller: AbortController | undefined;
+  logger?: Logger;
 }
 
 /**
@@ -54,7 +59,8 @@ interface AttemptState {
 export function runNode(input: RunNodeInput): NodeOutcome | Promise<NodeOutcome> {
   const state: AttemptState = { controller: undefined };
   const base = input.base;
-  // An AbortController is made only if the node reads ctx.signal: most never do, and it is costly.
+  const { logger, run, node } = base;
+  // An AbortController and a child logger are made only if the node reads ctx.signal or ctx.logger: most never do.
   const context: NodeContext = {
     config: base.config,
     data: base.data,
@@ -64,7 +70,10 @@ export function runNode(input: RunNodeInput): NodeOutcome | Promise<NodeOutcome>
     idempotencyKey: base.idempotencyKey,
     ports: base.ports,
     clock: base.clock,
-    logger: base.logger,
+    get logger(): Logger {
+      state.logger ??= logger.child?.({ runId: run.id, nodeId: node.id }) ?? logger;
+      return state.logger;
+    },
     dryRun: base.dryRun,
     get signal(): AbortSignal {
       state.controller ??= new AbortController();
