@@ -1,7 +1,6 @@
-import type { ConditionGroup } from '../conditions/schema';
 import type { ValidationProblem } from '../errors/errors';
-import type { NodeDefinition, Registry } from '../node/types';
-import { analyzeAutomation, type AnalyzedNode } from '../validation/analyze-automation';
+import type { Registry } from '../node/types';
+import { type AnalyzedNode, type AnalyzedTrigger, analyzeAutomation } from '../validation/analyze-automation';
 import { NON_BLOCKING_CODES } from '../validation/problem-codes';
 
 /** An automation version compiled for execution: configs parsed once, edges indexed, blocking problems listed. */
@@ -9,12 +8,7 @@ export interface ExecutionPlan {
   automation: { id: string; userId: string; name: string; version: number };
   nodes: Map<string, AnalyzedNode>;
   entry: string[];
-  trigger: {
-    type: string;
-    definition: NodeDefinition | undefined;
-    config: unknown;
-    conditions?: ConditionGroup;
-  } | null;
+  trigger: AnalyzedTrigger | null;
   /** Problems that stop the automation from running (unreachable nodes and node hook findings do not). */
   blocking: ValidationProblem[];
 }

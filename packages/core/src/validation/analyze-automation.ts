@@ -6,6 +6,7 @@ import { zodChecks } from './zod-checks';
 export {
   problemReporter,
   type AnalyzedNode,
+  type AnalyzedTrigger,
   type AnalyzeOptions,
   type AutomationAnalysis,
   type Problem,

@@ -27,6 +27,14 @@ export interface AnalyzedNode {
   next: Map<string, string[]>;
 }
 
+/** The trigger as analysed: its type, its plugin when registered, its config and its conditions. */
+export interface AnalyzedTrigger {
+  type: string;
+  definition: NodeDefinition | undefined;
+  config: unknown;
+  conditions?: ConditionGroup;
+}
+
 /** Everything `validateAutomation` learns about a document, reused by the executor's plans. */
 export interface AutomationAnalysis {
   /** The parsed document when it matches `AutomationSchema`. */
@@ -36,12 +44,7 @@ export interface AutomationAnalysis {
   nodes: Map<string, AnalyzedNode>;
   /** Node ids that run first. */
   entry: string[];
-  trigger: {
-    type: string;
-    definition: NodeDefinition | undefined;
-    config: unknown;
-    conditions?: ConditionGroup;
-  } | null;
+  trigger: AnalyzedTrigger | null;
   /** What each step can read, by node id and `$trigger`; computed when hooks run. */
   variables?: Map<string, VariableInfo[]>;
 }

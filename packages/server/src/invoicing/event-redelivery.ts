@@ -1,6 +1,7 @@
 import type { Clock, Engine, Logger, Store } from '@swigs/automation-core';
 import { Collections } from './documents';
 import { deliverEvent, OUTBOX_EVENT_TYPES, type PendingEventDoc } from './event-outbox';
+import { periodicLoop } from './periodic-loop';
 
 /** Options of `createEventRedelivery`. */
 export interface EventRedeliveryOptions {
@@ -41,8 +42,6 @@ export function createEventRedelivery(options: EventRedeliveryOptions): EventRed
   const maxAgeMs = options.maxAgeMs ?? 7 * 86_400_000;
   const batchSize = options.batchSize ?? 100;
   const outbox = options.store.collection<PendingEventDoc>(Collections.eventOutbox);
-  let loop: Promise<void> | undefined;
-  let abort: AbortController | undefined;
 
   async function tenants(): Promise<Set<string>> {
     const found = await Promise.all(
@@ -88,31 +87,12 @@ export function createEventRedelivery(options: EventRedeliveryOptions): EventRed
     return delivered;
   }
 
-  return {
-    runOnce,
-    start() {
-      if (loop) return;
-      abort = new AbortController();
-      const signal = abort.signal;
-      loop = (async () => {
-        let first = true;
-        while (!signal.aborted) {
-          try {
-            await runOnce({ all: first });
-            first = false;
-          } catch (error) {
-            options.logger?.error('invoicing: the event redelivery failed; it tries again next time', {
-              error: error instanceof Error ? error.message : String(error),
-            });
-          }
-          await options.clock.sleep(intervalMs, signal).catch(() => undefined);
-        }
-      })();
-    },
-    async stop() {
-      abort?.abort();
-      await loop;
-      loop = undefined;
-    },
-  };
+  const repeat = periodicLoop({
+    clock: options.clock,
+    intervalMs,
+    logger: options.logger,
+    failure: 'invoicing: the event redelivery failed; it tries again next time',
+    pass: (first) => runOnce({ all: first }),
+  });
+  return { runOnce, start: repeat.start, stop: repeat.stop };
 }

@@ -11,6 +11,7 @@ import { invoicePayload } from './invoice-payload';
 import { daysOverdue, openBalance } from './invoice-state';
 import { invoicesOf, withDefaults } from './invoices';
 import type { InvoiceLinks } from './public-links';
+import { periodicLoop } from './periodic-loop';
 
 /** Options of `createOverdueSweep`. */
 export interface OverdueSweepOptions {
@@ -46,8 +47,6 @@ let zurichHour: Intl.DateTimeFormat | undefined;
 export function createOverdueSweep(options: OverdueSweepOptions): OverdueSweep {
   const intervalMs = options.intervalMs ?? 15 * 60_000;
   const fromHour = options.fromHour ?? 8;
-  let loop: Promise<void> | undefined;
-  let abort: AbortController | undefined;
 
   async function runOnce(): Promise<number> {
     const automations = await options.store.automations.findActiveByTrigger('invoice.overdue');
@@ -83,31 +82,14 @@ export function createOverdueSweep(options: OverdueSweepOptions): OverdueSweep {
     return fired;
   }
 
-  return {
-    runOnce,
-    start() {
-      if (loop) return;
-      abort = new AbortController();
-      const signal = abort.signal;
-      loop = (async () => {
-        while (!signal.aborted) {
-          try {
-            await runOnce();
-          } catch (error) {
-            options.logger?.error('invoicing: the overdue sweep failed; it tries again next time', {
-              error: error instanceof Error ? error.message : String(error),
-            });
-          }
-          await options.clock.sleep(intervalMs, signal).catch(() => undefined);
-        }
-      })();
-    },
-    async stop() {
-      abort?.abort();
-      await loop;
-      loop = undefined;
-    },
-  };
+  const repeat = periodicLoop({
+    clock: options.clock,
+    intervalMs,
+    logger: options.logger,
+    failure: 'invoicing: the overdue sweep failed; it tries again next time',
+    pass: () => runOnce(),
+  });
+  return { runOnce, start: repeat.start, stop: repeat.stop };
 }
 
 /** The distinct (level, days) steps each tenant's overdue automations use. */
