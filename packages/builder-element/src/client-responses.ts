@@ -9,7 +9,14 @@ import {
   type StepStats,
   type ValidationProblem,
 } from '@swigs/automation-core/graph';
-import type { EmailPreview, EmailTemplateSummary, RunSummary, StepTestAnswer, TestResult } from './client';
+import type {
+  EmailPreview,
+  EmailTemplateSummary,
+  ListenAnswer,
+  RunSummary,
+  StepTestAnswer,
+  TestResult,
+} from './client';
 
 // The shapes of the server's answers as JSON Schemas, checked without zod (the bundle carries none). Objects accept
 // extra fields; lists come bare or wrapped in `{ items }`, `{ data }` or a named key.
@@ -114,6 +121,9 @@ export const readStepTest = shape<StepTestAnswer>(
     ['output', 'branch', 'error'],
   ),
 );
+export const readListen = shape<ListenAnswer>(object({ listening: { type: 'boolean' }, until: text }, ['until']));
+/** An automation as far as its sample data goes (`GET /api/automations/:id`). */
+export const readSample = shape<{ sampleData?: unknown }>(object({ sampleData: {} }, ['sampleData']));
 export const readValidation = shape<{ problems: ValidationProblem[] }>(object({ problems: list(problem) }));
 
 /** A run as `AutomationRunSchema` reads it, its dates as `Date`s. */

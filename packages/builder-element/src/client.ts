@@ -6,10 +6,12 @@ import type {
   ValidationProblem,
 } from '@swigs/automation-core/graph';
 import {
+  readListen,
   readNodeTypes,
   readPreview,
   readRun,
   readRuns,
+  readSample,
   readStats,
   readStepTest,
   readTemplates,
@@ -91,6 +93,13 @@ export interface RunSummary {
   title?: string;
 }
 
+/** A "listen for the next event" listener (`/api/automations/:id/listen`). */
+export interface ListenAnswer {
+  listening: boolean;
+  /** When the server gives up (ISO 8601), while listening. */
+  until?: string;
+}
+
 /** What the element needs from a server. Implement it, or pass `{ baseUrl, token }` / `{ fetch }`. */
 export interface BuilderClient {
   /** `GET /api/node-types`. */
@@ -119,6 +128,17 @@ export interface BuilderClient {
     id: string,
     input: { nodeId: string; automation: Automation; data?: unknown; runId?: string },
   ): Promise<StepTestAnswer>;
+  /**
+   * `POST /api/automations/:id/listen` (optional, with the three below): the automation's next webhook call or CMS
+   * event is kept as its sample data instead of running it.
+   */
+  listenForSample?(id: string): Promise<ListenAnswer>;
+  /** `GET /api/automations/:id/listen`: false once the event arrived (or the listener expired). */
+  getListenState?(id: string): Promise<ListenAnswer>;
+  /** `DELETE /api/automations/:id/listen`. */
+  stopListening?(id: string): Promise<void>;
+  /** `GET /api/automations/:id`, its `sampleData` only: where a listened event's payload is kept. */
+  getSampleData?(id: string): Promise<unknown>;
 }
 
 /** Options of `createBuilderClient`. */
@@ -211,6 +231,21 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
       const { automation, ...rest } = input;
       const body = { ...rest, automation: { nodes: automation.nodes, trigger: automation.trigger } };
       return parse(readStepTest, await request('POST', path, body), `POST ${path}`) as StepTestAnswer;
+    },
+    async listenForSample(id) {
+      const path = `/api/automations/${encodeURIComponent(id)}/listen`;
+      return parse(readListen, await request('POST', path, {}), `POST ${path}`) as ListenAnswer;
+    },
+    async getListenState(id) {
+      const path = `/api/automations/${encodeURIComponent(id)}/listen`;
+      return parse(readListen, await request('GET', path), `GET ${path}`) as ListenAnswer;
+    },
+    async stopListening(id) {
+      await request('DELETE', `/api/automations/${encodeURIComponent(id)}/listen`);
+    },
+    async getSampleData(id) {
+      const path = `/api/automations/${encodeURIComponent(id)}`;
+      return parse(readSample, await request('GET', path), `GET ${path}`).sampleData;
     },
     async validateAutomation(automation) {
       const path = '/api/automations/validate';

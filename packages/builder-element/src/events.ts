@@ -14,7 +14,9 @@ export type ChangeReason =
   | 'trigger'
   | 'undo'
   | 'redo'
-  | 'active';
+  | 'active'
+  /** A listened event's payload became the sample data. */
+  | 'sample';
 
 /** Fired after every edit, with the whole automation. */
 export class SwigsChangeEvent extends Event {

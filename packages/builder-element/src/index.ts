@@ -9,6 +9,7 @@ export type {
   EmailPreview,
   EmailPreviewInput,
   EmailTemplateSummary,
+  ListenAnswer,
   StepStatsEntry,
   StepTestAnswer,
   TestResult,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { NODE_HEIGHT, NODE_WIDTH } from './model/geometry';
 
 /** The dark colours, for `theme="dark"` and for `theme="auto"` under a dark system scheme. */
 const darkPalette = css`
@@ -114,7 +115,9 @@ export const builderStyles = css`
   iframe.email { width: 100%; height: 240px; border: 1px solid var(--_border); background: #fff; }
   .timeline li { margin: 6px 0; }
   .timeline time { font-weight: 600; }
-  .swigs-flow { position: relative; flex: 1; min-width: 0; overflow: hidden; }
+  /* No text selection on the canvas: a pan over the "+" buttons selected their text, and a later press on a handle
+     inside that selection started a native drag of it instead of a link. */
+  .swigs-flow { position: relative; flex: 1; min-width: 0; overflow: hidden; user-select: none; -webkit-user-select: none; }
   .swigs-flow__pane {
     position: absolute; inset: 0; overflow: hidden; cursor: grab;
     background-color: var(--_bg);
@@ -136,7 +139,7 @@ export const builderStyles = css`
   }
   .swigs-flow__edgelabel.branch { width: auto; height: auto; padding: 0 6px; border-radius: 8px; font-size: 11px; pointer-events: none; background: var(--_bg); border: none; color: var(--_muted); }
   .swigs-flow__node {
-    position: absolute; top: 0; left: 0; width: 240px; height: 72px; background: var(--_surface);
+    position: absolute; top: 0; left: 0; width: ${NODE_WIDTH}px; height: ${NODE_HEIGHT}px; background: var(--_surface);
     border: 1px solid var(--_border); border-left: 4px solid var(--_accent); border-radius: var(--_radius);
     padding: 6px 10px; cursor: grab; user-select: none; display: flex; flex-direction: column; justify-content: center;
     box-shadow: 0 1px 2px rgb(0 0 0 / 8%);
@@ -154,7 +157,11 @@ export const builderStyles = css`
   .swigs-flow__node .state.failed { display: inline-flex; font-size: 16px; }
   .swigs-flow__node .stats span { display: inline-flex; align-items: center; gap: 2px; }
   .swigs-flow__node .title { font-weight: 600; font-size: 14px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: 1; }
-  .swigs-flow__node .summary { font-size: 13px; color: var(--_muted); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; margin-top: 4px; }
+  /* Up to two lines, then an ellipsis: the full text is in the card's title and accessible name. */
+  .swigs-flow__node .summary {
+    font-size: 13px; line-height: 17px; color: var(--_muted); margin-top: 4px; overflow: hidden; overflow-wrap: anywhere;
+    display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2;
+  }
   .swigs-flow__node .state.failed { color: var(--_danger); font-weight: 700; }
   .swigs-flow__node .badge.failed { background: var(--_danger); color: #fff; max-width: 200px; overflow: hidden; text-overflow: ellipsis; }
   .swigs-flow__node .stats { position: absolute; top: calc(100% + 6px); left: 0; display: flex; gap: 8px; font-size: 12px; background: var(--_surface); border: 1px solid var(--_border); border-radius: 6px; padding: 1px 6px; white-space: nowrap; }
@@ -188,6 +195,11 @@ export const builderStyles = css`
   /* The data pane stays in view at the panel's foot while the form scrolls above it (n8n shows them side by side). */
   .step-io { position: sticky; bottom: -8px; z-index: 1; max-height: 45%; overflow: auto; background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 4px 8px; margin: 8px 0; box-shadow: 0 -4px 8px rgb(0 0 0 / 6%); }
   .step-io h3 { margin: 6px 0 2px; }
+  .listen { margin: 4px 0; }
+  .listen .listening { display: flex; gap: 6px; align-items: baseline; color: var(--_text); }
+  .listen .pulse { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--_success); animation: swigs-pulse 1.2s ease-in-out infinite; }
+  @keyframes swigs-pulse { 50% { opacity: 0.3; } }
+  @media (prefers-reduced-motion: reduce) { .listen .pulse { animation: none; } }
   .run-list { list-style: none; margin: 4px 0; padding: 0; display: grid; gap: 4px; }
   .run-list button { width: 100%; text-align: left; font-size: 13px; }
   /* Narrow (a phone): the canvas takes the whole width; palette and panel are drawers over it. */

@@ -16,6 +16,7 @@ import { BuilderStore } from './editor/builder-store';
 import { SwigsChangeEvent, SwigsSaveEvent, SwigsThemeChangeEvent, type ChangeReason } from './events';
 import { createStatsTask } from './controllers/stats-controller';
 import { RunDataController } from './controllers/run-data-controller';
+import { ListenController } from './controllers/listen-controller';
 import { messagesFor, type Messages } from './i18n/messages';
 import type { ClipboardPayload } from './model/clipboard';
 import { GRID_SIZE } from './model/geometry';
@@ -84,6 +85,7 @@ export class SwigsAutomationBuilder extends LitElement {
     client: { attribute: false },
     run: { attribute: false },
     readonly: { type: Boolean, reflect: true },
+    hideSave: { type: Boolean, attribute: 'hide-save', reflect: true },
     lang: { reflect: true },
     theme: { reflect: true },
     apiBase: { attribute: 'api-base' },
@@ -99,6 +101,11 @@ export class SwigsAutomationBuilder extends LitElement {
   declare run: AutomationRun | undefined;
   /** No editing: pan, zoom and selection only. */
   declare readonly: boolean;
+  /**
+   * Hides the toolbar's save button (`hide-save` attribute), for a host page that shows its own: Ctrl/Cmd+S and
+   * `save()` still fire `swigs-save`, and the host reports the save (the element shows no "saved" toast).
+   */
+  declare hideSave: boolean;
   /** `fr` (default) or `en`. */
   declare lang: string;
   /** `light`, `dark` or `auto` (follows the system). */
@@ -120,6 +127,8 @@ export class SwigsAutomationBuilder extends LitElement {
   readonly server: ServerController;
   /** @internal "Use a run's data": the chosen past run's data in the editor. */
   readonly runData: RunDataController = new RunDataController(this);
+  /** @internal "Listen for the next event": the next webhook call or CMS event becomes the sample data. */
+  readonly listener: ListenController = new ListenController(this);
   /** @internal */
   readonly connections: ConnectionController;
   private lastEmitted: Automation | undefined;
@@ -144,6 +153,7 @@ export class SwigsAutomationBuilder extends LitElement {
   constructor() {
     super();
     this.readonly = false;
+    this.hideSave = false;
     this.lang = 'fr';
     this.theme = 'auto';
     this.apiBase = null;
@@ -260,6 +270,14 @@ export class SwigsAutomationBuilder extends LitElement {
     return this.store.automation;
   }
 
+  /** @internal A listened event's payload: the new sample data, shown as every step's input and in the test panel. */
+  takeSample(sample: unknown): void {
+    this.runData.clear();
+    this.setUi({ sampleText: '', stepTests: new Map(), testResult: null });
+    this.store.setSampleData(sample);
+    this.showToast(this.msg.listenCaptured);
+  }
+
   /** @internal */
   statsAutomationId(): string {
     return this.store.automation.id;
@@ -349,7 +367,8 @@ export class SwigsAutomationBuilder extends LitElement {
     if (!valid && this.store.automation.isActive) this.store.commit(automation, 'active');
     const event = new SwigsSaveEvent(automation, !valid, this.store.report.problems);
     this.dispatchEvent(event);
-    this.showToast(valid ? this.msg.saved : this.msg.savedDraft);
+    // A host that hides the save button reports the save itself (it knows whether the server stored it).
+    if (!this.hideSave) this.showToast(valid ? this.msg.saved : this.msg.savedDraft);
     return event;
   }
 
@@ -503,6 +522,7 @@ export class SwigsAutomationBuilder extends LitElement {
       ui.stepTests,
       ui.customPicks,
       this.runData.state,
+      this.listener.state,
     ];
   }
 

@@ -89,9 +89,33 @@ describe('BuilderStore', () => {
     expect(store.applyServerProblems(checked, [{ ...local!, message: 'server copy' }, hook])).toBe(true);
     expect(store.report.problems).toHaveLength(2);
 
-    // `to` fixed: the browser's check says so at once; the hook's finding waits for the server's next answer.
+    // `to` fixed: the browser's check says so at once; the hook's finding was about the old configuration and is
+    // gone until the server's next answer says whether it still holds.
     store.setConfig('send-email-1', { subject: 'x', body: 'y', to: 'a@b.ch' }, 5000);
+    expect(store.report.problems).toEqual([]);
+    expect(store.applyServerProblems(store.automation, [hook])).toBe(true);
     expect(store.report.problems).toEqual([hook]);
+  });
+
+  it('forgets what only the server found on a step when that step’s configuration changes, not on other steps', () => {
+    const { store } = createStore();
+    const onEmail = { code: 'unknown_variable', message: 'unknown', nodeId: 'send-email-1', path: ['nodes', 2] };
+    const onWait = { code: 'hook', message: 'wait hook', nodeId: 'wait-1', path: ['nodes', 0] };
+    const onTrigger = { code: 'hook', message: 'trigger hook', path: ['trigger', 'config'] };
+    expect(store.applyServerProblems(store.automation, [onEmail, onWait, onTrigger])).toBe(true);
+    expect(store.report.problems).toHaveLength(3);
+
+    store.setLabel('wait-1', 'Pause');
+    store.move(new Map([['send-email-1', { x: 900, y: 40 }]]));
+    expect(store.report.problems).toHaveLength(3);
+    const emailConfig = store.automation.nodes.find((n) => n.id === 'send-email-1')?.config ?? {};
+    store.setConfig('send-email-1', { ...emailConfig, subject: 'Merci' });
+    expect(store.report.problems).toEqual([onWait, onTrigger]);
+    store.setConfig(TRIGGER_ID, { siteId: 'site-2' });
+    expect(store.report.problems).toEqual([onWait]);
+    // Undo brings back the old configuration, not the old answer: the server is asked again.
+    store.undo();
+    expect(store.report.problems).toEqual([onWait]);
   });
 
   it('validates with core: a missing required field is reported on its node', () => {

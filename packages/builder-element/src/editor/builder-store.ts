@@ -21,8 +21,10 @@ import {
 import { createHistory } from '../model/history';
 import { autoLayout } from '../model/layout';
 import { defaultValue, type JsonSchema } from '../model/schema-form';
+import { reconfiguredSteps } from '../model/reconfigured-steps';
 import {
   createDescriptorRegistry,
+  problemNodeId,
   serverOnly,
   validateForBuilder,
   withServerProblems,
@@ -97,6 +99,7 @@ export class BuilderStore {
   commit(next: Automation, reason: ChangeReason, coalesce = false): void {
     if (next === this.automation) return;
     if (!coalesce) this.history.push(this.automation);
+    this.forgetServerFindings(this.automation, next);
     this.automation = next;
     this.refresh();
     this.listener(reason);
@@ -105,6 +108,7 @@ export class BuilderStore {
   undo(): boolean {
     const previous = this.history.undo(this.automation);
     if (!previous) return false;
+    this.forgetServerFindings(this.automation, previous);
     this.automation = previous;
     this.dropStaleSelection();
     this.refresh();
@@ -115,6 +119,7 @@ export class BuilderStore {
   redo(): boolean {
     const next = this.history.redo(this.automation);
     if (!next) return false;
+    this.forgetServerFindings(this.automation, next);
     this.automation = next;
     this.dropStaleSelection();
     this.refresh();
@@ -229,6 +234,11 @@ export class BuilderStore {
     this.commit({ ...this.automation, isActive: active && this.report.valid }, 'active');
   }
 
+  /** The automation's sample data (what every step's input starts from), as one undo step. */
+  setSampleData(sampleData: unknown): void {
+    this.commit({ ...this.automation, sampleData }, 'sample');
+  }
+
   layout(): void {
     this.commit(autoLayout(this.automation, this.lookup), 'layout');
   }
@@ -279,6 +289,16 @@ export class BuilderStore {
     const maxY = this.flow.nodes.reduce((max, n) => Math.max(max, n.position.y), -Infinity);
     const minX = this.flow.nodes.reduce((min, n) => Math.min(min, n.position.x), Infinity);
     return Number.isFinite(maxY) ? { x: minX, y: maxY + 120 } : { x: 0, y: 0 };
+  }
+
+  /**
+   * A step whose configuration changed loses what only the server found on it: that finding was about the old
+   * configuration, and the server's next answer (300 ms after the edit) says whether it still holds.
+   */
+  private forgetServerFindings(before: Automation, after: Automation): void {
+    if (!this.serverProblems.length) return;
+    const changed = reconfiguredSteps(before, after);
+    if (changed.size) this.serverProblems = this.serverProblems.filter((p) => !changed.has(problemNodeId(p) ?? ''));
   }
 
   private dropStaleSelection(): void {

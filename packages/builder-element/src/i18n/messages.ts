@@ -35,6 +35,12 @@ export interface Messages {
   runSource: (date: string) => string;
   useSampleData: string;
   noRuns: string;
+  listenNext: string;
+  /** While listening: what to do, and until when (a time in Europe/Zurich). */
+  listening: (until: string) => string;
+  listenCancel: string;
+  listenCaptured: string;
+  listenExpired: string;
   notReached: string;
   chooseField: string;
   otherField: string;
@@ -108,7 +114,8 @@ export interface Messages {
   notExecuted: string;
   readonly: string;
   shortcuts: string;
-  nodeAria: (title: string, id: string, problems: number) => string;
+  /** A step card's accessible name: its title, id, summary (the full text the card may cut) and problem count. */
+  nodeAria: (title: string, id: string, problems: number, summary?: string) => string;
   edgeAria: (from: string, to: string, output: string) => string;
   handleAria: (kind: 'input' | 'output', name: string) => string;
   added: (title: string) => string;
@@ -159,6 +166,12 @@ const fr: Messages = {
   runSource: (date) => `Données de l’exécution du ${date}`,
   useSampleData: 'Revenir aux données d’exemple',
   noRuns: 'Aucune exécution pour l’instant.',
+  listenNext: 'Écouter le prochain événement',
+  listening: (until) =>
+    `En écoute jusqu’à ${until} : déclenchez l’événement (appel du webhook ou événement du CMS). Ses données deviendront les données d’exemple.`,
+  listenCancel: 'Arrêter l’écoute',
+  listenCaptured: 'Événement reçu : ses données sont les nouvelles données d’exemple.',
+  listenExpired: 'Aucun événement reçu à temps : l’écoute s’est arrêtée.',
   notReached: 'Cette exécution n’a pas atteint cette étape.',
   chooseField: 'Choisir un champ…',
   otherField: 'Autre (saisir un chemin)…',
@@ -249,8 +262,8 @@ const fr: Messages = {
   readonly: 'Lecture seule',
   shortcuts:
     'Raccourcis : Suppr supprime, Ctrl+Z annule, Ctrl+Maj+Z rétablit, Ctrl+C/V copie/colle, Ctrl+D duplique, flèches déplacent, A ajoute une étape, C relie, Ctrl+S enregistre, Échap désélectionne.',
-  nodeAria: (title, id, problems) =>
-    `Étape ${title} (${id})${problems ? `, ${problems} problème${problems > 1 ? 's' : ''}` : ''}`,
+  nodeAria: (title, id, problems, summary) =>
+    `Étape ${title} (${id})${summary ? ` : ${summary}` : ''}${problems ? `, ${problems} problème${problems > 1 ? 's' : ''}` : ''}`,
   edgeAria: (from, to, output) => `Lien de ${from} vers ${to} (${output})`,
   handleAria: (kind, name) => (kind === 'input' ? 'Entrée' : `Sortie ${name}`),
   added: (title) => `Étape ${title} ajoutée`,
@@ -351,6 +364,12 @@ const en: Messages = {
   runSource: (date) => `Data of the run of ${date}`,
   useSampleData: 'Back to sample data',
   noRuns: 'No runs yet.',
+  listenNext: 'Listen for the next event',
+  listening: (until) =>
+    `Listening until ${until}: trigger the event (a webhook call or a CMS event). Its data will become the sample data.`,
+  listenCancel: 'Stop listening',
+  listenCaptured: 'Event received: its data is the new sample data.',
+  listenExpired: 'No event arrived in time: listening stopped.',
   notReached: 'This run did not reach this step.',
   chooseField: 'Choose a field…',
   otherField: 'Other (type a path)…',
@@ -441,8 +460,8 @@ const en: Messages = {
   readonly: 'Read-only',
   shortcuts:
     'Shortcuts: Delete removes, Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+C/V copy/paste, Ctrl+D duplicates, arrows move, A adds a step, C connects, Ctrl+S saves, Esc clears the selection.',
-  nodeAria: (title, id, problems) =>
-    `Step ${title} (${id})${problems ? `, ${problems} problem${problems > 1 ? 's' : ''}` : ''}`,
+  nodeAria: (title, id, problems, summary) =>
+    `Step ${title} (${id})${summary ? `: ${summary}` : ''}${problems ? `, ${problems} problem${problems > 1 ? 's' : ''}` : ''}`,
   edgeAria: (from, to, output) => `Link from ${from} to ${to} (${output})`,
   handleAria: (kind, name) => (kind === 'input' ? 'Input' : `Output ${name}`),
   added: (title) => `Step ${title} added`,

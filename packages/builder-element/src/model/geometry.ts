@@ -1,7 +1,7 @@
 /** Every node is drawn at a fixed size, so handles have static bounds and nothing needs measuring. */
 export const NODE_WIDTH = 240;
-/** Height of every node. */
-export const NODE_HEIGHT = 72;
+/** Height of every node: its title line and two lines of summary. */
+export const NODE_HEIGHT = 84;
 /** Side of a handle's square box. */
 export const HANDLE_SIZE = 12;
 /** Snap grid step, in flow pixels. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookup, sampleAutomation } from '../../test/fixtures';
 import { knownFields } from './known-fields';
-import { stepSummary, valueLabel } from './step-summary';
+import { fieldLabel, stepSummary, valueLabel } from './step-summary';
 
 describe('stepSummary', () => {
   it('says what a wait, a condition and an e-mail do, in French and English', () => {
@@ -16,6 +16,15 @@ describe('stepSummary', () => {
     const mail = { templateId: 'tpl-1', to: '{{client}}' };
     const names = { lang: 'fr' as const, templateName: (id: string) => (id === 'tpl-1' ? 'Merci' : undefined) };
     expect(stepSummary('send_email', mail, names)).toBe('E-mail « Merci » à {{client}}');
+  });
+
+  it('writes a field label in lower case inside the sentence, acronyms kept', () => {
+    const email = { conditions: [{ field: 'trigger.customer.email', operator: 'contains', value: '@favre.ch' }] };
+    const fields = knownFields(sampleAutomation(), 'condition-1', lookup);
+    expect(stepSummary('condition', email, { lang: 'fr', fields })).toBe('Si e-mail du client contient @favre.ch');
+    expect(fieldLabel('x.vat', 'fr', [{ path: 'x.vat', source: 'trigger', label: { fr: 'TVA', en: 'VAT' } }])).toBe(
+      'TVA',
+    );
   });
 
   it('labels known values and leaves others as they are', () => {

@@ -48,10 +48,13 @@ const OPERATORS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** How people name the field at `path`: its label from the output schema (lower-cased to sit in a sentence), else its last segment. */
+/**
+ * How people name the field at `path`: its label from the output schema (lower-cased to sit in a sentence: « e-mail
+ * du client », not an acronym such as « TVA »), else its last segment.
+ */
 export function fieldLabel(path: string, lang: Lang, fields: readonly KnownField[] = []): string {
   const label = localized(findKnownField(fields, path)?.label, lang);
-  if (label) return /^[A-Z][a-zà-ÿ]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  if (label) return /^[A-Z]-?[a-zà-ÿ]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
   return path.split('.').pop() ?? path;
 }
 

@@ -46,11 +46,16 @@ export function validateForBuilder(automation: Automation, registry: Registry): 
 export function reportOf(problems: ValidationProblem[]): ValidationReport {
   const byNode = new Map<string, ValidationProblem[]>();
   for (const problem of problems) {
-    const id = problem.nodeId ?? (problem.path[0] === 'trigger' ? TRIGGER_ID : undefined);
+    const id = problemNodeId(problem);
     if (!id) continue;
     byNode.set(id, [...(byNode.get(id) ?? []), problem]);
   }
   return { problems, byNode, valid: problems.length === 0 };
+}
+
+/** The step a problem is about (`trigger` for the trigger's), if any. */
+export function problemNodeId(problem: ValidationProblem): string | undefined {
+  return problem.nodeId ?? (problem.path[0] === 'trigger' ? TRIGGER_ID : undefined);
 }
 
 /**

@@ -261,7 +261,7 @@ function renderNode(
       tabindex="0"
       role="group"
       aria-roledescription=${host.langCode === 'fr' ? 'étape' : 'step'}
-      aria-label=${m.nodeAria(label, node.id, problems.length)}
+      aria-label=${m.nodeAria(label, node.id, problems.length, summary || undefined)}
       aria-invalid=${problems.length ? 'true' : 'false'}
       @focus=${(e: FocusEvent) => {
         // Keyboard focus selects; a mouse press is handled by click (which knows about Shift).

@@ -11,6 +11,8 @@ import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
 import { renderConfigForm } from './config-form';
 import { renderTemplateEditor } from './email-template';
 import { renderStepData } from './step-data';
+import { renderListen } from './listen-pane';
+import { renderJsonTree } from './json-tree';
 import { emailOf, formatZurich, logEntryOf } from './run-data';
 
 /** The side panel: configuration (form, variables, email template), test, run details, and the problems list. */
@@ -84,6 +86,7 @@ function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
         </div>`
     }
     ${id !== TRIGGER_ID && descriptor ? renderStepTest(host, id, descriptor) : nothing}
+    ${id === TRIGGER_ID && descriptor ? renderTriggerData(host) : nothing}
     ${renderVariables(host, id, descriptor)}
   </section>`;
 }
@@ -107,10 +110,23 @@ function renderStepTest(
     testing: host.ui.testing,
     testError: host.ui.testError,
     ...(canTest ? { test: () => void host.server.testStep(id) } : {}),
+    ...(host.listener.available && !host.isReadonly ? { listen: host.listener } : {}),
     ...(descriptor.templateFields?.length && !host.isReadonly
       ? { pick: (path: string) => insertVariableAtCaret(host, id, descriptor, path) }
       : {}),
   });
+}
+
+/** The trigger's data: the sample its steps start from, and « Écouter le prochain événement » to catch a real one. */
+function renderTriggerData(host: SwigsAutomationBuilder): TemplateResult | typeof nothing {
+  if (host.run || host.isReadonly || !host.listener.available) return nothing;
+  const m = host.msg;
+  return html`<section class="step-io" data-testid="trigger-data" aria-label=${m.stepData}>
+    <p class="status">${m.sampleSource}</p>
+    ${renderListen(host.listener, m, host.langCode)}
+    <h3>${m.stepOutput}</h3>
+    <div data-testid="trigger-sample">${renderJsonTree(host.server.sampleTrigger(), 'trigger')}</div>
+  </section>`;
 }
 
 function renderTriggerPicker(host: SwigsAutomationBuilder, type: string): TemplateResult {

@@ -4,6 +4,7 @@ import type { RunDataController } from '../controllers/run-data-controller';
 import type { Messages } from '../i18n/messages';
 import { renderJsonTree, type PickField } from './json-tree';
 import { formatZurich, logEntryOf } from './run-data';
+import { renderListen, type ListenControls } from './listen-pane';
 
 /** What the data pane of a step shows and does: no more than this. */
 export interface StepDataProps {
@@ -21,6 +22,8 @@ export interface StepDataProps {
   test?: () => void;
   /** Present when a field of the input can be inserted into the focused template field. */
   pick?: PickField;
+  /** Present when the server can keep the next event as the sample data. */
+  listen?: ListenControls;
 }
 
 /**
@@ -43,7 +46,8 @@ export function renderStepData(props: StepDataProps): TemplateResult {
 
 function renderSource(props: StepDataProps): TemplateResult | typeof nothing {
   const { msg: m, runData } = props;
-  if (!runData.available) return html`<p class="status">${m.sampleSource}</p>`;
+  const listen = props.listen ? renderListen(props.listen, m, props.lang) : nothing;
+  if (!runData.available) return html`<p class="status">${m.sampleSource}</p>${listen}`;
   const { run, runs, loading, error } = runData.state;
   if (run) {
     return html`<p class="status" data-testid="data-source">${m.runSource(formatZurich(run.createdAt, props.lang))}
@@ -52,6 +56,7 @@ function renderSource(props: StepDataProps): TemplateResult | typeof nothing {
   return html`<div data-testid="data-source">
     <p class="status">${m.sampleSource}
       ${runs ? nothing : html`<button data-testid="use-run-data" ?disabled=${loading} @click=${() => void runData.loadRuns()}>${m.useRunData}</button>`}</p>
+    ${listen}
     ${error ? html`<p class="error-text" role="alert">${error}</p>` : nothing}
     ${
       runs

@@ -44,7 +44,7 @@ export function renderToolbar(host: SwigsAutomationBuilder): TemplateResult {
               <label class="toggle" title=${count ? m.activeDisabled : ''}>
                 <input type="checkbox" data-testid="toggle-active" .checked=${host.store.automation.isActive} ?disabled=${count > 0} @change=${(e: Event) => host.store.setActive((e.target as HTMLInputElement).checked)} />${m.active}
               </label>
-              <button data-testid="save" class="primary" title=${count ? m.saveDraft : m.save} @click=${() => host.save()}><span class="long">${count ? m.saveDraft : m.save}</span><span class="short">${m.save}</span></button>
+              ${host.hideSave ? null : html`<button data-testid="save" class="primary" title=${count ? m.saveDraft : m.save} @click=${() => host.save()}><span class="long">${count ? m.saveDraft : m.save}</span><span class="short">${m.save}</span></button>`}
             `
             : null
         }

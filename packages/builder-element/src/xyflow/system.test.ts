@@ -32,7 +32,7 @@ describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
   it('adoptUserNodes keeps static sizes and handles, and reuses unchanged nodes', () => {
     const { flow, nodeLookup } = drawn();
     const wait = nodeLookup.get('wait-1');
-    expect(wait?.measured).toEqual({ width: 240, height: 72 });
+    expect(wait?.measured).toEqual({ width: 240, height: 84 });
     expect(wait?.internals.positionAbsolute).toEqual({ x: 300, y: 0 });
     expect(wait?.internals.handleBounds?.source?.map((h) => h.id)).toEqual(['default']);
     expect(wait?.internals.handleBounds?.target).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
     const geometry = edge ? edgeGeometry(edge, nodeLookup) : null;
     // From the outer side of the upper ("true") output to the outer side of the target's input handle.
     expect(geometry?.path.startsWith('M846,')).toBe(true);
-    expect(geometry?.path).toMatch(/ 894,-24$/);
+    expect(geometry?.path).toMatch(/ 894,-18$/);
     expect(geometry?.labelX).toBe(870);
     expect(edgeGeometry({ ...flow.edges[0]!, target: 'missing' }, nodeLookup)).toBeNull();
   });

@@ -197,8 +197,19 @@ describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
       { targetId: 'condition-1', condition: 'default' },
     ]);
 
+    // Panned first, by dragging empty canvas: that must leave no text selection behind, which a press on a handle
+    // would drag natively instead of drawing the link.
+    const canvas = await inBuilder(page, '[data-testid="canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await drag(
+      page,
+      { x: canvas.x + canvas.width / 2, y: canvas.y + 40 },
+      { x: canvas.x + canvas.width / 2 - 200, y: canvas.y + 40 },
+    );
+    expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
     const from = await centre(page, handle(page, 'condition-1', 'false'));
-    await drag(page, from, { x: from.x + 60, y: from.y + 260 });
+    await drag(page, from, { x: from.x + 60, y: from.y - 200 });
+    await expect.poll(() => inBuilder(page, '[data-testid="connection-line"]').count()).toBe(0);
     await expect.poll(() => inBuilder(page, '[data-testid="quick-add"]').count()).toBe(1);
     await inBuilder(page, '[data-testid="quick-add-option"][data-value="send_sms"]').click();
     await expect

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
 import { expectAccessible, launchBrowser, loginThroughUi, openPage, screenshot } from './support/browser';
-import { builderOf, nodeOfType, waitForPalette } from './support/builder';
+import { builderFit, builderOf, nodeOfType, waitForPalette } from './support/builder';
 import { startServer, type RunningServer } from './support/server';
 
 interface Stored {
@@ -104,15 +104,17 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await expect
       .poll(async () => (await automationOf(page)).nodes.find((n) => n.type === 'send_email')?.config.to)
       .toBe('{{trigger.customer.email}}');
-    // The server's check runs 300 ms after the last edit and answers over HTTP: its finding on the e-mail step from
-    // before the template was chosen stays until that answer (the project's poll deadline covers a loaded machine).
-    await expect.poll(() => builder.getByTestId('problem-count').textContent()).toMatch(/^\s*(0|Aucun)/);
+    // What the server found on a step before its last edit went with that edit (it described the old
+    // configuration); what it found on the steps before, from the graph as it was then, goes with its next answer,
+    // 300 ms after the last edit plus the round trip (the project's poll deadline covers a loaded machine). The list
+    // is read, so a failure says what.
+    await expect.poll(() => builder.getByTestId('problems').textContent()).toMatch(/Problèmes \(0\)/);
+    expect(await builder.getByTestId('problem-count').textContent()).toMatch(/^\s*(0|Aucun)/);
 
     await builder.getByTestId('layout').click();
     await builder.getByTestId('fit-view').click();
     // Legible at any size the page gives: a graph wider than the canvas is panned, never shrunk below 200 px cards.
     await expect.poll(async () => (await cards(builder)).every((c) => c.width >= 200 && c.summary !== '')).toBe(true);
-    await screenshot(page, 'builder-editor-1440');
     expect((await cards(builder)).find((c) => c.type === 'order.paid')?.inside).toBe(true);
     const summaries = Object.fromEntries((await cards(builder)).map((c) => [c.type, c.summary]));
     expect(summaries).toMatchObject({
@@ -123,11 +125,22 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await screenshot(page, 'builder-editor-1440');
     await expectAccessible(page, 'builder editor 1440', { embedsBuilder: true });
 
+    // The builder fills the window below the app bar, with one save button: the page's (the element's is hidden).
+    const fit = await builderFit(page, builder);
+    expect(fit.gapToBottom).toBeGreaterThanOrEqual(0);
+    expect(fit.gapToBottom).toBeLessThanOrEqual(16);
+    expect(fit.height).toBeGreaterThan(620);
+    expect(fit.width).toBeGreaterThan(0.95);
+    expect(fit.rootShare).toBeGreaterThan(0.98);
+    expect(fit.saveButtons).toBe(1);
+    expect(await builder.getByTestId('save').count()).toBe(0);
+
     await page.getByLabel('Nom de l’automatisation').fill('Merci après paiement');
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/automations') && r.request().method() === 'POST',
     );
-    await builder.getByTestId('save').click();
+    // Ctrl+S in the page's name field saves too (the builder's own shortcut works only with focus inside it).
+    await page.getByLabel('Nom de l’automatisation').press('Control+s');
     automationId = ((await (await created).json()) as Stored).id;
     await expect.poll(() => page.url()).toContain(`#/automations/${automationId}`);
     expect(errors).toEqual([]);
@@ -196,7 +209,8 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     if (!box) throw new Error('no handle');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + 100, canvas.y + canvas.height - 140, { steps: 10 });
+    // Dropped above the row of cards: empty canvas, away from the minimap in the bottom right corner.
+    await page.mouse.move(box.x + 100, canvas.y + 80, { steps: 10 });
     await page.mouse.up();
     await builder.getByTestId('quick-add').waitFor();
     await builder.locator('[data-testid="quick-add-option"][data-value="create_task"]').click();
@@ -236,11 +250,19 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await expect.poll(() => builder.getByTestId('step-output').textContent(), { timeout: 20_000 }).toMatch(/vrai/);
     await press('use-run-data');
     await builder.getByTestId('run-option').first().waitFor();
-    const saved = page.waitForResponse(
-      (r) => r.url().endsWith(`/api/automations/${automationId}`) && r.request().method() === 'PUT',
-    );
-    await press('save');
-    expect((await saved).status()).toBeLessThan(300);
+    // The element's save button is hidden on this page: Ctrl+S inside it, and Enter on the page's button, save.
+    const saved = () =>
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/api/automations/${automationId}`) && r.request().method() === 'PUT',
+      );
+    const byShortcut = saved();
+    await builder.getByTestId('fit-view').focus();
+    await page.keyboard.press('Control+s');
+    expect((await byShortcut).status()).toBeLessThan(300);
+    const byButton = saved();
+    await page.getByTestId('page-save').focus();
+    await page.keyboard.press('Enter');
+    expect((await byButton).status()).toBeLessThan(300);
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -253,6 +275,12 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await nodeOfType(builder, 'wait').waitFor();
     const canvas = await builder.getByTestId('canvas').boundingBox();
     expect(canvas?.width ?? 0).toBeGreaterThan(340);
+    const fit = await builderFit(phone, builder);
+    expect(fit.gapToBottom).toBeGreaterThanOrEqual(0);
+    expect(fit.gapToBottom).toBeLessThanOrEqual(16);
+    expect(fit.rootShare).toBeGreaterThan(0.98);
+    expect(fit.saveButtons).toBe(1);
+    await screenshot(phone, 'builder-editor-390-dark');
     const background = await builder
       .locator('[data-testid="node"][data-type="wait"]')
       .evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -264,7 +292,6 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await nodeOfType(builder, 'condition').click();
     await builder.getByTestId('open-panel').click();
     await expect.poll(() => builder.getByTestId('panel').isVisible()).toBe(true);
-    await phone.waitForTimeout(300);
     await screenshot(phone, 'builder-editor-390-dark-panel');
     await expectAccessible(phone, 'builder editor 390 dark', { embedsBuilder: true });
     expect(phoneErrors).toEqual([]);

@@ -87,7 +87,7 @@ describe.skipIf(!chromiumPath)('the builder page in Chromium against swigs-workf
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/automations') && r.request().method() === 'POST',
     );
-    await builder.getByTestId('save').click();
+    await page.getByTestId('page-save').click();
     const response = await created;
     expect(response.status()).toBe(201);
     automationId = ((await response.json()) as StoredAutomation).id;

@@ -98,7 +98,19 @@ export class SwigsApp extends LitElement {
     this.applyRoute();
   }
 
+  /** Keeps `--app-header-height` current: the builder page fills the window below the header, which wraps when narrow. */
+  private readonly headerObserver = new ResizeObserver((entries) => {
+    const height = entries[0]?.borderBoxSize[0]?.blockSize;
+    if (height !== undefined) this.style.setProperty('--app-header-height', `${Math.ceil(height)}px`);
+  });
+
+  protected override firstUpdated(): void {
+    const header = this.querySelector('.app-header');
+    if (header) this.headerObserver.observe(header);
+  }
+
   override disconnectedCallback(): void {
+    this.headerObserver.disconnect();
     window.removeEventListener('hashchange', this.onHash);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     darkScheme.removeEventListener('change', this.applyTheme);

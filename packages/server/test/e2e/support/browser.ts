@@ -50,8 +50,9 @@ export async function screenshot(
 ): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name}.png`);
-  if (target?.locator) await target.locator.screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
+  // Transitions (drawers sliding in) are finished first: the picture shows where things end up.
+  if (target?.locator) await target.locator.screenshot({ path, animations: 'disabled' });
+  else await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
 

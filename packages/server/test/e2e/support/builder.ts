@@ -50,3 +50,29 @@ async function center(locator: Locator): Promise<{ x: number; y: number }> {
   if (!box) throw new Error(`no box for ${locator.toString()}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/**
+ * How the builder fills the window: the gap between its bottom and the window's bottom edge (unscrolled), its
+ * share of the window's width, the share of its own height (borders aside) its frame (`part="root"`) takes, and how many save
+ * buttons the page shows (the page's own; the element's is hidden with `hide-save`).
+ */
+export async function builderFit(
+  page: Page,
+  builder: Locator,
+): Promise<{ gapToBottom: number; height: number; width: number; rootShare: number; saveButtons: number }> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await builder.boundingBox();
+  const root = await builder.locator('[part="root"]').boundingBox();
+  const { innerHeight, innerWidth } = await page.evaluate(() => ({
+    innerHeight: window.innerHeight,
+    innerWidth: window.innerWidth,
+  }));
+  if (!box || !root) throw new Error('no builder box');
+  return {
+    gapToBottom: innerHeight - (box.y + box.height),
+    height: box.height,
+    width: box.width / innerWidth,
+    rootShare: root.height / box.height,
+    saveButtons: await page.getByRole('button', { name: /^\s*Enregistrer\s*$/ }).count(),
+  };
+}

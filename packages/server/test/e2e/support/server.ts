@@ -30,8 +30,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built CLI on a free port with a fresh data folder, in embedded mode, and waits for /readyz. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the built CLI on a free port with a fresh data folder, in embedded mode, and waits for /readyz; `env` adds
+ * variables (a `WEBHOOK_*` secret).
+ */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!existsSync(CLI) || !existsSync(UI_INDEX)) {
     throw new Error(`the e2e tests run the built server: ${CLI} or ${UI_INDEX} is missing, run \`pnpm build\` first`);
   }
@@ -41,6 +44,8 @@ export async function startServer(): Promise<RunningServer> {
   for (const key of Object.keys(env))
     if (/^(MONGODB_|SMTP_|SSO_|CMS_|LOCAL_PASSWORD$|SERVICE_TOKENS$|DATA_DIR$|PORT$|HOST$|MAIL_FROM$)/.test(key))
       delete env[key];
+  // What the test sets itself (a webhook secret): after the clean-up, so it is kept.
+  Object.assign(env, options.env);
   // Port 0: the server takes a free port itself and prints its URL (a port probed free here could be taken by
   // another process before the child listens).
   const child = spawn(process.execPath, [CLI, 'start', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {

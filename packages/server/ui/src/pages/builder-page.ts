@@ -62,10 +62,24 @@ export class BuilderPage extends PageElement {
     return !this.params.id || this.params.id === 'new';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // On the window: focus may be nowhere (a pressed button that went away), which is still this page.
+    window.addEventListener('keydown', this.onKeydown);
+  }
+
   override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKeydown);
     this.ctx?.unsaved.set(this, false);
     super.disconnectedCallback();
   }
+
+  /** Ctrl/Cmd+S anywhere on the page saves (the builder handles it first while focus is inside it). */
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 's' || e.defaultPrevented || !this.automation) return;
+    e.preventDefault();
+    this.saveClick();
+  };
 
   protected async load(): Promise<void> {
     this.lastRunId = null;
@@ -211,7 +225,8 @@ export class BuilderPage extends PageElement {
   override render(): TemplateResult {
     const { t, lang } = this.ctx;
     const a = this.automation;
-    return html`<div class="page-head">
+    // Head, name and builder fill the window below the app bar (`.builder-frame`); the e-mail steps follow below.
+    return html`<div class="builder-frame"><div class="page-head">
         <h1>${t('builder.title', { name: a?.name ?? '…' })}</h1>
         <div class="row-actions">
           ${
@@ -251,6 +266,7 @@ export class BuilderPage extends PageElement {
         a && this.builderReady
           ? html`<swigs-automation-builder
             class="builder"
+            hide-save
             lang=${lang}
             theme=${this.ctx.theme}
             .client=${this.client}
@@ -260,7 +276,7 @@ export class BuilderPage extends PageElement {
           ></swigs-automation-builder>`
           : nothing
       }
-      ${a && !this.loading && !this.builderReady ? html`<p class="alert alert-error" role="alert">${t('builder.missing')}</p>` : nothing}
+      ${a && !this.loading && !this.builderReady ? html`<p class="alert alert-error" role="alert">${t('builder.missing')}</p>` : nothing}</div>
       ${
         a?.id && a.nodes
           ? renderEmailSteps({
