@@ -42,16 +42,21 @@ describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
     await inBuilder(page, '[data-testid="palette-item"][data-type="order.paid"]').dragTo(pane, {
       targetPosition: { x: 120, y: 200 },
     });
+    // The first card is fitted into view (centred): the next ones go to the bottom left and the top right corners,
+    // where no card covers another's handle.
+    await expect.poll(() => viewportHeldStill(page)).toBe(true);
     await inBuilder(page, '[data-testid="palette-item"][data-type="wait"]').dragTo(pane, {
-      targetPosition: { x: 420, y: 320 },
+      targetPosition: { x: 40, y: paneBox.height - 160 },
     });
     await inBuilder(page, '[data-testid="palette-item"][data-type="send_email"]').dragTo(pane, {
-      targetPosition: { x: 720, y: 440 },
+      targetPosition: { x: paneBox.width - 320, y: 60 },
     });
     await expect.poll(async () => (await automationOf(page)).nodes.map((n) => n.type)).toEqual(['wait', 'send_email']);
     let automation = await automationOf(page);
     expect(automation.trigger.type).toBe('order.paid');
     expect(automation.trigger.connections).toEqual([]);
+    // A card dropped near the edge makes the view pan to reveal it: the handles are aimed at once it stands still.
+    await expect.poll(() => viewportHeldStill(page)).toBe(true);
 
     await drag(
       page,
