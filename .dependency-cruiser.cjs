@@ -76,6 +76,14 @@ module.exports = {
       },
     },
     {
+      name: 'builder-views-not-element',
+      comment:
+        'builder render modules and controllers get the narrow host they read (ui/builder-view.ts), never the element class: its internals stay private.',
+      severity: 'error',
+      from: { path: '^packages/builder-element/src/(ui|controllers)/', ...shipped },
+      to: { path: '^packages/builder-element/src/swigs-automation-builder\\.ts$' },
+    },
+    {
       name: 'no-unresolvable',
       comment: 'every import resolves: a package imports only what its package.json declares (or a workspace file).',
       severity: 'error',

@@ -1,27 +1,13 @@
 /**
- * Members tagged `@internal`, and private ones, stay out of the manifest: it documents the public API. The analyzer
- * drops tagged fields it reads from their declaration, but lists a field assigned in the constructor from that
- * assignment, without its tag.
+ * The manifest documents the public API: members the class declares `private` (or `#`) are listed by the analyzer
+ * with `privacy: "private"` and dropped here. Nothing else is filtered: an internal member must be private.
  */
-const internalMembers = new Map();
-
-const dropInternal = {
-  name: 'drop-internal-members',
-  analyzePhase({ ts, node }) {
-    if (!ts.isClassDeclaration(node) || !node.name) return;
-    const names = internalMembers.get(node.name.text) ?? new Set();
-    for (const member of node.members) {
-      const tags = ts.getJSDocTags(member).map((tag) => tag.tagName.text);
-      if (tags.includes('internal') && member.name && ts.isIdentifier(member.name)) names.add(member.name.text);
-    }
-    internalMembers.set(node.name.text, names);
-  },
+const dropPrivate = {
+  name: 'drop-private-members',
   packageLinkPhase({ customElementsManifest }) {
     for (const mod of customElementsManifest.modules) {
       for (const declaration of mod.declarations ?? []) {
-        const names = internalMembers.get(declaration.name);
-        if (names && declaration.members)
-          declaration.members = declaration.members.filter((m) => !names.has(m.name) && m.privacy !== 'private');
+        if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
       }
     }
   },
@@ -31,5 +17,5 @@ export default {
   globs: ['src/swigs-automation-builder.ts', 'src/events.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [dropInternal],
+  plugins: [dropPrivate],
 };

@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type {
   Automation,
   AutomationRun,
@@ -7,6 +7,8 @@ import type {
   ValidationProblem,
 } from '@swigs/automation-core/graph';
 import { guard } from 'lit/directives/guard.js';
+import { hostView } from './editor/host-view';
+import type { BuilderView } from './ui/builder-view';
 import { resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
 import { readAutomation, readNodeTypes, readRun } from './client-responses';
 import { NodeDragController } from './controllers/node-drag-controller';
@@ -18,7 +20,6 @@ import { createStatsTask } from './controllers/stats-controller';
 import { RunDataController } from './controllers/run-data-controller';
 import { ListenController } from './controllers/listen-controller';
 import { messagesFor, type Messages } from './i18n/messages';
-import type { ClipboardPayload } from './model/clipboard';
 import { GRID_SIZE } from './model/geometry';
 import { builderStyles } from './styles';
 import { createUiState, EMPTY_AUTOMATION, type BuilderUiState } from './ui/ui-state';
@@ -37,8 +38,6 @@ import {
   screenToFlow,
   type DragItems,
   type NodeLookup,
-  type PanZoomInstance,
-  type Transform,
 } from './xyflow/index';
 
 /**
@@ -113,33 +112,27 @@ export class SwigsAutomationBuilder extends LitElement {
   /** Base URL of the API (`api-base` attribute); '' means same origin. */
   declare apiBase: string | null;
 
-  /** @internal */
-  readonly store: BuilderStore;
-  /** @internal */
-  readonly ui: BuilderUiState = createUiState();
-  /** @internal */
-  readonly nodeLookup: NodeLookup = new Map();
-  /** @internal */
-  readonly panZoom: PanZoomController;
-  /** @internal */
-  readonly drags: NodeDragController;
-  /** @internal */
-  readonly server: ServerController;
-  /** @internal "Use a run's data": the chosen past run's data in the editor. */
-  readonly runData: RunDataController = new RunDataController(this);
-  /** @internal "Listen for the next event": the next webhook call or CMS event becomes the sample data. */
-  readonly listener: ListenController = new ListenController(this);
-  /** @internal */
-  readonly connections: ConnectionController;
+  private readonly store: BuilderStore;
+  private readonly ui: BuilderUiState = createUiState();
+  private readonly nodeLookup: NodeLookup = new Map();
+  /** What the render modules and controllers see of the element: built over its private state (see `BuilderView`). */
+  private readonly view: BuilderView;
+  /** "Use a run's data": the chosen past run's data in the editor. */
+  private readonly runData: RunDataController;
+  /** "Listen for the next event": the next webhook call or CMS event becomes the sample data. */
+  private readonly listener: ListenController;
+  /** Per-step figures of the chosen period (`@lit/task`). */
+  private readonly statsTask: ReturnType<typeof createStatsTask>;
+  private readonly panZoom: PanZoomController;
+  private readonly drags: NodeDragController;
+  private readonly server: ServerController;
+  private readonly connections: ConnectionController;
   private lastEmitted: Automation | undefined;
   /** The object the host last set: a host that re-renders sets it again, which must not reload it. */
   private lastInput: unknown;
-  /** @internal In-memory clipboard (the system clipboard needs a permission to read). */
-  clipboard: ClipboardPayload | undefined;
-  /** @internal */
-  needsFit = true;
-  /** @internal Per-step figures of the chosen period (`@lit/task`). */
-  readonly statsTask = createStatsTask(this);
+  private needsFit = true;
+  private minimapScale = 1;
+  private paneSize = { width: 0, height: 0 };
   private shownScheme: 'light' | 'dark' | undefined;
   private readonly darkQuery =
     typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
@@ -158,7 +151,32 @@ export class SwigsAutomationBuilder extends LitElement {
     this.theme = 'auto';
     this.apiBase = null;
     this.store = new BuilderStore(EMPTY_AUTOMATION, (reason) => this.onStoreChange(reason));
-    this.panZoom = new PanZoomController(this, () => this.fitIfNeeded());
+    this.view = this.createView();
+    // Each controller gets the few members it reads; `client` is a getter so a new `client` property is seen.
+    const el = this;
+    const reach = () => ({
+      get resolvedClient() {
+        return el.resolvedClient;
+      },
+      currentAutomation: () => el.store.automation,
+    });
+    this.runData = new RunDataController(hostView(this, reach()));
+    this.listener = new ListenController(
+      hostView(this, Object.assign(reach(), { takeSample: (sample: unknown) => this.takeSample(sample) })),
+    );
+    this.statsTask = createStatsTask(
+      hostView(
+        this,
+        Object.assign(reach(), {
+          statsAutomationId: () => this.store.automation.id,
+          statsPeriod: () => this.ui.statsPeriod,
+        }),
+      ),
+    );
+    this.panZoom = new PanZoomController(
+      hostView(this, { paneElement: () => this.paneElement(), isConnecting: () => this.ui.connection !== null }),
+      () => this.fitIfNeeded(),
+    );
     this.drags = new NodeDragController(this, {
       nodes: () => this.userNodes,
       lookup: this.nodeLookup,
@@ -176,15 +194,113 @@ export class SwigsAutomationBuilder extends LitElement {
       },
       updatePositions: (items, dragging) => this.onDrag(items, dragging ?? false),
     });
-    new MinimapController(this);
-    this.server = new ServerController(this);
-    this.connections = new ConnectionController(this, (state) => openQuickAddAfterDrop(this, state));
-    this.addEventListener('keydown', (event) => handleKeydown(this, event));
+    new MinimapController(
+      hostView(this, {
+        minimapSvg: () => this.minimapSvg(),
+        panZoomInstance: () => this.panZoom?.instance,
+        currentTransform: () => this.panZoom.transform,
+        minimapViewScale: () => this.minimapScale,
+      }),
+    );
+    this.server = new ServerController(this.view);
+    this.connections = new ConnectionController(this.view, (state) => openQuickAddAfterDrop(this.view, state));
+    this.addEventListener('keydown', (event) => handleKeydown(this.view, event));
     this.addEventListener(
       'mousedown',
       (event) => (this.additivePress = event.shiftKey || event.ctrlKey || event.metaKey),
       { capture: true },
     );
+  }
+
+  /** The view the render modules and controllers get: live getters over the private state, bound calls. */
+  private createView(): BuilderView {
+    const el = this;
+    return hostView(this, {
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get store() {
+        return el.store;
+      },
+      get ui() {
+        return el.ui;
+      },
+      get msg() {
+        return el.msg;
+      },
+      get lang() {
+        return el.lang;
+      },
+      get langCode() {
+        return el.langCode;
+      },
+      get isReadonly() {
+        return el.isReadonly;
+      },
+      get hideSave() {
+        return el.hideSave;
+      },
+      get run() {
+        return el.run;
+      },
+      get nodeTypes() {
+        return el.nodeTypes;
+      },
+      get resolvedClient() {
+        return el.resolvedClient;
+      },
+      get nodeLookup() {
+        return el.nodeLookup;
+      },
+      get panZoom() {
+        return el.panZoom;
+      },
+      get drags() {
+        return el.drags;
+      },
+      get server() {
+        return el.server;
+      },
+      get runData() {
+        return el.runData;
+      },
+      get listener() {
+        return el.listener;
+      },
+      get connections() {
+        return el.connections;
+      },
+      get stepStats() {
+        return el.statsTask.value;
+      },
+      get paneSize() {
+        return el.paneSize;
+      },
+      get narrow() {
+        return el.getBoundingClientRect().width < 768;
+      },
+      clipboard: undefined,
+      setUi: (patch) => this.setUi(patch),
+      announce: (text) => this.announce(text),
+      showToast: (text) => this.showToast(text),
+      titleOf: (type) => this.titleOf(type),
+      containerElement: () => this.containerElement(),
+      flowPoint: (x, y) => this.flowPoint(x, y),
+      panBy: (delta) => this.panBy(delta),
+      requestFit: () => {
+        this.needsFit = true;
+        this.requestUpdate();
+      },
+      addNode: (type, position) => this.addNode(type, position),
+      deleteSelection: () => this.deleteSelection(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
+      autoLayout: () => this.autoLayout(),
+      fitView: (duration) => this.fitView(duration),
+      save: () => this.save(),
+      runTest: () => this.runTest(),
+      showStats: (period) => this.showStats(period),
+    } satisfies Omit<BuilderView, keyof ReactiveControllerHost>);
   }
 
   /** The current automation (same as the `automation` property). */
@@ -202,61 +318,30 @@ export class SwigsAutomationBuilder extends LitElement {
     return this.readonly || this.run !== undefined;
   }
 
-  /** @internal */
-  get msg(): Messages {
+  private get msg(): Messages {
     return messagesFor(this.lang);
   }
 
-  /** @internal */
-  get langCode(): 'fr' | 'en' {
+  private get langCode(): 'fr' | 'en' {
     return this.lang === 'en' ? 'en' : 'fr';
   }
-
-  /** @internal */
-  minimapScale = 1;
-
-  /** @internal */
-  paneSize = { width: 0, height: 0 };
 
   /** Runs `POST /api/automations/:id/test` and shows the simulated timeline. */
   runTest(): Promise<void> {
     return this.server.runTest();
   }
 
-  /** @internal */
-  paneElement(): Element | null {
+  private paneElement(): Element | null {
     return this.renderRoot?.querySelector?.('.swigs-flow__pane') ?? null;
   }
 
-  /** @internal */
-  isConnecting(): boolean {
-    return this.ui.connection !== null;
-  }
-
-  /** @internal */
-  minimapSvg(): SVGSVGElement | null {
+  private minimapSvg(): SVGSVGElement | null {
     return this.ui.showMinimap
       ? ((this.renderRoot?.querySelector?.('svg.minimap') as SVGSVGElement | null) ?? null)
       : null;
   }
 
-  /** @internal */
-  panZoomInstance(): PanZoomInstance | undefined {
-    return this.panZoom?.instance;
-  }
-
-  /** @internal */
-  currentTransform(): Transform {
-    return this.panZoom.transform;
-  }
-
-  /** @internal */
-  minimapViewScale(): number {
-    return this.minimapScale;
-  }
-
-  /** @internal */
-  get resolvedClient(): BuilderClient | undefined {
+  private get resolvedClient(): BuilderClient | undefined {
     // One client per (client, api-base) pair, so per-client state (catalogue loaded, routes missing) holds.
     const cached = this.clientCache;
     if (cached && cached.client === this.client && cached.apiBase === this.apiBase) return cached.resolved;
@@ -265,27 +350,12 @@ export class SwigsAutomationBuilder extends LitElement {
     return resolved;
   }
 
-  /** @internal The automation on the canvas (narrow hosts read it through this). */
-  currentAutomation(): Automation {
-    return this.store.automation;
-  }
-
-  /** @internal A listened event's payload: the new sample data, shown as every step's input and in the test panel. */
-  takeSample(sample: unknown): void {
+  /** A listened event's payload: the new sample data, shown as every step's input and in the test panel. */
+  private takeSample(sample: unknown): void {
     this.runData.clear();
     this.setUi({ sampleText: '', stepTests: new Map(), testResult: null });
     this.store.setSampleData(sample);
     this.showToast(this.msg.listenCaptured);
-  }
-
-  /** @internal */
-  statsAutomationId(): string {
-    return this.store.automation.id;
-  }
-
-  /** @internal */
-  statsPeriod(): '7d' | '30d' | '90d' | null {
-    return this.ui.statsPeriod;
   }
 
   /** Shows per-step figures over `period` on the canvas (null hides them); fetched again on each call. */
@@ -305,17 +375,6 @@ export class SwigsAutomationBuilder extends LitElement {
     if (scheme === this.shownScheme) return;
     this.shownScheme = scheme;
     this.dispatchEvent(new SwigsThemeChangeEvent(scheme));
-  }
-
-  /** @internal Whether the element is narrow enough for drawers (the styles' container query). */
-  get narrow(): boolean {
-    return this.getBoundingClientRect().width < 768;
-  }
-
-  /** @internal Fits the view again after the next layout (the pane's size is about to change). */
-  requestFit(): void {
-    this.needsFit = true;
-    this.requestUpdate();
   }
 
   /** Fits every node into view. */
@@ -372,20 +431,17 @@ export class SwigsAutomationBuilder extends LitElement {
     return event;
   }
 
-  /** @internal */
-  titleOf(type: string): string {
+  private titleOf(type: string): string {
     const descriptor = this.store.lookup.get(type);
     return descriptor ? descriptor.title[this.langCode] : type || this.msg.chooseTrigger;
   }
 
-  /** @internal */
-  announce(text: string): void {
+  private announce(text: string): void {
     this.ui.live = text;
     this.requestUpdate();
   }
 
-  /** @internal */
-  showToast(text: string): void {
+  private showToast(text: string): void {
     this.ui.toast = text;
     this.announce(text);
     clearTimeout(this.toastTimer);
@@ -395,13 +451,11 @@ export class SwigsAutomationBuilder extends LitElement {
     }, 4000);
   }
 
-  /** @internal */
-  containerElement(): HTMLDivElement | null {
+  private containerElement(): HTMLDivElement | null {
     return (this.renderRoot?.querySelector?.('.swigs-flow') as HTMLDivElement | null) ?? null;
   }
 
-  /** @internal */
-  flowPoint(clientX: number, clientY: number): { x: number; y: number } {
+  private flowPoint(clientX: number, clientY: number): { x: number; y: number } {
     const container = this.containerElement();
     if (!container) return { x: 0, y: 0 };
     return screenToFlow(
@@ -412,8 +466,7 @@ export class SwigsAutomationBuilder extends LitElement {
     );
   }
 
-  /** @internal */
-  onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
+  private onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
     this.userNodes = adoptNodes(this.store.flow.nodes, this.nodeLookup);
     if (reason === 'select') {
       this.ui.templateDraft = null;
@@ -486,11 +539,11 @@ export class SwigsAutomationBuilder extends LitElement {
   protected override render(): TemplateResult {
     return html`
       <div class="root" part="root" role="region" aria-label=${this.msg.builder} data-drawer=${this.ui.drawer ?? 'none'} data-palette=${this.ui.paletteOpen ? 'open' : 'closed'}>
-        ${renderToolbar(this)}
+        ${renderToolbar(this.view)}
         ${this.ui.loadError ? html`<p class="load-error error-text" role="alert" data-testid="load-error">${this.ui.loadError}</p>` : null}
         <div class="body">
-          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang], () => renderPalette(this))}
-          ${renderCanvas(this)} ${guard(this.panelDeps(), () => renderSidePanel(this))}
+          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang], () => renderPalette(this.view))}
+          ${renderCanvas(this.view)} ${guard(this.panelDeps(), () => renderSidePanel(this.view))}
         </div>
         <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>
         ${this.ui.toast ? html`<div class="toast" role="alert" data-testid="toast">${this.ui.toast}</div>` : null}
@@ -526,8 +579,7 @@ export class SwigsAutomationBuilder extends LitElement {
     ];
   }
 
-  /** @internal */
-  setUi(patch: Partial<BuilderUiState>): void {
+  private setUi(patch: Partial<BuilderUiState>): void {
     Object.assign(this.ui, patch);
     this.requestUpdate();
   }
@@ -566,8 +618,7 @@ export class SwigsAutomationBuilder extends LitElement {
     else this.requestUpdate();
   }
 
-  /** @internal */
-  panBy(delta: { x: number; y: number }): Promise<boolean> {
+  private panBy(delta: { x: number; y: number }): Promise<boolean> {
     const pane = this.containerElement();
     const { width, height } = pane?.getBoundingClientRect() ?? { width: 0, height: 0 };
     return panByDelta(this.panZoom.instance, this.panZoom.transform, width, height, delta);

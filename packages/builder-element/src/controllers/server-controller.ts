@@ -14,7 +14,8 @@ export interface ServerHost extends ReactiveControllerHost {
   readonly msg: Messages;
   readonly nodeTypes: NodeTypeDescriptor[] | undefined;
   readonly runData: RunDataController;
-  needsFit: boolean;
+  /** Fits the view again once the catalogue has drawn the nodes. */
+  requestFit(): void;
   setUi(patch: Partial<BuilderUiState>): void;
   showToast(text: string): void;
 }
@@ -76,7 +77,7 @@ export class ServerController implements ReactiveController {
     try {
       const types = await client.listNodeTypes();
       if (!host.nodeTypes) host.store.setDescriptors(types);
-      host.needsFit = true;
+      host.requestFit();
     } catch (error) {
       host.setUi({ loadError: (error as Error).message });
     }

@@ -5,16 +5,39 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { FlowEdge, FlowNode } from '../model/flow-graph';
 import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
 import { draftPath, edgeGeometry, handleDataId, minimapBounds } from '../xyflow/index';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { closeQuickAdd, openQuickAdd, renderQuickAdd } from './quick-add';
+import type { BuilderView } from './builder-view';
+import { closeQuickAdd, openQuickAdd, renderQuickAdd, type QuickAddHost } from './quick-add';
 import { executedEdge, formatZurich, runStatusOf, timelineByNode } from './run-data';
 import type { StepStatsEntry } from '../client';
 import { stepSummary } from '../model/step-summary';
 import { icon, stepIconName } from './icons';
 import { knownFields } from '../model/known-fields';
 
+/** What the canvas reads and calls. */
+export type CanvasHost = Pick<
+  BuilderView,
+  | 'msg'
+  | 'ui'
+  | 'store'
+  | 'run'
+  | 'lang'
+  | 'langCode'
+  | 'isReadonly'
+  | 'nodeLookup'
+  | 'panZoom'
+  | 'drags'
+  | 'connections'
+  | 'runData'
+  | 'stepStats'
+  | 'paneSize'
+  | 'titleOf'
+  | 'addNode'
+  | 'flowPoint'
+> &
+  QuickAddHost;
+
 /** The canvas: pane (pan/zoom), viewport with edges and nodes, connection line, minimap and quick-add popup. */
-export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
+export function renderCanvas(host: CanvasHost): TemplateResult {
   const [tx, ty, zoom] = host.panZoom.transform;
   const store = host.store;
   const readonly = host.isReadonly;
@@ -103,7 +126,7 @@ export function renderCanvas(host: SwigsAutomationBuilder): TemplateResult {
 const NO_PROBLEMS: readonly unknown[] = [];
 
 /** What a drawn edge depends on: unchanged while another node is dragged, so its template is skipped. */
-function edgeDeps(host: SwigsAutomationBuilder, edge: FlowEdge): unknown[] {
+function edgeDeps(host: CanvasHost, edge: FlowEdge): unknown[] {
   return [
     edge,
     host.nodeLookup.get(edge.source)?.internals,
@@ -123,11 +146,7 @@ function keepUnscrolled(event: Event): void {
   if (el.scrollLeft || el.scrollTop) el.scrollTo(0, 0);
 }
 
-function nodeDeps(
-  host: SwigsAutomationBuilder,
-  node: FlowNode,
-  timeline: ReturnType<typeof timelineByNode>,
-): unknown[] {
+function nodeDeps(host: CanvasHost, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): unknown[] {
   return [
     node,
     host.nodeLookup.get(node.id)?.internals,
@@ -138,7 +157,7 @@ function nodeDeps(
     host.lang,
     configOf(host, node.id),
     host.ui.templates,
-    host.statsTask.value?.get(node.id),
+    host.stepStats?.get(node.id),
     // A condition's summary names its field from the trigger's and upstream steps' schemas.
     node.data.kind === 'condition' ? host.store.automation : undefined,
     host.store.descriptors,
@@ -146,18 +165,18 @@ function nodeDeps(
 }
 
 /** The stored config of a step (the trigger's for the trigger node). */
-function configOf(host: SwigsAutomationBuilder, id: string): unknown {
+function configOf(host: CanvasHost, id: string): unknown {
   const automation = host.store.automation;
   if (id === TRIGGER_ID) return automation.trigger.config;
   return automation.nodes.find((n) => n.id === id)?.config;
 }
 
-function templateName(host: SwigsAutomationBuilder, id: string): string | undefined {
+function templateName(host: CanvasHost, id: string): string | undefined {
   return host.ui.templates?.find((t) => t.id === id)?.name;
 }
 
 /** The step's figures over the chosen period, under its card. */
-function renderStats(host: SwigsAutomationBuilder, stats: StepStatsEntry, type: string): TemplateResult {
+function renderStats(host: CanvasHost, stats: StepStatsEntry, type: string): TemplateResult {
   const m = host.msg;
   const sent = stats.sent !== undefined && (type === 'send_email' || type === 'send_sms');
   return html`<div class="stats" role="group" data-testid="node-stats" aria-label=${m.statsAria(stats.reached, stats.waiting, stats.succeeded, stats.failed)}>
@@ -169,7 +188,7 @@ function renderStats(host: SwigsAutomationBuilder, stats: StepStatsEntry, type: 
   </div>`;
 }
 
-function renderEdge(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult {
+function renderEdge(host: CanvasHost, edge: FlowEdge): TemplateResult {
   const geometry = edgeGeometry(edge, host.nodeLookup);
   if (!geometry) return svg``;
   const selected = host.store.selectedEdge === edge.id;
@@ -182,7 +201,7 @@ function renderEdge(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResul
     </g>`;
 }
 
-function renderEdgeButton(host: SwigsAutomationBuilder, edge: FlowEdge): TemplateResult | typeof nothing {
+function renderEdgeButton(host: CanvasHost, edge: FlowEdge): TemplateResult | typeof nothing {
   const geometry = edgeGeometry(edge, host.nodeLookup);
   if (!geometry) return nothing;
   const m = host.msg;
@@ -214,11 +233,7 @@ function renderEdgeButton(host: SwigsAutomationBuilder, edge: FlowEdge): Templat
   </button>`;
 }
 
-function renderNode(
-  host: SwigsAutomationBuilder,
-  node: FlowNode,
-  timeline: ReturnType<typeof timelineByNode>,
-): TemplateResult {
+function renderNode(host: CanvasHost, node: FlowNode, timeline: ReturnType<typeof timelineByNode>): TemplateResult {
   const internal = host.nodeLookup.get(node.id);
   const { x, y } = internal?.internals.positionAbsolute ?? node.position;
   const store = host.store;
@@ -239,7 +254,7 @@ function renderNode(
   });
   const subtitle =
     node.id === TRIGGER_ID ? (host.langCode === 'fr' ? 'Déclencheur' : 'Trigger') : node.data.label ? title : node.id;
-  const stats = host.statsTask.value?.get(node.id);
+  const stats = host.stepStats?.get(node.id);
   const classes = [
     'swigs-flow__node',
     'nopan',
@@ -303,7 +318,7 @@ function renderNode(
   `;
 }
 
-function renderMinimap(host: SwigsAutomationBuilder): TemplateResult {
+function renderMinimap(host: CanvasHost): TemplateResult {
   const { width, height } = host.paneSize;
   const transform = host.panZoom.transform;
   const bounds = minimapBounds(host.nodeLookup, transform, width || 1, height || 1);

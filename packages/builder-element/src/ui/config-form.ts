@@ -3,16 +3,23 @@ import { live } from 'lit/directives/live.js';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { describeCron } from '../model/cron-preview';
 import { buildFormModel, defaultValue, getAt, setAt, type FieldModel, type JsonSchema } from '../model/schema-form';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { renderTemplatePicker } from './email-template';
+import type { BuilderView } from './builder-view';
+import { renderTemplatePicker, type TemplateHost } from './email-template';
 import { knownFields } from '../model/known-fields';
 import { TRIGGER_ID } from '../model/geometry';
 import { renderFieldPicker, renderValuePicker, type ConditionPickerContext } from './condition-fields';
 
+/** What the configuration form reads and calls. */
+export type ConfigFormHost = Pick<
+  BuilderView,
+  'msg' | 'ui' | 'store' | 'langCode' | 'isReadonly' | 'setUi' | 'titleOf'
+> &
+  TemplateHost;
+
 type Path = (string | number)[];
 
 interface FormContext {
-  host: SwigsAutomationBuilder;
+  host: ConfigFormHost;
   nodeId: string;
   config: Record<string, unknown>;
   disabled: boolean;
@@ -23,7 +30,7 @@ interface FormContext {
 
 /** The form drawn from a node's JSON Schema. */
 export function renderConfigForm(
-  host: SwigsAutomationBuilder,
+  host: ConfigFormHost,
   nodeId: string,
   descriptor: NodeTypeDescriptor,
   config: Record<string, unknown>,
@@ -55,13 +62,13 @@ function childPath(parent: Path, child: FieldModel): Path {
   return child.inline ? parent : [...parent, child.key];
 }
 
-function currentConfig(host: SwigsAutomationBuilder, nodeId: string): Record<string, unknown> {
+function currentConfig(host: ConfigFormHost, nodeId: string): Record<string, unknown> {
   if (nodeId === 'trigger') return host.store.automation.trigger.config;
   return host.store.automation.nodes.find((n) => n.id === nodeId)?.config ?? {};
 }
 
 /** The shared parts of the condition pickers: known fields, source names and the « Autre… » choices. */
-function pickerContext(host: SwigsAutomationBuilder, nodeId: string): Omit<ConditionPickerContext, 'set'> {
+function pickerContext(host: ConfigFormHost, nodeId: string): Omit<ConditionPickerContext, 'set'> {
   const store = host.store;
   return {
     msg: host.msg,

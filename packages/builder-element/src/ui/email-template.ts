@@ -2,11 +2,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { setAt } from '../model/schema-form';
 import { configOf } from '../model/graph-ops';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { BuilderView } from './builder-view';
+
+/** What the email template picker and editor read and call. */
+export type TemplateHost = Pick<
+  BuilderView,
+  'msg' | 'ui' | 'store' | 'isReadonly' | 'resolvedClient' | 'server' | 'setUi'
+>;
 
 /** The `templateId` field of email nodes: a select of the server's templates and an "edit" button. */
 export function renderTemplatePicker(
-  host: SwigsAutomationBuilder,
+  host: TemplateHost,
   nodeId: string,
   path: (string | number)[],
   id: string,
@@ -40,7 +46,7 @@ export function renderTemplatePicker(
 }
 
 /** The template editor with a live preview rendered by the server. */
-export function renderTemplateEditor(host: SwigsAutomationBuilder): TemplateResult | typeof nothing {
+export function renderTemplateEditor(host: TemplateHost): TemplateResult | typeof nothing {
   const draft = host.ui.templateDraft;
   if (!draft) return nothing;
   const m = host.msg;

@@ -1,15 +1,22 @@
 import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
 import { isTypingTarget } from '../xyflow/index';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { BuilderView } from './builder-view';
 import { parseClipboard } from '../model/clipboard';
 import { focusPane, focusPanel } from './focus';
-import { closeQuickAdd, openQuickAddNear } from './quick-add';
+import { closeQuickAdd, openQuickAddNear, type QuickAddHost } from './quick-add';
+
+/** What the shortcuts read and call. */
+export type KeyboardHost = Pick<
+  BuilderView,
+  'isReadonly' | 'store' | 'ui' | 'clipboard' | 'save' | 'undo' | 'redo' | 'deleteSelection' | 'autoLayout' | 'fitView'
+> &
+  QuickAddHost;
 
 /**
  * Shortcuts, bound on the host so they only fire while focus is inside the element, and never while typing
  * (except Ctrl/Cmd+S and Escape).
  */
-export function handleKeydown(host: SwigsAutomationBuilder, event: KeyboardEvent): void {
+export function handleKeydown(host: KeyboardHost, event: KeyboardEvent): void {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && key === 's') {
@@ -121,7 +128,7 @@ function pressable(event: KeyboardEvent): boolean {
 }
 
 /** Copies (or cuts) the selected steps to the system clipboard and an in-memory copy. */
-export function copySelection(host: SwigsAutomationBuilder, cut = false): void {
+export function copySelection(host: KeyboardHost, cut = false): void {
   const payload = host.store.copy();
   if (!payload.nodes.length) return;
   host.clipboard = payload;
@@ -131,7 +138,7 @@ export function copySelection(host: SwigsAutomationBuilder, cut = false): void {
 }
 
 /** Pastes steps from the system clipboard, else the in-memory copy. */
-export async function pasteClipboard(host: SwigsAutomationBuilder): Promise<void> {
+export async function pasteClipboard(host: KeyboardHost): Promise<void> {
   if (host.isReadonly) return;
   let payload = host.clipboard;
   try {

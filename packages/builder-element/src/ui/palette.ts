@@ -1,11 +1,14 @@
 import { html, type TemplateResult } from 'lit';
 import { icon } from './icons';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { BuilderView } from './builder-view';
 import { matches } from './quick-add';
 
+/** What the palette reads and calls. */
+export type PaletteHost = Pick<BuilderView, 'msg' | 'ui' | 'store' | 'langCode' | 'setUi' | 'addNode'>;
+
 /** The searchable palette: click (or Enter) to add, drag onto the canvas to place. */
-export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
+export function renderPalette(host: PaletteHost): TemplateResult {
   const m = host.msg;
   const query = host.ui.paletteQuery.trim().toLowerCase();
   const found = host.store.descriptors.filter((d) => matches(d, query, host.langCode));
@@ -35,7 +38,7 @@ export function renderPalette(host: SwigsAutomationBuilder): TemplateResult {
   `;
 }
 
-function group(host: SwigsAutomationBuilder, title: string, items: NodeTypeDescriptor[]): TemplateResult | null {
+function group(host: PaletteHost, title: string, items: NodeTypeDescriptor[]): TemplateResult | null {
   if (!items.length) return null;
   return html`
     <h2 class="group">${title}</h2>
@@ -63,6 +66,6 @@ function group(host: SwigsAutomationBuilder, title: string, items: NodeTypeDescr
   `;
 }
 
-function add(host: SwigsAutomationBuilder, descriptor: NodeTypeDescriptor): void {
+function add(host: PaletteHost, descriptor: NodeTypeDescriptor): void {
   host.addNode(descriptor.type);
 }

@@ -1,9 +1,16 @@
 import { html, type TemplateResult } from 'lit';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
 import { TRIGGER_ID } from '../model/geometry';
-import { focusNode, focusSelection } from './focus';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import { focusNode, focusSelection, type FocusHost } from './focus';
+import type { BuilderView } from './builder-view';
 import type { QuickAddState } from './ui-state';
+
+/** What the add/connect popup reads and calls. */
+export type QuickAddHost = Pick<
+  BuilderView,
+  'msg' | 'ui' | 'store' | 'langCode' | 'setUi' | 'titleOf' | 'announce' | 'containerElement' | 'requestUpdate'
+> &
+  FocusHost;
 
 interface Option {
   key: string;
@@ -13,7 +20,7 @@ interface Option {
 }
 
 /** The popup to add a step (after dropping a connection, on an edge, or by keyboard) or to connect to a step. */
-export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddState): TemplateResult {
+export function renderQuickAdd(host: QuickAddHost, state: QuickAddState): TemplateResult {
   const m = host.msg;
   const options = optionsFor(host, state);
   const active = Math.min(state.active, Math.max(options.length - 1, 0));
@@ -72,7 +79,7 @@ export function renderQuickAdd(host: SwigsAutomationBuilder, state: QuickAddStat
   `;
 }
 
-function optionsFor(host: SwigsAutomationBuilder, state: QuickAddState): Option[] {
+function optionsFor(host: QuickAddHost, state: QuickAddState): Option[] {
   const query = state.query.trim().toLowerCase();
   if (state.mode === 'connect') {
     const from = state.wireFrom;
@@ -140,7 +147,7 @@ export function matches(descriptor: NodeTypeDescriptor, query: string, lang: 'fr
 
 /** Opens the add/connect popup next to a node (or the pane's top-left corner). */
 export function openQuickAddNear(
-  host: SwigsAutomationBuilder,
+  host: QuickAddHost,
   nodeId: string | undefined,
   wireFrom: { id: string; output: string } | undefined,
   mode: 'add' | 'connect',
@@ -157,7 +164,7 @@ export function openQuickAddNear(
 }
 
 /** Opens the add/connect popup and focuses its search field. */
-export function openQuickAdd(host: SwigsAutomationBuilder, state: Omit<QuickAddState, 'query' | 'active'>): void {
+export function openQuickAdd(host: QuickAddHost, state: Omit<QuickAddState, 'query' | 'active'>): void {
   host.ui.quickAdd = { ...state, query: '', active: 0 };
   host.requestUpdate();
   void host.updateComplete.then(() =>
@@ -170,16 +177,13 @@ export function openQuickAdd(host: SwigsAutomationBuilder, state: Omit<QuickAddS
  * which would close the popup at once: that one click is ignored (the next pointerdown ends the exemption, so a
  * gesture without a click, such as touch, swallows nothing).
  */
-export function openQuickAddAfterDrop(
-  host: SwigsAutomationBuilder,
-  state: Omit<QuickAddState, 'query' | 'active'>,
-): void {
+export function openQuickAddAfterDrop(host: QuickAddHost, state: Omit<QuickAddState, 'query' | 'active'>): void {
   host.ui.ignorePaneClick = true;
   openQuickAdd(host, state);
 }
 
 /** Closes the add/connect popup. */
-export function closeQuickAdd(host: SwigsAutomationBuilder): void {
+export function closeQuickAdd(host: QuickAddHost): void {
   host.ui.quickAdd = null;
   host.requestUpdate();
 }

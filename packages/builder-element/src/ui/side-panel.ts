@@ -6,17 +6,38 @@ import { configOf, typeOf } from '../model/graph-ops';
 import { insertVariable, variablesFor } from '../model/variables';
 import { getAt, setAt } from '../model/schema-form';
 import { focusNode } from './focus';
-import { openQuickAddNear } from './quick-add';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
-import { renderConfigForm } from './config-form';
+import { openQuickAddNear, type QuickAddHost } from './quick-add';
+import type { BuilderView } from './builder-view';
+import { renderConfigForm, type ConfigFormHost } from './config-form';
 import { renderTemplateEditor } from './email-template';
 import { renderStepData } from './step-data';
 import { renderListen } from './listen-pane';
 import { renderJsonTree } from './json-tree';
 import { emailOf, formatZurich, logEntryOf } from './run-data';
 
+/** What the side panel reads and calls. */
+export type SidePanelHost = Pick<
+  BuilderView,
+  | 'msg'
+  | 'ui'
+  | 'store'
+  | 'run'
+  | 'langCode'
+  | 'isReadonly'
+  | 'resolvedClient'
+  | 'server'
+  | 'runData'
+  | 'listener'
+  | 'setUi'
+  | 'titleOf'
+  | 'deleteSelection'
+  | 'runTest'
+> &
+  ConfigFormHost &
+  QuickAddHost;
+
 /** The side panel: configuration (form, variables, email template), test, run details, and the problems list. */
-export function renderSidePanel(host: SwigsAutomationBuilder): TemplateResult {
+export function renderSidePanel(host: SidePanelHost): TemplateResult {
   const m = host.msg;
   const tab = host.ui.tab;
   const tabs: { key: 'config' | 'test' | 'run'; label: string }[] = [{ key: 'config', label: m.config }];
@@ -38,7 +59,7 @@ export function renderSidePanel(host: SwigsAutomationBuilder): TemplateResult {
   `;
 }
 
-function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
+function renderConfig(host: SidePanelHost): TemplateResult {
   const m = host.msg;
   const store = host.store;
   const id = store.selectedNode;
@@ -93,7 +114,7 @@ function renderConfig(host: SwigsAutomationBuilder): TemplateResult {
 
 /** The step's data pane: input (sample data, a chosen run or a test) and output, with "test this step". */
 function renderStepTest(
-  host: SwigsAutomationBuilder,
+  host: SidePanelHost,
   id: string,
   descriptor: NodeTypeDescriptor,
 ): TemplateResult | typeof nothing {
@@ -118,7 +139,7 @@ function renderStepTest(
 }
 
 /** The trigger's data: the sample its steps start from, and « Écouter le prochain événement » to catch a real one. */
-function renderTriggerData(host: SwigsAutomationBuilder): TemplateResult | typeof nothing {
+function renderTriggerData(host: SidePanelHost): TemplateResult | typeof nothing {
   if (host.run || host.isReadonly || !host.listener.available) return nothing;
   const m = host.msg;
   return html`<section class="step-io" data-testid="trigger-data" aria-label=${m.stepData}>
@@ -129,7 +150,7 @@ function renderTriggerData(host: SwigsAutomationBuilder): TemplateResult | typeo
   </section>`;
 }
 
-function renderTriggerPicker(host: SwigsAutomationBuilder, type: string): TemplateResult {
+function renderTriggerPicker(host: SidePanelHost, type: string): TemplateResult {
   const m = host.msg;
   const triggers = host.store.descriptors.filter((d) => d.kind === 'trigger');
   return html`<div class="field"><label for="trigger-type">${m.triggerType}</label>
@@ -141,7 +162,7 @@ function renderTriggerPicker(host: SwigsAutomationBuilder, type: string): Templa
 }
 
 function renderVariables(
-  host: SwigsAutomationBuilder,
+  host: SidePanelHost,
   id: string,
   descriptor: NodeTypeDescriptor | undefined,
 ): TemplateResult | typeof nothing {
@@ -171,7 +192,7 @@ function renderVariables(
   </section>`;
 }
 
-function renderProblems(host: SwigsAutomationBuilder): TemplateResult {
+function renderProblems(host: SidePanelHost): TemplateResult {
   const m = host.msg;
   const problems = host.store.report.problems;
   return html`<section class="problems" part="problems" aria-labelledby="problems-title" data-testid="problems">
@@ -197,7 +218,7 @@ function renderProblems(host: SwigsAutomationBuilder): TemplateResult {
   </section>`;
 }
 
-function renderTest(host: SwigsAutomationBuilder): TemplateResult {
+function renderTest(host: SidePanelHost): TemplateResult {
   const m = host.msg;
   const result = host.ui.testResult;
   return html`<section data-testid="test-panel">
@@ -233,7 +254,7 @@ function renderTest(host: SwigsAutomationBuilder): TemplateResult {
   </section>`;
 }
 
-function renderRun(host: SwigsAutomationBuilder): TemplateResult {
+function renderRun(host: SidePanelHost): TemplateResult {
   const m = host.msg;
   const run = host.run;
   if (!run) return html``;
@@ -260,7 +281,7 @@ function renderRun(host: SwigsAutomationBuilder): TemplateResult {
 
 /** Inserts `{{path}}` at the caret of the last focused template field (else the first one). */
 export function insertVariableAtCaret(
-  host: SwigsAutomationBuilder,
+  host: SidePanelHost,
   nodeId: string,
   descriptor: NodeTypeDescriptor,
   path: string,

@@ -1,9 +1,31 @@
 import { html, type TemplateResult } from 'lit';
-import type { SwigsAutomationBuilder } from '../swigs-automation-builder';
+import type { BuilderView } from './builder-view';
 import { icon } from './icons';
 
+/** What the toolbar reads and calls. */
+export type ToolbarHost = Pick<
+  BuilderView,
+  | 'msg'
+  | 'store'
+  | 'ui'
+  | 'isReadonly'
+  | 'hideSave'
+  | 'narrow'
+  | 'resolvedClient'
+  | 'panZoom'
+  | 'setUi'
+  | 'requestFit'
+  | 'undo'
+  | 'redo'
+  | 'autoLayout'
+  | 'deleteSelection'
+  | 'fitView'
+  | 'save'
+  | 'showStats'
+>;
+
 /** The toolbar: undo/redo, layout, delete, view controls, problem count, active toggle and save. */
-export function renderToolbar(host: SwigsAutomationBuilder): TemplateResult {
+export function renderToolbar(host: ToolbarHost): TemplateResult {
   const m = host.msg;
   const count = host.store.report.problems.length;
   const edit = !host.isReadonly;
@@ -54,7 +76,7 @@ export function renderToolbar(host: SwigsAutomationBuilder): TemplateResult {
 }
 
 /** Shows or hides the palette: a column on a wide element, a drawer over the canvas on a narrow one. */
-function togglePalette(host: SwigsAutomationBuilder): void {
+function togglePalette(host: ToolbarHost): void {
   if (host.narrow) {
     host.setUi({ drawer: host.ui.drawer === 'palette' ? null : 'palette' });
     return;
@@ -64,7 +86,7 @@ function togglePalette(host: SwigsAutomationBuilder): void {
 }
 
 /** The period of the per-step figures on the canvas (hidden, 7, 30 or 90 days). */
-function renderStatsPicker(host: SwigsAutomationBuilder): TemplateResult {
+function renderStatsPicker(host: ToolbarHost): TemplateResult {
   const m = host.msg;
   const period = host.ui.statsPeriod;
   return html`<label class="toggle">${m.stats}
