@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index';
 
@@ -67,5 +67,21 @@ describe('package shape', () => {
         "variablesFor",
       ]
     `);
+  });
+
+  it('reads core values only from the zod-free @swigs/automation-core/graph (the root pulls zod into the bundle)', () => {
+    const src = new URL('../src/', import.meta.url);
+    const shipped = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    expect(shipped.length).toBeGreaterThan(40);
+    // A value import of the root entry (`import { x }` or `import { type T, x }`); `import type { ... }` is erased.
+    const valueImport = /^import\s+(?!type\s)\{([^}]*)\}\s+from\s+'@swigs\/automation-core';/gm;
+    const offenders = shipped.filter((file) =>
+      [...readFileSync(new URL(file, src), 'utf8').matchAll(valueImport)].some((m) =>
+        (m[1] ?? '').split(',').some((name) => name.trim() !== '' && !name.trim().startsWith('type ')),
+      ),
+    );
+    expect(offenders).toEqual([]);
   });
 });

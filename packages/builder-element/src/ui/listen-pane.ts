@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE } from '@swigs/automation-core';
+import { DEFAULT_TIME_ZONE } from '@swigs/automation-core/graph';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ListenState } from '../controllers/listen-controller';
 import type { Messages } from '../i18n/messages';
