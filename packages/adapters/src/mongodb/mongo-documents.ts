@@ -8,7 +8,9 @@ import {
 } from '@swigs/automation-core';
 import type { ClientSession, Collection, Document, Filter, Sort } from 'mongodb';
 import { escapeKey, fromMongo, toMongo } from './codec';
+import { insertEach } from './mongo-bulk';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+import { createTickBatch } from './tick-batch';
 
 /** Writes a record change and its companion documents together (see `createMongoStore`). */
 export interface MongoCompanionWriter {
@@ -29,6 +31,8 @@ export function createMongoCollection<T extends StoredDocument>(
   companions?: MongoCompanionWriter,
 ): DocumentCollection<T> {
   const name = collection.collectionName;
+  // Inserts without companions of one event-loop turn (an outbox entry per run) go in one unordered insert.
+  const insertAlone = createTickBatch<Document>((docs) => insertEach(collection, docs));
   const together = <R>(
     also: readonly CompanionInsert[] | undefined,
     write: (session: ClientSession | undefined) => Promise<R | null>,
@@ -41,10 +45,15 @@ export function createMongoCollection<T extends StoredDocument>(
     async insert(doc, options) {
       await ready();
       try {
-        await together(options?.also, async (session) => {
-          await collection.insertOne({ ...(toMongo(doc) as Document) }, { ...WRITE, ...(session ? { session } : {}) });
-          return doc;
-        });
+        if (!options?.also?.length) await insertAlone({ ...(toMongo(doc) as Document) });
+        else
+          await together(options.also, async (session) => {
+            await collection.insertOne(
+              { ...(toMongo(doc) as Document) },
+              { ...WRITE, ...(session ? { session } : {}) },
+            );
+            return doc;
+          });
       } catch (error) {
         if (isDuplicateKey(error)) {
           throw new ConflictError(`collection "${name}": document "${doc.id}" (or a companion) already exists`, {

@@ -1,5 +1,4 @@
 import {
-  type AutomationRepository,
   type AutomationRun,
   AutomationRunSchema,
   claimableAt,
@@ -15,8 +14,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Collection, Document, Filter } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
+import { insertEach } from './mongo-bulk';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+import type { RunStatsWriter } from './mongo-run-stats';
 import type { MongoStepStats } from './mongo-step-stats';
+import { createTickBatch } from './tick-batch';
 
 const TERMINAL = [...TERMINAL_RUN_STATUSES];
 const LEASED = [...LEASED_RUN_STATUSES];
@@ -32,9 +34,11 @@ const MAX_CLAIM_ROUNDS = 3;
  */
 export function createMongoRuns(
   runs: Collection<Document>,
-  automations: Pick<AutomationRepository, 'updateStats'>,
+  addStats: RunStatsWriter,
   steps: MongoStepStats,
 ): RunRepository {
+  // The runs created in one event-loop turn are inserted with one unordered insert; a duplicate fails only its own.
+  const insert = createTickBatch<Document>((docs) => insertEach(runs, docs));
   const claim = (filter: Filter<Document>, workerId: string, until: Date, sortByDue: boolean) =>
     runs.findOneAndUpdate(
       filter,
@@ -45,13 +49,16 @@ export function createMongoRuns(
   return {
     async create(run, options) {
       try {
-        await runs.insertOne(toDocument(run), WRITE);
+        await insert(toDocument(run));
       } catch (error) {
         if (isDuplicateKey(error)) throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
         throw error;
       }
-      await steps.record(run, 0);
-      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
+      // Counted only once the run is written (other collections: no multi-document transaction).
+      await Promise.all([
+        steps.record(run, 0),
+        options?.stats ? addStats(run.userId, run.automationId, options.stats) : undefined,
+      ]);
     },
     async get(userId, id) {
       const doc = await runs.findOne({ _id: id as never });
@@ -103,9 +110,11 @@ export function createMongoRuns(
         { ...WRITE, returnDocument: 'before', projection: { stepsLogged: 1 } },
       );
       if (!before) return false;
-      await steps.record(run, typeof before.stepsLogged === 'number' ? before.stepsLogged : 0);
-      // A second single-document write (no multi-document transactions): counted only once the run is written.
-      if (options?.stats) await automations.updateStats(run.userId, run.automationId, options.stats);
+      // Counted only once the run is written (other collections: no multi-document transaction).
+      await Promise.all([
+        steps.record(run, typeof before.stepsLogged === 'number' ? before.stepsLogged : 0),
+        options?.stats ? addStats(run.userId, run.automationId, options.stats) : undefined,
+      ]);
       return true;
     },
     async claimDue(options) {

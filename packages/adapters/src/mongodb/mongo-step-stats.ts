@@ -7,6 +7,17 @@ import {
   stepStatsDay,
 } from '@swigs/automation-core';
 import type { Collection, Document } from 'mongodb';
+import { writeCommuting } from './mongo-bulk';
+import { createTickBatch } from './tick-batch';
+
+const COUNTED = ['reached', 'succeeded', 'failed', 'sent'] as const;
+
+/** One log entry's counts for its step and day. */
+interface Increment {
+  filter: { userId: string; automationId: string; version: number; day: number; nodeId: string };
+  inc: Record<(typeof COUNTED)[number], number>;
+  nodeType: string;
+}
 
 /** Step counters kept with the run writes, and the aggregate that sums them (`RunRepository.stepStats`). */
 export interface MongoStepStats {
@@ -20,31 +31,49 @@ export interface MongoStepStats {
  * route sums at most 90 documents per step; waiting counts come from the partial `waiting_step` index on runs.
  */
 export function createMongoStepStats(counters: Collection<Document>, runs: Collection<Document>): MongoStepStats {
+  // Increments commute: the entries of every checkpoint in one event-loop turn are summed per step and day and
+  // written with one unordered bulk write.
+  const add = createTickBatch<Increment>(async (increments) => {
+    const byKey = new Map<string, Increment>();
+    for (const increment of increments) {
+      const key = JSON.stringify(increment.filter);
+      const sum = byKey.get(key);
+      if (!sum) {
+        byKey.set(key, { ...increment, inc: { ...increment.inc } });
+        continue;
+      }
+      for (const field of COUNTED) sum.inc[field] += increment.inc[field];
+    }
+    await writeCommuting(
+      counters,
+      [...byKey].map(([key, { filter, inc, nodeType }]) => ({
+        key,
+        operation: { updateOne: { filter, update: { $inc: inc, $setOnInsert: { nodeType } }, upsert: true } },
+      })),
+    );
+    return undefined;
+  });
   return {
     async record(run, from) {
-      const writes: Promise<unknown>[] = [];
+      const writes: Promise<void>[] = [];
       for (let index = from; index < run.executionLog.length; index++) {
         const entry = run.executionLog[index]!;
         const counted = new Map<string, StepStats>();
         countStepEntry(counted, entry);
         const stats = counted.get(entry.nodeId);
         if (!stats) continue;
-        // One retried single-document upsert per entry (a checkpoint adds one or two): no bulk write to retry.
         writes.push(
-          counters.updateOne(
-            {
+          add({
+            filter: {
               userId: run.userId,
               automationId: run.automationId,
               version: run.automationVersion,
               day: stepStatsDay(entry.startedAt),
               nodeId: entry.nodeId,
             },
-            {
-              $inc: { reached: stats.reached, succeeded: stats.succeeded, failed: stats.failed, sent: stats.sent ?? 0 },
-              $setOnInsert: { nodeType: entry.nodeType },
-            },
-            { upsert: true },
-          ),
+            inc: { reached: stats.reached, succeeded: stats.succeeded, failed: stats.failed, sent: stats.sent ?? 0 },
+            nodeType: entry.nodeType,
+          }),
         );
       }
       await Promise.all(writes);

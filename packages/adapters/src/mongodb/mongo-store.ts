@@ -6,6 +6,7 @@ import { createCompanionWriter } from './mongo-companions';
 import { createMongoCollection } from './mongo-documents';
 import { createMongoCounters, createMongoCursors, createMongoKeys } from './mongo-keys';
 import { withConflictRetries } from './mongo-errors';
+import { createRunStatsWriter } from './mongo-run-stats';
 import { createMongoRuns } from './mongo-runs';
 import { createMongoStepStats } from './mongo-step-stats';
 import { type MongoStoreOptions, MongoStoreOptionsSchema } from './options';
@@ -65,7 +66,7 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
     automations,
     runs: createMongoRuns(
       collection(COLLECTIONS.runs),
-      automations,
+      createRunStatsWriter(collection(COLLECTIONS.automations)),
       createMongoStepStats(collection(COLLECTIONS.stepStats), collection(COLLECTIONS.runs)),
     ),
     keys: createMongoKeys(collection(COLLECTIONS.keys)),
