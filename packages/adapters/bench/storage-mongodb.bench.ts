@@ -2,7 +2,7 @@
 // the figures of storage.bench.ts at sizes the stand-in (about 500 operations/s on this 2-core machine) can do
 // within the bench budget. Run with `pnpm bench storage-mongodb`.
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createMongoStore, type MongoStore } from '@swigs/automation-adapters/mongodb';
 import { createEngine, createFakeClock } from '@swigs/automation-core';
@@ -138,7 +138,7 @@ async function rssWith(waiting: number[]): Promise<{ waiting: number; rss: numbe
 
 try {
   log(
-    `machine load average ${loadavg()
+    `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, machine load average ${loadavg()
       .map((n) => n.toFixed(1))
       .join(' / ')}; sizes reduced for the stand-in`,
   );

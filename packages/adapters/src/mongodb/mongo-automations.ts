@@ -8,6 +8,7 @@ import {
 import type { Collection, Document } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+import { createSharedRead } from './shared-read';
 
 const AUTOMATION_FIELDS = Object.keys(AutomationSchema.shape).filter((key) => key !== 'stats');
 
@@ -19,6 +20,13 @@ export function createMongoAutomations(
   automations: Collection<Document>,
   versions: Collection<Document>,
 ): AutomationRepository {
+  // Concurrent identical trigger look-ups (one per fired event) share one query sent after all of them began.
+  const activeByTrigger = createSharedRead((key: string) => {
+    const [triggerType, userId] = JSON.parse(key) as [string, string | null];
+    const filter: Document = { 'trigger.type': triggerType, isActive: true };
+    if (userId !== null) filter.userId = userId;
+    return automations.find(filter).sort({ name: 1, id: 1 }).toArray();
+  });
   return {
     async get(userId, id) {
       const doc = await automations.findOne({ userId, id });
@@ -43,9 +51,9 @@ export function createMongoAutomations(
       return { items: docs.map(fromDocument), total };
     },
     async findActiveByTrigger(triggerType, userId) {
-      const filter: Document = { 'trigger.type': triggerType, isActive: true };
-      if (userId !== undefined) filter.userId = userId;
-      return (await automations.find(filter).sort({ name: 1, id: 1 }).toArray()).map(fromDocument);
+      const docs = await activeByTrigger(JSON.stringify([triggerType, userId ?? null]));
+      // Each caller decodes its own copy (decoding works in place, and callers may change what they get).
+      return docs.map((doc) => fromDocument(structuredClone(doc)));
     },
     async save(automation) {
       const { stats, ...rest } = automation;

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, Document, Filter } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
 import { insertEach } from './mongo-bulk';
+import { createRunWriteBatch } from './mongo-checkpoints';
 import { isDuplicateKey, WRITE } from './mongo-errors';
 import type { RunStatsWriter } from './mongo-run-stats';
 import type { MongoStepStats } from './mongo-step-stats';
@@ -29,8 +30,9 @@ const MAX_CLAIM_ROUNDS = 3;
 /**
  * Runs in `automationruns`, `_id` = run id. `dueAt` is when a run becomes claimable (a waiting run's schedule,
  * a pending/running run's lease end, epoch 0 without a lease, null otherwise), so one index serves every claim;
- * `finishedAt` serves purges; `claimToken` names the runs of the last batched claim. Every write is a
- * single-document atomic operation.
+ * `finishedAt` serves purges; `claimToken` names the runs of the last batched claim, `writeToken` those of
+ * the last batch of checkpoints. Every write changes one document atomically; the inserts and checkpoints of
+ * concurrent runs, and their counters, share bulk writes per event-loop turn.
  */
 export function createMongoRuns(
   runs: Collection<Document>,
@@ -39,6 +41,15 @@ export function createMongoRuns(
 ): RunRepository {
   // The runs created in one event-loop turn are inserted with one unordered insert; a duplicate fails only its own.
   const insert = createTickBatch<Document>((docs) => insertEach(runs, docs));
+  const writeGuarded = createRunWriteBatch(runs);
+  // The `stepsLogged` stored with each run object this store created, claimed or wrote: a checkpoint of such an
+  // object is a guarded write that can share a bulk write with other runs' (no document comes back from it).
+  const logged = new WeakMap<AutomationRun, number>();
+  const claimedRun = (doc: Document): AutomationRun => {
+    const run = fromDocument(doc);
+    if (typeof doc.stepsLogged === 'number') logged.set(run, doc.stepsLogged);
+    return run;
+  };
   const claim = (filter: Filter<Document>, workerId: string, until: Date, sortByDue: boolean) =>
     runs.findOneAndUpdate(
       filter,
@@ -54,6 +65,7 @@ export function createMongoRuns(
         if (isDuplicateKey(error)) throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
         throw error;
       }
+      logged.set(run, run.executionLog.length);
       // Counted only once the run is written (other collections: no multi-document transaction).
       await Promise.all([
         steps.record(run, 0),
@@ -103,16 +115,28 @@ export function createMongoRuns(
         delete doc.dueAt;
         update.$max = { leaseUntil: run.leaseUntil, dueAt: run.leaseUntil };
       }
-      // The stored `stepsLogged` says which log entries the step counters already have (the log is append-only).
-      const before = await runs.findOneAndUpdate(
-        { _id: run.id as never, leaseOwner: workerId, status: { $ne: 'cancelled' } },
-        update,
-        { ...WRITE, returnDocument: 'before', projection: { stepsLogged: 1 } },
-      );
-      if (!before) return false;
+      const held = { _id: run.id as never, leaseOwner: workerId, status: { $ne: 'cancelled' } };
+      // The stored `stepsLogged` says which log entries the step counters already have (the log is append-only):
+      // known, the write is guarded by it and batched; else (or when the guard fails) it comes back with the write.
+      let from = logged.get(run);
+      const batched =
+        from !== undefined && (await writeGuarded({ id: run.id, filter: { ...held, stepsLogged: from }, update }));
+      if (!batched) {
+        const before = await runs.findOneAndUpdate(held, update, {
+          ...WRITE,
+          returnDocument: 'before',
+          projection: { stepsLogged: 1 },
+        });
+        if (!before) {
+          logged.delete(run);
+          return false;
+        }
+        from = typeof before.stepsLogged === 'number' ? before.stepsLogged : 0;
+      }
+      logged.set(run, run.executionLog.length);
       // Counted only once the run is written (other collections: no multi-document transaction).
       await Promise.all([
-        steps.record(run, typeof before.stepsLogged === 'number' ? before.stepsLogged : 0),
+        steps.record(run, from ?? 0),
         options?.stats ? addStats(run.userId, run.automationId, options.stats) : undefined,
       ]);
       return true;
@@ -132,6 +156,7 @@ export function createMongoRuns(
           .find({ dueAt: { $lte: options.now } }, { projection: { _id: 1 } })
           .sort({ dueAt: 1 })
           .limit(wanted)
+          .batchSize(wanted)
           .toArray();
         if (candidates.length === 0) break;
         const ids = candidates.map((candidate) => candidate._id);
@@ -149,8 +174,11 @@ export function createMongoRuns(
           WRITE,
         );
         if (result.modifiedCount > 0) {
-          const docs = await runs.find({ _id: { $in: ids }, claimToken: token }).toArray();
-          for (const doc of docs) claimed.push(fromDocument(doc));
+          const docs = await runs
+            .find({ _id: { $in: ids }, claimToken: token })
+            .batchSize(ids.length)
+            .toArray();
+          for (const doc of docs) claimed.push(claimedRun(doc));
         }
         // Everything read was claimed, or fewer were due than wanted: no more to find now.
         if (candidates.length < wanted || result.modifiedCount === candidates.length) break;
@@ -173,7 +201,7 @@ export function createMongoRuns(
         new Date(options.now.getTime() + options.leaseMs),
         false,
       );
-      return doc ? fromDocument(doc) : null;
+      return doc ? claimedRun(doc) : null;
     },
     async renewLeases(ids, workerId, leaseUntil) {
       if (ids.length === 0) return [];
@@ -267,6 +295,7 @@ function fromDocument(doc: Document): AutomationRun {
     stepsLogged: _logged,
     searchText: _search,
     claimToken: _token,
+    writeToken: _written,
     ...rest
   } = doc;
   return { id: _id as string, ...(fromMongo(rest) as Omit<AutomationRun, 'id'>) };
