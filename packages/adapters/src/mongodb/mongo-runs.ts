@@ -60,7 +60,7 @@ export function createMongoRuns(
   return {
     async create(run, options) {
       try {
-        await insert(toDocument(run));
+        await insert({ ...toDocument(run), writeToken: randomUUID() });
       } catch (error) {
         if (isDuplicateKey(error)) throw new ConflictError(`run "${run.id}" already exists`, { cause: error });
         throw error;
@@ -116,6 +116,7 @@ export function createMongoRuns(
         update.$max = { leaseUntil: run.leaseUntil, dueAt: run.leaseUntil };
       }
       const held = { _id: run.id as never, leaseOwner: workerId, status: { $ne: 'cancelled' } };
+      doc.writeToken = randomUUID();
       // The stored `stepsLogged` says which log entries the step counters already have (the log is append-only):
       // known, the write is guarded by it and batched; else (or when the guard fails) it comes back with the write.
       let from = logged.get(run);
@@ -145,23 +146,27 @@ export function createMongoRuns(
       const until = new Date(options.now.getTime() + options.leaseMs);
       const claimed: AutomationRun[] = [];
       for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < options.limit; round++) {
-        // Three round trips per batch, whatever its size: read the oldest due ids, claim them all with one
-        // updateMany that re-checks each is still due (a document is updated atomically, so a run another worker
-        // took meanwhile is skipped, never claimed twice), then read back the ones this claim's token marks.
-        // The token, not owner + lease end, names them: a concurrent claim by the same worker at the same time
-        // sets the same owner and lease end, and a lease must end exactly at now + leaseMs.
+        // Two round trips per batch, whatever its size: read the oldest due runs, claim them all with one
+        // updateMany that re-checks each is still due and unchanged (a document is updated atomically, so a run
+        // another worker took meanwhile is skipped, never claimed twice). Every write that changes more than the
+        // lease stamps a fresh `writeToken`, so an unchanged token means the run read is the run claimed. When
+        // fewer were claimed than read, a third round trip reads back the ones this claim's token marks. The
+        // token, not owner + lease end, names them: a concurrent claim by the same worker at the same time sets
+        // the same owner and lease end, and a lease must end exactly at now + leaseMs.
         const token = randomUUID();
         const wanted = options.limit - claimed.length;
         const candidates = await runs
-          .find({ dueAt: { $lte: options.now } }, { projection: { _id: 1 } })
+          .find({ dueAt: { $lte: options.now } })
           .sort({ dueAt: 1 })
           .limit(wanted)
           .batchSize(wanted)
           .toArray();
         if (candidates.length === 0) break;
         const ids = candidates.map((candidate) => candidate._id);
+        // Tokens are never reused, so the set of the tokens read (null: a run stored before tokens) is exact.
+        const tokens = [...new Set(candidates.map((candidate) => candidate.writeToken ?? null))];
         const result = await runs.updateMany(
-          { _id: { $in: ids }, dueAt: { $lte: options.now } },
+          { _id: { $in: ids }, dueAt: { $lte: options.now }, writeToken: { $in: tokens } },
           {
             $set: {
               status: 'running',
@@ -173,7 +178,12 @@ export function createMongoRuns(
           },
           WRITE,
         );
-        if (result.modifiedCount > 0) {
+        if (result.modifiedCount === candidates.length) {
+          for (const doc of candidates) {
+            Object.assign(doc, { status: 'running', leaseOwner: options.workerId, leaseUntil: until, dueAt: until });
+            claimed.push(claimedRun(doc));
+          }
+        } else if (result.modifiedCount > 0) {
           const docs = await runs
             .find({ _id: { $in: ids }, claimToken: token })
             .batchSize(ids.length)
@@ -236,6 +246,7 @@ export function createMongoRuns(
             completedAt: at,
             updatedAt: at,
             finishedAt: at,
+            writeToken: randomUUID(),
           },
         },
         { returnDocument: 'after' },
