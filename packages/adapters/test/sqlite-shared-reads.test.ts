@@ -73,6 +73,17 @@ describe('SQLite automation reads', () => {
     expect(await a.automations.list('tenant-a', { limit: 20 })).toEqual({ items: [], total: 0 });
   });
 
+  it('moves the change mark when another process on the same file writes an automation or a document', async () => {
+    await a.automations.save(automation('Merci'));
+    const mark = a.changeMark!();
+    expect(a.changeMark!()).toBe(mark);
+    await b.automations.save({ ...automation('Merci encore'), isActive: false });
+    const afterSave = a.changeMark!();
+    expect(afterSave).not.toBe(mark);
+    await b.collection('samplelisteners').insert({ id: 'auto-1', userId: '_sample-listeners' });
+    expect(a.changeMark!()).not.toBe(afterSave);
+  });
+
   it('keeps stats dates as Dates through the packed stats column', async () => {
     await a.automations.save(automation('Merci'));
     await a.automations.updateStats('tenant-a', 'auto-1', {

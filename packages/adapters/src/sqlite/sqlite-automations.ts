@@ -40,8 +40,15 @@ interface PendingStats {
   last_error: string | null;
 }
 
-/** Automations in `automations` (stats in their own columns, so increments are atomic) and `automation_versions`. */
-export function createSqliteAutomations(db: Database.Database, writes: WriteQueue): SqliteAutomations {
+/**
+ * Automations in `automations` (stats in their own columns, so increments are atomic) and `automation_versions`.
+ * `changed` is called inside each write of a definition (save, delete), for the store's change mark.
+ */
+export function createSqliteAutomations(
+  db: Database.Database,
+  writes: WriteQueue,
+  changed: () => void,
+): SqliteAutomations {
   const decode = createAutomationDecoder();
   const pages = createPageCache<{ items: readonly Automation[]; total: number }>(db);
   const select = db
@@ -189,6 +196,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       return writes.run(() => {
         applyPending();
         pages.changed();
+        changed();
         const row = upsert.get({
           user_id: automation.userId,
           id: automation.id,
@@ -211,6 +219,7 @@ export function createSqliteAutomations(db: Database.Database, writes: WriteQueu
       return writes.run(() => {
         applyPending();
         pages.changed();
+        changed();
         return remove.run(userId, id).changes === 1;
       });
     },

@@ -12,12 +12,14 @@ import type { WriteQueue } from './write-queue';
 
 /**
  * A collection as rows of `documents` keyed by (collection, userId, id). Filters and sorts read top-level
- * fields with `json_extract`, within one tenant's rows (the primary key prefix).
+ * fields with `json_extract`, within one tenant's rows (the primary key prefix). `changed` is called inside
+ * each write, for the store's change mark.
  */
 export function createSqliteCollection<T extends StoredDocument>(
   db: Database.Database,
   writes: WriteQueue,
   name: string,
+  changed: () => void,
 ): DocumentCollection<T> {
   const insert = db.prepare('INSERT INTO documents (collection, user_id, id, doc) VALUES (?, ?, ?, ?)');
   const select = db.prepare<[string, string, string], { doc: string }>(
@@ -62,6 +64,7 @@ export function createSqliteCollection<T extends StoredDocument>(
       const text = encodeJson(doc);
       return writes.run(
         withCompanions(options?.also, () => {
+          changed();
           insertRow(name, doc, text);
           return decodeJson<T>(text);
         }),
@@ -92,6 +95,7 @@ export function createSqliteCollection<T extends StoredDocument>(
         withCompanions(options?.also, () => {
           const row = guarded.get(name, userId, id, ...filter.params) as { doc: string } | undefined;
           if (!row) return null;
+          changed();
           const current = decodeJson<T>(row.doc);
           const next = { ...current, ...decodeJson<Partial<T>>(changes), id: current.id, userId: current.userId };
           const text = encodeJson(next);
@@ -101,7 +105,10 @@ export function createSqliteCollection<T extends StoredDocument>(
       );
     },
     delete(userId, id) {
-      return writes.run(() => remove.run(name, userId, id).changes === 1);
+      return writes.run(() => {
+        changed();
+        return remove.run(name, userId, id).changes === 1;
+      });
     },
   };
 }

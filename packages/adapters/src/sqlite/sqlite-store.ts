@@ -54,7 +54,25 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   }
 
   const writes = createWriteQueue(db, { walFd });
-  const automations = createSqliteAutomations(db, writes);
+  // The change mark: `local` counts this connection's writes of automations and documents (inside their
+  // transactions, so no read falls between a write and its count); PRAGMA data_version moves when another
+  // connection commits. Asking SQLite costs as much as a read, so that part is asked once per event-loop turn.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let local = 0;
+  const changed = (): void => {
+    local += 1;
+  };
+  let external: number | undefined;
+  const externalOfTurn = (): number => {
+    if (external === undefined) {
+      external = dataVersion.get() as number;
+      setImmediate(() => {
+        external = undefined;
+      });
+    }
+    return external;
+  };
+  const automations = createSqliteAutomations(db, writes, changed);
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
   let closed = false;
 
@@ -71,11 +89,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
       let collection = collections.get(name);
       if (!collection) {
-        collection = createSqliteCollection<StoredDocument>(db, writes, name);
+        collection = createSqliteCollection<StoredDocument>(db, writes, name, changed);
         collections.set(name, collection);
       }
       return collection as unknown as DocumentCollection<T>;
     },
+    changeMark: () => `${externalOfTurn()}:${local}`,
     async close() {
       if (closed) return;
       closed = true;

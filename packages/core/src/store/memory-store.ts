@@ -17,19 +17,46 @@ import { createMemoryRuns } from './memory-runs';
 export function createMemoryStore(): Store {
   const collections = new Map<string, DocumentCollection<StoredDocument>>();
   const documents = createMemoryDocuments();
+  let changes = 0;
+  const changed = (): void => {
+    changes += 1;
+  };
+  const runStore = createMemoryRunStore();
   return {
-    ...createMemoryRunStore(),
+    ...runStore,
+    automations: noting(runStore.automations, ['save', 'delete'], changed),
     cursors: createMemoryCursors(),
     counters: createMemoryCounters(),
     collection<T extends StoredDocument>(name: string): DocumentCollection<T> {
       let collection = collections.get(name);
       if (!collection) {
-        collection = createMemoryCollection<StoredDocument>(name, documents);
+        collection = noting(
+          createMemoryCollection<StoredDocument>(name, documents),
+          ['insert', 'update', 'delete'],
+          changed,
+        );
         collections.set(name, collection);
       }
       return collection as unknown as DocumentCollection<T>;
     },
+    changeMark: () => String(changes),
   };
+}
+
+/**
+ * `target` with `changed()` called as each of `methods` is called: the memory store changes its maps before the
+ * first `await`, so no read can fall between the change and the mark moving.
+ */
+function noting<T extends object>(target: T, methods: readonly (keyof T & string)[], changed: () => void): T {
+  const out = { ...target };
+  for (const method of methods) {
+    const original = target[method] as (...args: unknown[]) => unknown;
+    (out as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      changed();
+      return original.apply(target, args);
+    };
+  }
+  return out;
 }
 
 /** A `RunStore` held in process memory: automations, runs and unique keys only, what the engine needs. */

@@ -5,6 +5,7 @@ import type { DocumentStore } from '../ports/document-store';
 import type { RunStore } from '../ports/run-store';
 import type { Store } from '../ports/store';
 import { describeAutomations } from './store/automations';
+import { describeChangeMark } from './store/change-mark';
 import { describeClaims } from './store/claims';
 import { describeCounters } from './store/counters';
 import { describeCursors } from './store/cursors';
@@ -68,7 +69,7 @@ export function testCounterStore(options: StoreSuiteOptions<CounterStore>): void
 
 /**
  * Every conformance suite, for a store with every capability (`Store`): the run, document, cursor and counter
- * suites, each against fresh stores.
+ * suites, and its change mark when it has one, each against fresh stores.
  * @example
  * testStore({ name: 'sqlite', create: () => createSqliteStore({ filename: tmpFile() }) });
  */
@@ -77,6 +78,7 @@ export function testStore(options: TestStoreOptions): void {
   testDocumentStore(options);
   testCursorStore(options);
   testCounterStore(options);
+  suite('Store', options, (ctx) => describeChangeMark(ctx));
 }
 
 function sizes(options: StoreSuiteOptions<unknown>): Required<StoreCapabilities> {

@@ -12,7 +12,7 @@ import { IdempotencyHeadersSchema } from './schemas';
 const WEBHOOK_TRIGGER = 'webhook.received';
 const DEFAULT_METHODS = ['POST'];
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** Bound of the id → tenant map of `find` (cleared when reached: it only saves a scan). */
+/** Bound of the maps keyed by automation id (cleared when reached: they only save reads). */
 const MAX_KNOWN_OWNERS = 10_000;
 /** Only harmless headers reach the run log; the secret and credentials never do. */
 const FORWARDED_HEADERS = ['content-type', 'user-agent', 'x-request-id', 'x-event-type'];
@@ -23,6 +23,12 @@ interface WebhookConfig {
   methods?: unknown;
   responseMode?: unknown;
   responseTimeoutMs?: unknown;
+}
+
+/** A webhook automation as read, with its armed listener (live or not). */
+interface Found {
+  automation: Automation;
+  listener: { ownerId: string; until: number } | null;
 }
 
 /** What the handler needs from the hook routes: the rate limiter's guard and its failure count. */
@@ -44,37 +50,61 @@ export function createWebhookHandler(
   const { store, engine, listeners, logger } = deps;
 
   // The tenant of each webhook automation id answered so far: the next call reads that automation by its key
-  // instead of scanning every tenant's webhook automations. The automation itself is read from the store on every
-  // call, so an edit, a switch-off or a delete by any worker is seen at once; a miss forgets the entry.
+  // instead of scanning every tenant's webhook automations. A miss forgets the entry.
   const owners = new Map<string, string>();
+  // What was read for each automation id, kept while the store's change mark is unchanged: an edit, a switch-off,
+  // a delete or a listener armed by any worker moves the mark. A store without a mark is read on every call.
+  const kept = new Map<string, { mark: string; found: Found | null }>();
 
-  const find = async (automationId: string): Promise<{ automation: Automation; listening: boolean } | null> => {
+  const read = async (automationId: string): Promise<Found | null> => {
     const known = owners.get(automationId);
     if (known !== undefined) {
-      const [automation, owner] = await Promise.all([
+      const [automation, listener] = await Promise.all([
         store.automations.get(known, automationId),
-        listeners.ownerListening(automationId),
+        listeners.listenerOf(automationId),
       ]);
-      const listening = owner === known;
-      if (automation?.trigger.type === WEBHOOK_TRIGGER && (automation.isActive || listening)) {
-        return { automation, listening };
+      if (automation?.trigger.type === WEBHOOK_TRIGGER && (automation.isActive || listens(automation, listener))) {
+        return { automation, listener };
       }
       owners.delete(automationId);
     }
-    const [candidates, owner] = await Promise.all([
+    const [candidates, listener] = await Promise.all([
       store.automations.findActiveByTrigger(WEBHOOK_TRIGGER),
-      listeners.ownerListening(automationId),
+      listeners.listenerOf(automationId),
     ]);
     const active = candidates.find((a) => a.id === automationId);
     if (active) {
       if (owners.size >= MAX_KNOWN_OWNERS) owners.clear();
       owners.set(automationId, active.userId);
-      return { automation: active, listening: owner === active.userId };
+      return { automation: active, listener };
     }
     // A draft answers only while it listens for its sample event.
-    if (!owner) return null;
-    const draft = await store.automations.get(owner, automationId);
-    return draft?.trigger.type === WEBHOOK_TRIGGER ? { automation: draft, listening: true } : null;
+    if (!listener || listener.until <= deps.clock.now().getTime()) return null;
+    const draft = await store.automations.get(listener.ownerId, automationId);
+    return draft?.trigger.type === WEBHOOK_TRIGGER ? { automation: draft, listener } : null;
+  };
+
+  const listens = (automation: Automation, listener: Found['listener']): boolean =>
+    listener !== null && listener.ownerId === automation.userId && listener.until > deps.clock.now().getTime();
+
+  const find = async (automationId: string): Promise<{ automation: Automation; listening: boolean } | null> => {
+    // Taken before reading: a change committed during the read moves it, so that read is never kept.
+    const mark = store.changeMark?.();
+    let found: Found | null;
+    const entry = mark === undefined ? undefined : kept.get(automationId);
+    if (entry !== undefined && entry.mark === mark) {
+      found = entry.found;
+    } else {
+      found = await read(automationId);
+      if (mark !== undefined) {
+        if (kept.size >= MAX_KNOWN_OWNERS) kept.clear();
+        kept.set(automationId, { mark, found });
+      }
+    }
+    if (!found) return null;
+    // A listener's end passes without a write: checked on every call.
+    const listening = listens(found.automation, found.listener);
+    return found.automation.isActive || listening ? { automation: found.automation, listening } : null;
   };
 
   return async (c) => {

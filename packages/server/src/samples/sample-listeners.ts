@@ -35,8 +35,11 @@ export interface SampleListeners {
   ): Promise<ListenState>;
   disarm(userId: string, automationId: string): Promise<void>;
   state(userId: string, automationId: string): Promise<ListenState>;
-  /** The owner of the automation's live listener, if one is armed (one read, for the webhook endpoint). */
-  ownerListening(automationId: string): Promise<string | null>;
+  /**
+   * The automation's armed listener, live or past its `until` (epoch ms): one read, for the webhook endpoint,
+   * which checks `until` itself on each call and so may keep the answer while the store is unchanged.
+   */
+  listenerOf(automationId: string): Promise<{ ownerId: string; until: number } | null>;
   /** The ids of the tenant's automations of `triggerType` that listen now. */
   listeningFor(triggerType: string, userId: string | undefined): Promise<{ ownerId: string; automationId: string }[]>;
   /**
@@ -81,9 +84,9 @@ export function createSampleListeners(
       const doc = await mine(userId, automationId);
       return doc ? { listening: true, until: doc.expiresAt } : { listening: false };
     },
-    async ownerListening(automationId) {
+    async listenerOf(automationId) {
       const doc = await docs.get(INDEX_OWNER, automationId);
-      return live(doc) ? doc.ownerId : null;
+      return doc ? { ownerId: doc.ownerId, until: Date.parse(doc.expiresAt) } : null;
     },
     async listeningFor(triggerType, userId) {
       const { items } = await docs.find(INDEX_OWNER, {
