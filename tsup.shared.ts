@@ -2,7 +2,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
-/** The dual ESM/CJS build every Node package uses (splitting keeps shared code in one chunk for both formats). */
+/**
+ * The dual ESM/CJS build every Node package uses (splitting keeps shared code in one chunk for both formats).
+ * `shims` gives `import.meta.url` to the CommonJS build (tsup's CJS splitting would otherwise leave it as it is, a
+ * syntax error in a .cjs file) and `__dirname` to the ESM build: code resolving its own files or dependencies
+ * (`createRequire(import.meta.url)`) then works in both.
+ */
 export function defineNodePackage(entry: Record<string, string>, extra: Options = {}): ReturnType<typeof defineConfig> {
   return defineConfig({
     entry,
@@ -12,6 +17,7 @@ export function defineNodePackage(entry: Record<string, string>, extra: Options 
     sourcemap: true,
     clean: true,
     target: 'node20',
+    shims: true,
     onSuccess: () => relativeSourceMaps('dist'),
     ...extra,
   });

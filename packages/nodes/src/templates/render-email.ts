@@ -1,5 +1,5 @@
-import { compile as compileHtmlToText } from 'html-to-text';
 import type { EmailTemplate } from '@swigs/automation-core';
+import { loadOnFirstUse } from '../shared/load-on-first-use';
 import { defaultLayout } from './layout';
 import { createTemplateRenderer, type TemplateRenderer } from './renderer';
 
@@ -26,14 +26,21 @@ export interface RenderedEmail {
 
 const PREHEADER_LENGTH = 120;
 
-const htmlToText = compileHtmlToText({
-  wordwrap: 78,
-  selectors: [
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'table', format: 'dataTable' },
-  ],
-});
+const htmlToTextLibrary = loadOnFirstUse<typeof import('html-to-text')>('html-to-text');
+let compiledHtmlToText: ((html: string) => string) | undefined;
+
+/** The plain-text conversion, compiled with its options by the first e-mail without a text part. */
+function htmlToText(html: string): string {
+  compiledHtmlToText ??= htmlToTextLibrary().compile({
+    wordwrap: 78,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'table', format: 'dataTable' },
+    ],
+  });
+  return compiledHtmlToText(html);
+}
 
 let sharedRenderer: TemplateRenderer | undefined;
 

@@ -1,4 +1,5 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { loadOnFirstUse } from '../shared/load-on-first-use';
 import { registerHelpers, templateHelperNames } from './helpers';
 import { TemplateError } from './template-error';
 
@@ -28,6 +29,9 @@ export interface TemplateRenderer {
   readonly cachedChars: number;
 }
 
+/** The Handlebars library, loaded when a template is first compiled or checked. */
+export const handlebars = loadOnFirstUse<typeof Handlebars>('handlebars');
+
 const knownHelpers = Object.fromEntries(templateHelperNames.map((name) => [name, true])) as Record<string, true>;
 
 /** Options every SWIGS template is compiled with: unknown helpers are errors. */
@@ -46,8 +50,15 @@ const runtimeOptions: Handlebars.RuntimeOptions = {
  * renderer.render('Bonjour {{trigger.customer.firstName}}', { trigger });
  */
 export function createTemplateRenderer(options: TemplateRendererOptions = {}): TemplateRenderer {
-  const hbs = Handlebars.create();
-  registerHelpers(hbs);
+  // Made on the first compile: a renderer nobody uses (an idle server's) loads no Handlebars.
+  let environment: typeof Handlebars | undefined;
+  const hbs = (): typeof Handlebars => {
+    if (!environment) {
+      environment = handlebars().create();
+      registerHelpers(environment);
+    }
+    return environment;
+  };
   const limit = options.cacheSize ?? 1000;
   const charLimit = options.cacheChars ?? 512 * 1024;
   const chars: Record<TemplateMode, number> = { html: 0, text: 0 };
@@ -61,9 +72,10 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
     let template: Handlebars.TemplateDelegate;
     try {
       // Handlebars compiles lazily; precompiling the AST here surfaces syntax and helper errors now.
-      const ast = hbs.parse(source);
-      template = hbs.compile(ast, { ...compileOptions, noEscape: mode === 'text' });
-      hbs.precompile(ast, { ...compileOptions, noEscape: mode === 'text' });
+      const env = hbs();
+      const ast = env.parse(source);
+      template = env.compile(ast, { ...compileOptions, noEscape: mode === 'text' });
+      env.precompile(ast, { ...compileOptions, noEscape: mode === 'text' });
     } catch (error) {
       throw new TemplateError(`template is invalid: ${firstLine(error)}`, { cause: error });
     }
@@ -79,7 +91,9 @@ export function createTemplateRenderer(options: TemplateRendererOptions = {}): T
   };
 
   return {
-    handlebars: hbs,
+    get handlebars() {
+      return hbs();
+    },
     compile,
     render(source, data, mode = 'html') {
       const template = compile(source, mode);

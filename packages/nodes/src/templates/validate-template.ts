@@ -1,7 +1,6 @@
-import Handlebars from 'handlebars';
 import { canonicalPath, createVariableScope, type LocalizedText, type VariableInfo } from '@swigs/automation-core';
 import { templateHelperNames } from './helpers';
-import { compileOptions } from './renderer';
+import { compileOptions, handlebars } from './renderer';
 
 /** A problem found in a template before it is saved. */
 export interface TemplateProblem {
@@ -75,7 +74,7 @@ type Node = hbs.AST.Node;
 export function validateTemplateSource(source: string, variables: KnownVariables): TemplateProblem[] {
   let ast: hbs.AST.Program;
   try {
-    ast = Handlebars.parse(source);
+    ast = handlebars().parse(source);
   } catch (error) {
     return [syntaxProblem(error, source)];
   }
@@ -84,7 +83,7 @@ export function validateTemplateSource(source: string, variables: KnownVariables
   walkProgram(ast, [{ base: '', params: new Map() }], known, problems);
   if (problems.length === 0) {
     try {
-      Handlebars.precompile(ast, compileOptions);
+      handlebars().precompile(ast, compileOptions);
     } catch (error) {
       problems.push(syntaxProblem(error, source));
     }
@@ -291,7 +290,7 @@ function syntaxProblem(error: unknown, source: string): TemplateProblem {
   if (parse) {
     const found = parse[2] as string;
     const location = (
-      Handlebars as unknown as { Parser?: { lexer?: { yylloc?: { first_line?: number; first_column?: number } } } }
+      handlebars() as unknown as { Parser?: { lexer?: { yylloc?: { first_line?: number; first_column?: number } } } }
     ).Parser?.lexer?.yylloc;
     if (found === 'EOF') {
       const lines = source.split('\n');

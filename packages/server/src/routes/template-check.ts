@@ -21,9 +21,9 @@ export const TemplateCheckBodySchema = z
     body: EmailTemplateSchema.shape.body,
     preheader: EmailTemplateSchema.shape.preheader.unwrap().optional(),
     text: EmailTemplateSchema.shape.text.unwrap().optional(),
-    /** The variables are those of this trigger type (default `order.paid`)… */
+    /** The variables are those of this trigger type (default `order.paid`)... */
     triggerType: z.string().min(1).max(100).optional(),
-    /** …or those of this e-mail step of a stored automation (what it can read: trigger and earlier steps). */
+    /** ...or those of this e-mail step of a stored automation (what it can read: trigger and earlier steps). */
     automationId: z.string().min(1).max(100).optional(),
     nodeId: z.string().min(1).max(100).optional(),
     /** Data to render the preview with; the trigger's sample output when absent. */
