@@ -12,6 +12,7 @@ const external = [
   'react',
   '@lit/react',
   '@lit/task',
+  '@lit/context',
 ];
 
 export default defineConfig([

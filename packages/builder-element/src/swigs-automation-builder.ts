@@ -6,6 +6,7 @@ import type {
   NodeTypeDescriptor,
   ValidationProblem,
 } from '@swigs/automation-core/graph';
+import { ContextProvider } from '@lit/context';
 import { guard } from 'lit/directives/guard.js';
 import { hostView } from './editor/host-view';
 import type { BuilderView } from './ui/builder-view';
@@ -25,7 +26,7 @@ import { builderStyles } from './styles';
 import { createUiState, EMPTY_AUTOMATION, type BuilderUiState } from './ui/ui-state';
 import { renderCanvas } from './ui/canvas';
 import { renderPalette } from './ui/palette';
-import { renderSidePanel } from './ui/side-panel';
+import { builderViewContext, definePanel, PANEL_TAG } from './ui/builder-panel';
 import { renderToolbar } from './ui/toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
@@ -113,7 +114,8 @@ export class SwigsAutomationBuilder extends LitElement {
   declare apiBase: string | null;
 
   private readonly store: BuilderStore;
-  private readonly ui: BuilderUiState = createUiState();
+  /** Replaced, never mutated, by `setUi`: the panel re-renders when it is a new object. */
+  private ui: BuilderUiState = createUiState();
   private readonly nodeLookup: NodeLookup = new Map();
   /** What the render modules and controllers see of the element: built over its private state (see `BuilderView`). */
   private readonly view: BuilderView;
@@ -152,6 +154,9 @@ export class SwigsAutomationBuilder extends LitElement {
     this.apiBase = null;
     this.store = new BuilderStore(EMPTY_AUTOMATION, (reason) => this.onStoreChange(reason));
     this.view = this.createView();
+    // The side panel is a child element: it reads the view through @lit/context.
+    definePanel();
+    new ContextProvider(this, { context: builderViewContext, initialValue: this.view });
     // Each controller gets the few members it reads; `client` is a getter so a new `client` property is seen.
     const el = this;
     const reach = () => ({
@@ -469,9 +474,7 @@ export class SwigsAutomationBuilder extends LitElement {
   private onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
     this.userNodes = adoptNodes(this.store.flow.nodes, this.nodeLookup);
     if (reason === 'select') {
-      this.ui.templateDraft = null;
-      this.ui.preview = null;
-      this.ui.templateField = null;
+      this.ui = { ...this.ui, templateDraft: null, preview: null, templateField: null };
     } else if (reason !== 'load') {
       if (reason === 'add' || reason === 'insert' || reason === 'paste') this.revealSelection();
       this.lastEmitted = this.store.automation;
@@ -510,7 +513,7 @@ export class SwigsAutomationBuilder extends LitElement {
     if (changed.has('nodeTypes') && this.nodeTypes) {
       const parsed = readNodeTypes(this.nodeTypes);
       if (parsed.success) this.store.setDescriptors(parsed.data);
-      else this.ui.loadError = `nodeTypes: ${issueLine(parsed.issues)}`;
+      else this.ui = { ...this.ui, loadError: `nodeTypes: ${issueLine(parsed.issues)}` };
     }
     if (changed.has('automation') && this.automation && this.automation !== this.lastEmitted) {
       // The host set again what it gave before (a re-render): keep the edits, read back the current document.
@@ -520,14 +523,20 @@ export class SwigsAutomationBuilder extends LitElement {
     if (changed.has('run') && this.run) {
       const parsed = readRun(this.run);
       if (parsed.success) {
-        this.ui.tab = 'run';
-        this.ui.loadError = '';
+        this.ui = { ...this.ui, tab: 'run', loadError: '' };
       } else {
-        this.ui.loadError = `run: ${issueLine(parsed.issues)}`;
+        this.ui = { ...this.ui, loadError: `run: ${issueLine(parsed.issues)}` };
         this.run = undefined;
       }
     }
     if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.server.loadNodeTypes();
+  }
+
+  /** Done once the side panel (a child element, updated after this one) has rendered too. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot?.querySelector?.(PANEL_TAG)?.updateComplete;
+    return done;
   }
 
   protected override updated(): void {
@@ -543,7 +552,9 @@ export class SwigsAutomationBuilder extends LitElement {
         ${this.ui.loadError ? html`<p class="load-error error-text" role="alert" data-testid="load-error">${this.ui.loadError}</p>` : null}
         <div class="body">
           ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang], () => renderPalette(this.view))}
-          ${renderCanvas(this.view)} ${guard(this.panelDeps(), () => renderSidePanel(this.view))}
+          ${renderCanvas(this.view)}
+          <swigs-builder-panel .revision=${this.store.revision} .ui=${this.ui} .runData=${this.runData.state}
+            .listen=${this.listener.state} .run=${this.run} .locale=${this.lang} ?readonly=${this.isReadonly}></swigs-builder-panel>
         </div>
         <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>
         ${this.ui.toast ? html`<div class="toast" role="alert" data-testid="toast">${this.ui.toast}</div>` : null}
@@ -551,54 +562,24 @@ export class SwigsAutomationBuilder extends LitElement {
     `;
   }
 
-  /** The side panel only re-renders when what it shows changes (not on drag frames or pan/zoom). */
-  private panelDeps(): unknown[] {
-    const { store, ui } = this;
-    return [
-      store.automation,
-      store.selection,
-      store.selectedEdge,
-      store.report,
-      store.descriptors,
-      this.lang,
-      this.isReadonly,
-      this.run,
-      ui.tab,
-      ui.templates,
-      ui.templatesError,
-      ui.templateDraft,
-      ui.preview,
-      ui.previewError,
-      ui.testResult,
-      ui.testError,
-      ui.testing,
-      ui.stepTests,
-      ui.customPicks,
-      this.runData.state,
-      this.listener.state,
-    ];
-  }
-
   private setUi(patch: Partial<BuilderUiState>): void {
-    Object.assign(this.ui, patch);
+    this.ui = { ...this.ui, ...patch };
     this.requestUpdate();
   }
 
   private loadAutomation(input: unknown): void {
     const parsed = readAutomation(input);
     if (!parsed.success) {
-      this.ui.loadError = `automation: ${issueLine(parsed.issues)}`.trim();
+      this.ui = { ...this.ui, loadError: `automation: ${issueLine(parsed.issues)}`.trim() };
       return;
     }
-    this.ui.loadError = '';
     this.lastInput = input;
     this.store.load(parsed.data);
     // The property reads back the parsed, normalized document from now on (defaults filled, trigger edges explicit).
     this.lastEmitted = this.store.automation;
     this.automation = this.store.automation;
-    this.ui.testResult = null;
     // A built automation is opened to be read: its canvas gets the palette's width (the "+" buttons still add).
-    this.ui.paletteOpen = parsed.data.nodes.length === 0;
+    this.ui = { ...this.ui, loadError: '', testResult: null, paletteOpen: parsed.data.nodes.length === 0 };
     this.needsFit = true;
   }
 

@@ -43,6 +43,8 @@ export class BuilderStore {
   selectedEdge: string | null = null;
   report: ValidationReport = { problems: [], byNode: new Map(), valid: true };
   flow: FlowGraph = { nodes: [], edges: [] };
+  /** Bumped on every change of the automation, selection, problems or catalogue: a view that shows them re-renders when it moves. */
+  revision = 0;
   private readonly history = createHistory<Automation>(100);
   private registry = createDescriptorRegistry([]);
   private lastConfigEdit: { id: string; at: number } | undefined;
@@ -308,6 +310,7 @@ export class BuilderStore {
 
   /** Redraws the flow; `validate` is false when only the selection changed. */
   private refresh(validate = true): void {
+    this.revision += 1;
     const flow = toFlow(this.automation, this.lookup);
     for (const node of flow.nodes) if (this.selection.has(node.id)) node.selected = true;
     this.flow = flow;

@@ -1,0 +1,63 @@
+import { ContextConsumer, createContext } from '@lit/context';
+import { LitElement, nothing, type TemplateResult } from 'lit';
+import { renderSidePanel, type SidePanelHost } from './side-panel';
+
+/** The builder's view, provided by `<swigs-automation-builder>` to the child elements of its shadow root. */
+export const builderViewContext = createContext<SidePanelHost>(Symbol('swigs-builder-view'));
+
+/** The tag of the side panel inside the builder's shadow root. */
+export const PANEL_TAG = 'swigs-builder-panel';
+
+/**
+ * The side panel as its own element, so Lit decides when it renders: its properties are the editor's state objects
+ * (each replaced, never mutated, when it changes), and a drag frame, a pan or a zoom changes none of them. It reads
+ * the builder's view through `@lit/context` and renders into itself, inside the builder's shadow root (its styles
+ * and `::part(panel)` apply as before).
+ */
+export class SwigsBuilderPanel extends LitElement {
+  static override properties = {
+    revision: { attribute: false },
+    ui: { attribute: false },
+    runData: { attribute: false },
+    listen: { attribute: false },
+    run: { attribute: false },
+    locale: {},
+    readonly: { type: Boolean },
+  };
+
+  /** The store's revision: moves with the automation, the selection, the problems and the catalogue. */
+  declare revision: number;
+  /** The builder's UI state object. */
+  declare ui: unknown;
+  /** The state of "use a run's data". */
+  declare runData: unknown;
+  /** The state of "listen for the next event". */
+  declare listen: unknown;
+  /** The run on display, if any. */
+  declare run: unknown;
+  /** The builder's `lang` (not the panel's own `lang` attribute). */
+  declare locale: string;
+  declare readonly: boolean;
+
+  private readonly view = new ContextConsumer(this, { context: builderViewContext });
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const view = this.view.value;
+    return view ? renderSidePanel(view) : nothing;
+  }
+}
+
+/** Registers the panel's tag once (the builder does it before its first render). */
+export function definePanel(): void {
+  if (!customElements.get(PANEL_TAG)) customElements.define(PANEL_TAG, SwigsBuilderPanel);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'swigs-builder-panel': SwigsBuilderPanel;
+  }
+}

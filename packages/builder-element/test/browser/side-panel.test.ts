@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumPath } from '@swigs/test-services/browser';
+import type { Page } from 'playwright-core';
+import { sampleAutomation } from '../fixtures';
+import { inBuilder, openBuilder, setupServerAndBrowser } from './harness';
+
+const env = setupServerAndBrowser();
+
+/** Counts the side panel's renders from now on (its `updated` runs once per render). */
+function countPanelRenders(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const panel = document
+      .querySelector('swigs-automation-builder')
+      ?.shadowRoot?.querySelector('swigs-builder-panel') as unknown as { updated: () => void } | null;
+    if (!panel) throw new Error('no swigs-builder-panel in the shadow root');
+    const counter = window as unknown as { panelRenders: number };
+    counter.panelRenders = 0;
+    panel.updated = () => {
+      counter.panelRenders += 1;
+    };
+  });
+}
+
+const panelRenders = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { panelRenders: number }).panelRenders);
+
+describe.skipIf(!chromiumPath)('the side panel element', () => {
+  it('renders when what it shows changes, not on pan, zoom or drag frames', async () => {
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
+    await expect.poll(() => inBuilder(page, '[data-testid="problems"]').count()).toBe(1);
+    await countPanelRenders(page);
+    const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();
+    if (!pane) throw new Error('no pane');
+
+    // Pan and zoom: the canvas moves, the panel does not render.
+    const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const start = await transform();
+    await page.mouse.move(pane.x + 30, pane.y + pane.height - 30);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 130, pane.y + pane.height - 80, { steps: 15 });
+    await page.mouse.up();
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(transform).not.toBe(start);
+    expect(await panelRenders(page)).toBe(0);
+
+    // Dragging a step: every frame moves the card, none renders the panel.
+    const card = await inBuilder(page, '.swigs-flow__node[data-id="wait-1"] .head').boundingBox();
+    if (!card) throw new Error('no card');
+    await page.mouse.move(card.x + 20, card.y + card.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(card.x + 30, card.y + card.height / 2 + 5, { steps: 3 });
+    // The drag's start selects the step (the panel shows it); the frames after it change nothing the panel shows.
+    await expect.poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id')).toBe('wait-1');
+    expect(await panelRenders(page)).toBeGreaterThan(0);
+    await countPanelRenders(page);
+    const cardStart = await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').evaluate(
+      (el) => (el as HTMLElement).style.transform,
+    );
+    await page.mouse.move(card.x + 140, card.y + 90, { steps: 20 });
+    await expect
+      .poll(() =>
+        inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').evaluate((el) => (el as HTMLElement).style.transform),
+      )
+      .not.toBe(cardStart);
+    expect(await panelRenders(page)).toBe(0);
+    await page.mouse.up();
+
+    // Selecting a step and switching tabs change what it shows: it renders them.
+    await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] .head').click();
+    await expect
+      .poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id'))
+      .toBe('send-email-1');
+    expect(await panelRenders(page)).toBeGreaterThan(0);
+    await inBuilder(page, '[data-testid="tab-test"]').click();
+    await expect.poll(() => inBuilder(page, '[data-testid="test-panel"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
