@@ -529,7 +529,6 @@ export class SwigsAutomationBuilder extends LitElement {
         this.run = undefined;
       }
     }
-    if (!this.nodeTypes && (changed.has('client') || changed.has('apiBase'))) void this.server.loadNodeTypes();
   }
 
   /** Done once the side panel (a child element, updated after this one) has rendered too. */

@@ -1,4 +1,5 @@
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
+import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BuilderClient, BuilderClientError } from '../client';
 import type { BuilderStore } from '../editor/builder-store';
@@ -22,7 +23,6 @@ export interface ServerHost extends ReactiveControllerHost {
 
 /** Everything the element asks the server: the catalogue, email templates and previews, test runs. */
 export class ServerController implements ReactiveController {
-  private loadedTypesFor: unknown = undefined;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   /** The client whose server has no validation route (404/405/501): not asked again. */
@@ -30,8 +30,25 @@ export class ServerController implements ReactiveController {
   /** The server check in flight: the next one waits for its answer, which may say the route does not exist. */
   private validating: Promise<void> = Promise.resolve();
 
+  /**
+   * The server's catalogue (`GET /api/node-types`) through `@lit/task`: asked again only for another client, and
+   * not at all while the host sets `nodeTypes` itself. A failure is shown as the load error.
+   */
+  readonly nodeTypes: Task<readonly [BuilderClient | undefined], readonly NodeTypeDescriptor[] | undefined>;
+
   constructor(private readonly host: ServerHost) {
     host.addController(this);
+    this.nodeTypes = new Task(host, {
+      args: () => [host.nodeTypes ? undefined : host.resolvedClient] as const,
+      task: async ([client]) => {
+        if (!client) return undefined;
+        const types = await client.listNodeTypes();
+        if (!host.nodeTypes) host.store.setDescriptors(types);
+        host.requestFit();
+        return types;
+      },
+      onError: (error) => host.setUi({ loadError: (error as Error).message }),
+    });
   }
 
   hostDisconnected(): void {
@@ -65,21 +82,6 @@ export class ServerController implements ReactiveController {
     } catch (error) {
       // Offline or an older server: the browser's own check stands; a server without the route is not asked again.
       if ([404, 405, 501].includes((error as BuilderClientError).status ?? 0)) this.validationUnsupportedBy = client;
-    }
-  }
-
-  /** Loads `GET /api/node-types` once per client (unless `nodeTypes` is set). */
-  async loadNodeTypes(): Promise<void> {
-    const host = this.host;
-    const client = host.resolvedClient;
-    if (!client || this.loadedTypesFor === client) return;
-    this.loadedTypesFor = client;
-    try {
-      const types = await client.listNodeTypes();
-      if (!host.nodeTypes) host.store.setDescriptors(types);
-      host.requestFit();
-    } catch (error) {
-      host.setUi({ loadError: (error as Error).message });
     }
   }
 
