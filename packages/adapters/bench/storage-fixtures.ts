@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { createEngine, type Store } from '@swigs/automation-core';
 import {
   createReferenceRegistry,
@@ -28,6 +29,15 @@ export async function fireMany(
 
 export async function countRuns(store: Store, status: 'completed' | 'waiting'): Promise<number> {
   return (await store.runs.list({ userId: 'u1', status: [status], limit: 0 })).total;
+}
+
+/** The machine a figure was measured on: cores, CPU model, Node version and load, for every bench's first line. */
+export function machine(): string {
+  const cores = cpus();
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, load average ${load}`;
 }
 
 export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -3,7 +3,7 @@
 // 1,000 due runs/s, and process RSS with 10,000 and 1,000,000 waiting runs. Run with `pnpm bench storage`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore, type SqliteStore } from '@swigs/automation-adapters/sqlite';
@@ -13,6 +13,7 @@ import {
   fireMany,
   fmt,
   fourNodes,
+  machine,
   mb,
   measureSchedulerLag,
   parked,
@@ -125,11 +126,7 @@ async function rssWith(waiting: number[]): Promise<{ waiting: number; rss: numbe
 }
 
 try {
-  log(
-    `machine load average ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' / ')} on this 2-core machine`,
-  );
+  log(`machine: ${machine()}`);
   const rate = await throughput();
   log(
     `complete 4-node runs/s (trigger -> condition -> transform -> outbox, 512 concurrent fires, 20,000 runs): ${fmt(rate)} (target >= 2,000: ${rate >= 2000 ? 'met' : 'NOT met'})`,

@@ -5,11 +5,11 @@
 // contention, not the machine's headroom.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AutomationRun, createEngine, createFakeClock, type Store } from '@swigs/automation-core';
-import { countRuns, fmt, fourNodes, parked, payload, registry } from './storage-fixtures';
+import { countRuns, fmt, fourNodes, machine, parked, payload, registry } from './storage-fixtures';
 
 const CHILD = fileURLToPath(new URL('./workers-child.ts', import.meta.url));
 const T0 = Date.UTC(2026, 2, 1, 8);
@@ -148,11 +148,7 @@ if (url) {
 }
 
 try {
-  log(
-    `Node ${process.version}, load average ${loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' / ')}; each worker: scheduler polling every 50 ms, batches of 200, 200 runs at once`,
-  );
+  log(`machine: ${machine()}; each worker: scheduler polling every 50 ms, batches of 200, 200 runs at once`);
   for (const target of targets) {
     try {
       const one = await measure(target, 1);

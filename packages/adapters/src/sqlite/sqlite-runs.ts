@@ -24,6 +24,7 @@ import {
   stateOf,
   toRow,
 } from './run-row';
+import { RUN_COLUMNS, rowOfValues } from './run-values';
 import type { WriteQueue } from './write-queue';
 
 /** A status list as an SQL tuple: `('completed', 'failed', 'cancelled')`. */
@@ -83,10 +84,14 @@ export function createSqliteRuns(
     known.set(run, partsOf(run));
     return run;
   };
-  const claimDue = db.prepare<[Claim & { limit: number }], RunRow>(`UPDATE runs
+  // By rowid: each claimed row is reached straight from runs_due, not through the index of ids. Rows come back
+  // as arrays (`raw`) made objects by `rowOfValues`: better-sqlite3's keyed rows cost ~4 µs more per claimed run.
+  const claimDue = db
+    .prepare<[Claim & { limit: number }], unknown[]>(`UPDATE runs
     SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
-    WHERE id IN (SELECT id FROM runs WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at LIMIT @limit)
-    RETURNING *`);
+    WHERE rowid IN (SELECT rowid FROM runs WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at LIMIT @limit)
+    RETURNING ${RUN_COLUMNS}`)
+    .raw(true);
   const claimById = db.prepare<[Claim & { id: string }], RunRow>(`UPDATE runs
     SET status = 'running', lease_owner = @worker, lease_until = @until, due_at = @until
     WHERE id = @id AND (lease_owner IS NULL OR lease_owner = @worker OR lease_until IS NULL OR lease_until <= @now)
@@ -255,7 +260,7 @@ export function createSqliteRuns(
       const until = now + options.leaseMs;
       return writes.run(() => {
         const rows = claimDue.all({ worker: options.workerId, until, now, limit: options.limit });
-        return rows.map(claimed).sort(compareClaimOrder);
+        return rows.map((values) => claimed(rowOfValues(values))).sort(compareClaimOrder);
       });
     },
     claimById(id, statuses, options) {

@@ -1,22 +1,52 @@
 import { claimDue, continueRun } from './continue-run';
 import type { EngineCore } from './engine-core';
-import { runPool } from './run-pool';
 import type { SchedulerOptions } from './types';
 
-/** Claims and continues due runs, batch after batch, until none is due or `max` have run (`engine.resumeDue`). */
+/**
+ * Claims and continues due runs until none is due or `max` have run (`engine.resumeDue`), at most `concurrency` at
+ * once. A claim takes at most half of that, and the next one starts as soon as half the slots are free: the runs
+ * of one claim then compute while those of the other wait for their group commit to sync, instead of the worker
+ * idling through every fsync. Claimed runs start at once, so none waits unstarted on a lease nobody renews.
+ */
 export async function resumeDue(
   core: EngineCore,
   { batchSize, concurrency }: Required<SchedulerOptions>,
   max: number,
 ): Promise<number> {
+  const slots = Math.max(1, concurrency);
+  const chunk = Math.max(1, Math.min(batchSize, Math.ceil(slots / 2)));
+  const running = new Set<Promise<void>>();
+  let freed: (() => void) | undefined;
   let total = 0;
-  while (total < max) {
-    const wanted = Math.min(batchSize, max - total);
-    const batch = await claimDue(core, wanted);
-    if (batch.length === 0) break;
-    total += batch.length;
-    await runPool(batch, concurrency, (run) => continueRun(core, run));
-    if (batch.length < wanted) break;
+  try {
+    while (total < max) {
+      const wanted = Math.min(chunk, max - total);
+      while (slots - running.size < wanted) await new Promise<void>((resolve) => (freed = resolve));
+      const batch = await claimDue(core, wanted);
+      total += batch.length;
+      for (const run of batch) {
+        const done: Promise<void> = continueRun(core, run).then(
+          () => settled(done),
+          // The run reports its own failures; one failure must not stop the others.
+          () => settled(done),
+        );
+        running.add(done);
+      }
+      if (batch.length < wanted) break;
+      // A timer turn: the runs just started reach their first group commit before the next claim is queued, so
+      // the two halves land in alternate commits (one computes while the other's commit syncs).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  } finally {
+    // A claim that failed leaves the runs already claimed to finish first.
+    await Promise.all(running);
   }
   return total;
+
+  function settled(done: Promise<void>): void {
+    running.delete(done);
+    const wake = freed;
+    freed = undefined;
+    wake?.();
+  }
 }
