@@ -46,6 +46,7 @@ import type {
   StartAutomationOptions,
   StartedRun,
 } from './types';
+import { createTimeOrderedIds } from '../util/time-ordered-ids';
 
 /**
  * Creates the engine: the one composition root wiring store, registry, clock and ports.
@@ -114,7 +115,7 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
         emit,
       },
       delayedTriggers: this.registry.list().filter((node) => node.kind === 'trigger' && node.delay),
-      generateId: options.generateId ?? (() => globalThis.crypto.randomUUID()),
+      generateId: options.generateId ?? createTimeOrderedIds(),
       listening,
       emit,
     };

@@ -59,7 +59,7 @@ export interface EngineOptions {
   limits?: EngineLimits;
   scheduler?: SchedulerOptions;
   retention?: RetentionOptions;
-  /** Creates ids for runs. Default `crypto.randomUUID`. */
+  /** Creates ids for runs. Default: time-ordered UUIDs (version 7), so stores index new runs at the end. */
   generateId?: () => string;
 }
 
