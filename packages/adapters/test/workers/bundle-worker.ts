@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface Esbuild {
   build(options: Record<string, unknown>): Promise<unknown>;
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const LOAD_ON_FIRST_USE = join(here, '..', '..', '..', 'nodes', 'src', 'shared', 'load-on-first-use.ts');
 let bundled: Promise<string> | undefined;
 
 /**
@@ -33,6 +34,9 @@ export function bundleWorker(): Promise<string> {
       outfile,
       tsconfig: join(here, 'tsconfig.json'),
       external: ['better-sqlite3', 'mongodb'],
+      // CommonJS output has no import.meta: the bundled sources' only reader (the nodes package's
+      // load-on-first-use) gets its own file's URL, so it loads Handlebars and html-to-text from there as unbundled.
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(LOAD_ON_FIRST_USE).href) },
       logLevel: 'error',
     });
     return outfile;
