@@ -2,7 +2,8 @@
 // login), started BENCH_IDLE_STARTS times (default 3), with what its RSS is made of: resident anonymous and
 // file-backed pages, V8 heap spaces, external memory, bytecode and script sources, and the modules loaded at idle
 // by package. A preloaded probe (support/idle-probe.cjs) reports from inside the process on SIGUSR2.
-// BENCH_NODE=/path/to/node measures another Node (e.g. `scripts/node-major.sh 24`'s).
+// BENCH_NODE=/path/to/node measures another Node (e.g. `scripts/node-major.sh 24`'s); BENCH_NODE_FLAGS adds Node or V8
+// flags to the server's command line (e.g. `--max-semi-space-size=4`, to weigh what an operator could set).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./support/idle-probe.cjs', import.meta.url));
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
 const NODE = process.env.BENCH_NODE || process.execPath;
+const FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const STARTS = Number(process.env.BENCH_IDLE_STARTS ?? 3);
 // Long enough for start-up garbage to be collected by V8's memory reducer, as on a server left alone.
 const SETTLE_MS = Number(process.env.BENCH_IDLE_SETTLE_MS ?? 12_000);
@@ -36,7 +38,8 @@ interface Probe {
 async function idleOnce(): Promise<Probe> {
   const folder = mkdtempSync(join(tmpdir(), 'swigs-idle-bench-'));
   const probeFile = join(folder, 'probe.json');
-  const child = spawn(NODE, ['--expose-internals', '--require', PROBE, CLI, 'start', '--port', '0', '--data', 'data'], {
+  const args = [...FLAGS, '--expose-internals', '--require', PROBE, CLI, 'start', '--port', '0', '--data', 'data'];
+  const child = spawn(NODE, args, {
     cwd: folder,
     env: { PATH: process.env.PATH ?? '', HOME: folder, LOG_LEVEL: 'warn', SWIGS_IDLE_PROBE: probeFile },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -117,7 +120,7 @@ function report(p: Probe, index: number): void {
 
 const version = execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 console.log(
-  `idle: Node ${version}, ${STARTS} starts, measured ${SETTLE_MS / 1000} s after the UI page and list, load average ${loadavg()
+  `idle: Node ${version}${FLAGS.length ? ` ${FLAGS.join(' ')}` : ''}, ${STARTS} starts, measured ${SETTLE_MS / 1000} s after the UI page and list, load average ${loadavg()
     .map((v) => v.toFixed(1))
     .join(' / ')}`,
 );

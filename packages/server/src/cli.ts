@@ -1,7 +1,7 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { config as loadDotenv } from 'dotenv';
 import { cliUsage } from './config/cli-usage';
 import { loadConfig } from './config/server-config';
 import { createServer } from './runtime/create-server';
@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 1;
   }
-  loadDotenv({ path: resolve('.env'), quiet: true });
+  const dotenvFile = resolve('.env');
+  // dotenv is loaded only when there is a file for it to read.
+  if (existsSync(dotenvFile)) (await import('dotenv')).config({ path: dotenvFile, quiet: true });
   const env = { ...process.env, ...(values.host ? { HOST: values.host } : {}) };
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
