@@ -189,10 +189,10 @@ export const builderStyles = css`
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   :host([readonly]) .swigs-flow__node { cursor: pointer; }
   .drawer-toggle, .drawer-close { display: none; }
-  .json-tree { font: 12px/1.5 ui-monospace, monospace; margin: 0; padding-left: 12px; list-style: none; }
+  .json-tree { font: 12px/24px ui-monospace, monospace; margin: 0; padding-left: 12px; list-style: none; }
   .json-tree summary { cursor: pointer; }
   .json-tree .key { color: var(--_accent); }
-  .json-tree button.field { min-height: 0; padding: 0 4px; border: none; background: none; text-align: left; font: inherit; color: inherit; }
+  .json-tree button.field { min-height: 24px; min-width: 24px; margin: 0; padding: 0 4px; border: none; background: none; text-align: left; font: inherit; color: inherit; }
   .json-tree button.field:hover { text-decoration: underline; }
   /* The data pane stays in view at the panel's foot while the form scrolls above it (n8n shows them side by side). */
   .step-io { position: sticky; bottom: -8px; z-index: 1; max-height: 45%; overflow: auto; background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 4px 8px; margin: 8px 0; box-shadow: 0 -4px 8px rgb(0 0 0 / 6%); }

@@ -165,7 +165,11 @@ export function openQuickAddNear(
 
 /** Opens the add/connect popup and focuses its search field. */
 export function openQuickAdd(host: QuickAddHost, state: Omit<QuickAddState, 'query' | 'active'>): void {
-  host.ui.quickAdd = { ...state, query: '', active: 0 };
+  // Inside the canvas (260 × ≤ 320 px plus padding): on a phone a "+" or a drop near the right edge would clip it.
+  const bounds = host.containerElement()?.getBoundingClientRect();
+  const left = bounds ? Math.max(8, Math.min(state.left, bounds.width - 270)) : state.left;
+  const top = bounds ? Math.max(8, Math.min(state.top, bounds.height - 340)) : state.top;
+  host.ui.quickAdd = { ...state, left, top, query: '', active: 0 };
   host.requestUpdate();
   void host.updateComplete.then(() =>
     (host.renderRoot.querySelector('.quick-add input') as HTMLInputElement | null)?.focus(),

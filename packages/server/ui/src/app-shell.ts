@@ -14,6 +14,11 @@ const toTheme = (value: string | null): Theme =>
 
 const NEW_PARAMS = { id: 'new' };
 
+// Drawn in the text colour; the words beside them (visible or visually hidden) are what assistive technology reads.
+const menuIcon = html`<svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 6h16M4 12h16M4 18h16"/></svg>`;
+const globeIcon = html`<svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="1.8"><circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z"/></svg>`;
+const themeIcon = html`<svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="1.8"><circle cx="12" cy="12" r="9"/><path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor"/></svg>`;
+
 interface Toast {
   id: number;
   message: string;
@@ -45,9 +50,12 @@ export class SwigsApp extends LitElement {
     token: { state: true },
     toasts: { state: true },
     theme: { state: true },
+    menuOpen: { state: true },
   };
 
   declare theme: Theme;
+  /** Below 768 px the navigation and the header's tools fold into a menu opened by one button. */
+  declare menuOpen: boolean;
 
   declare route: Route;
   declare lang: Lang;
@@ -75,6 +83,7 @@ export class SwigsApp extends LitElement {
     this.token = this.session.token;
     this.toasts = [];
     this.theme = toTheme(this.session.theme());
+    this.menuOpen = false;
     this.route = matchRoute(location.hash);
     this.api = createApiClient({
       baseUrl: new URL('./', location.href).toString(),
@@ -94,6 +103,7 @@ export class SwigsApp extends LitElement {
     window.addEventListener('hashchange', this.onHash);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     darkScheme.addEventListener('change', this.applyTheme);
+    window.addEventListener('pointerdown', this.onPointerDown);
     this.addEventListener('swigs-login', (e) => this.login((e as CustomEvent<{ token: string }>).detail.token));
     this.applyRoute();
   }
@@ -114,6 +124,7 @@ export class SwigsApp extends LitElement {
     window.removeEventListener('hashchange', this.onHash);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     darkScheme.removeEventListener('change', this.applyTheme);
+    window.removeEventListener('pointerdown', this.onPointerDown);
     super.disconnectedCallback();
   }
 
@@ -173,6 +184,7 @@ export class SwigsApp extends LitElement {
       return;
     }
     this.route = route;
+    this.menuOpen = false;
     this.shownHash = location.hash;
     this.updateTitle();
     // Move focus to the new page's heading so screen readers announce the change.
@@ -232,42 +244,48 @@ export class SwigsApp extends LitElement {
     const { t } = this.ctx;
     return html`
       <a class="skip-link" href="#main" @click=${this.skipToMain}>${t('app.skip')}</a>
-      <header class="app-header">
+      <header class="app-header" @keydown=${this.onHeaderKeydown}>
         <a class="brand" href=${href('/automations')}>${t('app.title')}</a>
-        ${
-          this.token
-            ? html`<nav aria-label=${t('nav.label')}>
-              <ul>
-                ${NAV.map(
-                  (item) => html`<li>
-                    <a href=${href(item.path)} aria-current=${item.routes.includes(this.route.name) ? 'page' : nothing}
-                      >${t(item.key)}</a
-                    >
-                  </li>`,
-                )}
-              </ul>
-            </nav>`
-            : nothing
-        }
-        <div class="header-tools">
-          <label class="lang-switch">
-            <span>${t('lang.label')}</span>
-            <select @change=${(e: Event) => this.setLang(toLang((e.target as HTMLSelectElement).value))}>
-              <option value="fr" ?selected=${this.lang === 'fr'} lang="fr">${t('lang.fr')}</option>
-              <option value="en" ?selected=${this.lang === 'en'} lang="en">${t('lang.en')}</option>
-            </select>
-          </label>
-          <label class="lang-switch">
-            <span>${t('theme.label')}</span>
-            <select @change=${(e: Event) => this.setTheme(toTheme((e.target as HTMLSelectElement).value))}>
-              ${THEMES.map((v) => html`<option value=${v} ?selected=${this.theme === v}>${t(`theme.${v}`)}</option>`)}
-            </select>
-          </label>
+        <button type="button" class="btn btn-ghost menu-toggle" aria-controls="app-menu"
+          aria-expanded=${this.menuOpen ? 'true' : 'false'} @click=${() => (this.menuOpen = !this.menuOpen)}>
+          ${menuIcon}<span>${t('nav.menu')}</span>
+        </button>
+        <div id="app-menu" class="app-menu" ?data-open=${this.menuOpen}>
           ${
             this.token
-              ? html`<button type="button" class="btn btn-ghost" @click=${() => this.logout()}>${t('auth.logout')}</button>`
+              ? html`<nav aria-label=${t('nav.label')}>
+                <ul>
+                  ${NAV.map(
+                    (item) => html`<li>
+                      <a href=${href(item.path)} aria-current=${item.routes.includes(this.route.name) ? 'page' : nothing}
+                        >${t(item.key)}</a
+                      >
+                    </li>`,
+                  )}
+                </ul>
+              </nav>`
               : nothing
           }
+          <div class="header-tools">
+            <label class="lang-switch" title=${t('lang.label')}>
+              ${globeIcon}<span class="switch-label">${t('lang.label')}</span>
+              <select @change=${(e: Event) => this.setLang(toLang((e.target as HTMLSelectElement).value))}>
+                <option value="fr" ?selected=${this.lang === 'fr'} lang="fr">${t('lang.fr')}</option>
+                <option value="en" ?selected=${this.lang === 'en'} lang="en">${t('lang.en')}</option>
+              </select>
+            </label>
+            <label class="lang-switch" title=${t('theme.label')}>
+              ${themeIcon}<span class="switch-label">${t('theme.label')}</span>
+              <select @change=${(e: Event) => this.setTheme(toTheme((e.target as HTMLSelectElement).value))}>
+                ${THEMES.map((v) => html`<option value=${v} ?selected=${this.theme === v}>${t(`theme.${v}`)}</option>`)}
+              </select>
+            </label>
+            ${
+              this.token
+                ? html`<button type="button" class="btn btn-ghost" @click=${() => this.logout()}>${t('auth.logout')}</button>`
+                : nothing
+            }
+          </div>
         </div>
       </header>
       <main id="main" tabindex="-1">${this.renderPage()}</main>
@@ -276,6 +294,19 @@ export class SwigsApp extends LitElement {
       </div>
     `;
   }
+
+  /** Escape closes the narrow screens' menu and gives focus back to its button. */
+  private readonly onHeaderKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.querySelector<HTMLElement>('.menu-toggle')?.focus();
+  };
+
+  /** A press outside the open menu closes it, as a menu does. */
+  private readonly onPointerDown = (e: PointerEvent): void => {
+    if (this.menuOpen && !(e.target instanceof Node && this.querySelector('.app-header')?.contains(e.target)))
+      this.menuOpen = false;
+  };
 
   private skipToMain(e: Event): void {
     e.preventDefault();

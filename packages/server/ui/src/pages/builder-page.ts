@@ -29,6 +29,7 @@ export class BuilderPage extends PageElement {
     lastRunId: { state: true },
     saving: { state: true },
     dirty: { state: true },
+    moreOpen: { state: true },
   };
 
   declare automation: Draft | null;
@@ -36,6 +37,8 @@ export class BuilderPage extends PageElement {
   declare lastRunId: string | null;
   declare saving: boolean;
   declare dirty: boolean;
+  /** Whether « Plus d’actions » is open (a phone only: wider screens show the actions in the head). */
+  declare moreOpen: boolean;
   /**
    * What the element edits; replaced only when it must reload (first load, or a new automation got its id).
    * Bound through `guard`: Lit sets an object property on every render, and the element reloads (dropping the
@@ -56,6 +59,7 @@ export class BuilderPage extends PageElement {
     this.lastRunId = null;
     this.saving = false;
     this.dirty = false;
+    this.moreOpen = false;
   }
 
   private get isNew(): boolean {
@@ -216,6 +220,41 @@ export class BuilderPage extends PageElement {
     this.ctx.notify(this.ctx.t('builder.runDone'));
   }
 
+  /** Run, history and the last run: in the head on wide screens, behind one button on a phone (styles.css). */
+  private renderMore(id: string | undefined): TemplateResult {
+    const { t } = this.ctx;
+    const close = (): void => {
+      this.moreOpen = false;
+    };
+    return html`<div class="more-actions" ?data-open=${this.moreOpen}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key !== 'Escape' || !this.moreOpen) return;
+          close();
+          this.querySelector<HTMLElement>('.more-toggle')?.focus();
+        }}
+        @focusout=${(e: FocusEvent) => {
+          if (!(e.relatedTarget instanceof Node && (e.currentTarget as HTMLElement).contains(e.relatedTarget))) close();
+        }}>
+        <button type="button" class="btn more-toggle" aria-controls="builder-more" aria-expanded=${this.moreOpen ? 'true' : 'false'}
+          aria-label=${t('builder.more')} title=${t('builder.more')} @click=${() => (this.moreOpen = !this.moreOpen)}>
+          <span aria-hidden="true">⋯</span>
+        </button>
+        <div id="builder-more" class="more-items" @click=${close}>
+          ${
+            id
+              ? html`<button type="button" class="btn" @click=${this.runNow}>${t('builder.run')}</button>
+                <a class="btn" href=${href(`/automations/${encodeURIComponent(id)}/runs`)}>${t('automations.history')}</a>`
+              : nothing
+          }
+          ${
+            this.lastRunId
+              ? html`<a class="btn" href=${href(`/runs/${encodeURIComponent(this.lastRunId)}`)}>${t('builder.openRun')}</a>`
+              : nothing
+          }
+        </div>
+      </div>`;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // Once a new automation is saved, the route follows its id; the page keeps its state instead of reloading.
     if (changed.has('params') && this.automation?.id && this.automation.id === this.params.id) return;
@@ -225,14 +264,28 @@ export class BuilderPage extends PageElement {
   override render(): TemplateResult {
     const { t, lang } = this.ctx;
     const a = this.automation;
-    // Head, name and builder fill the window below the app bar (`.builder-frame`); the e-mail steps follow below.
-    return html`<div class="builder-frame"><div class="page-head">
+    // Head (name, save state, actions on one row) and builder fill the window below the app bar (`.builder-frame`);
+    // the e-mail steps follow below. The title is read, not shown (the name field shows the name); on a phone the
+    // actions other than saving fold into « Plus d’actions », so the canvas keeps most of the window.
+    return html`<div class="builder-frame"><div class="page-head builder-head">
         <h1>${t('builder.title', { name: a?.name ?? '…' })}</h1>
+        ${
+          a
+            ? html`<label class="field inline name-field">
+              <span>${t('builder.nameLabel')}</span>
+              <input id="automation-name" .value=${a.name} maxlength="200" required @input=${() => this.setDirty(true)} />
+            </label>`
+            : nothing
+        }
         <div class="row-actions">
           ${
             a
               ? html`<span class=${this.dirty ? 'save-state save-state-dirty' : 'save-state'} role="status" data-testid="save-state">
-                  ${this.dirty ? t('builder.unsaved') : a.id ? t('builder.savedState') : ''}
+                  ${
+                    this.dirty || a.id
+                      ? html`<span class="save-dot" aria-hidden="true"></span><span class="save-text">${this.dirty ? t('builder.unsaved') : t('builder.savedState')}</span>`
+                      : nothing
+                  }
                 </span>
                 <button type="button" class="btn btn-primary" data-testid="page-save" ?disabled=${this.saving}
                   aria-busy=${this.saving ? 'true' : 'false'} @click=${this.saveClick}>
@@ -240,28 +293,10 @@ export class BuilderPage extends PageElement {
                 </button>`
               : nothing
           }
-          ${
-            a?.id
-              ? html`<button type="button" class="btn" @click=${this.runNow}>${t('builder.run')}</button>
-                <a class="btn" href=${href(`/automations/${encodeURIComponent(a.id)}/runs`)}>${t('automations.history')}</a>`
-              : nothing
-          }
-          ${
-            this.lastRunId
-              ? html`<a class="btn" href=${href(`/runs/${encodeURIComponent(this.lastRunId)}`)}>${t('builder.openRun')}</a>`
-              : nothing
-          }
+          ${a?.id || this.lastRunId ? this.renderMore(a?.id) : nothing}
         </div>
       </div>
       ${this.renderState()}
-      ${
-        a
-          ? html`<label class="field inline name-field">
-            <span>${t('builder.nameLabel')}</span>
-            <input id="automation-name" .value=${a.name} maxlength="200" required @input=${() => this.setDirty(true)} />
-          </label>`
-          : nothing
-      }
       ${
         a && this.builderReady
           ? html`<swigs-automation-builder
