@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addressAndPassword } from './support/built-server';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./support/idle-probe.cjs', import.meta.url));
@@ -45,16 +46,7 @@ async function idleOnce(): Promise<Probe> {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   try {
-    let stderr = '';
-    const { url, password } = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-      child.stderr!.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const u = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
-        const p = /mot de passe (\S+)/.exec(stderr)?.[1];
-        if (u && p) resolve({ url: u, password: p });
-      });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-    });
+    const { url, password } = await addressAndPassword(child);
     const login = await fetch(`${url}/api/auth/local-login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { addressAndPassword } from './support/built-server';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
@@ -30,16 +31,7 @@ async function measure(durability: 'full' | 'normal', withList: boolean): Promis
     },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
-  let stderr = '';
-  const { url, password } = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      const u = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
-      const p = /mot de passe (\S+)/.exec(stderr)?.[1];
-      if (u && p) resolve({ url: u, password: p });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
+  const { url, password } = await addressAndPassword(child);
 
   const json = async (method: string, path: string, token?: string, body?: unknown): Promise<any> => {
     const res = await fetch(url + path, {

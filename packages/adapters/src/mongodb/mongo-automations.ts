@@ -8,6 +8,7 @@ import {
 import type { Collection, Document } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
 import { isDuplicateKey, WRITE } from './mongo-errors';
+import { statsUpdate } from './mongo-run-stats';
 import { createSharedRead } from './shared-read';
 
 const AUTOMATION_FIELDS = Object.keys(AutomationSchema.shape).filter((key) => key !== 'stats');
@@ -83,18 +84,7 @@ export function createMongoAutomations(
       return (await automations.deleteOne({ userId, id })).deletedCount === 1;
     },
     async updateStats(userId, id, delta) {
-      const update: Document = {
-        $inc: {
-          'stats.totalRuns': delta.totalRuns ?? 0,
-          'stats.successfulRuns': delta.successfulRuns ?? 0,
-          'stats.failedRuns': delta.failedRuns ?? 0,
-        },
-      };
-      const set: Document = {};
-      if (delta.lastRunAt) set['stats.lastRunAt'] = delta.lastRunAt;
-      if (delta.lastError !== undefined) set['stats.lastError'] = delta.lastError;
-      if (Object.keys(set).length > 0) update.$set = set;
-      const doc = await automations.findOneAndUpdate({ userId, id }, update, {
+      const doc = await automations.findOneAndUpdate({ userId, id }, statsUpdate(delta), {
         returnDocument: 'after',
         projection: { stats: 1 },
       });

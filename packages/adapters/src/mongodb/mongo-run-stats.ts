@@ -37,7 +37,8 @@ export function createRunStatsWriter(automations: Collection<Document>): RunStat
   return (userId, id, delta) => add({ userId, id, delta });
 }
 
-function statsUpdate(delta: StatsDelta): Document {
+/** The `$inc`/`$set` update that adds one delta to an automation's stats. */
+export function statsUpdate(delta: StatsDelta): Document {
   const update: Document = {
     $inc: {
       'stats.totalRuns': delta.totalRuns ?? 0,

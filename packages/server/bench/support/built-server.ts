@@ -42,16 +42,7 @@ export async function startBuiltServer(name: string, env: Record<string, string>
     rmSync(folder, { recursive: true, force: true });
   };
   try {
-    let stderr = '';
-    const { url, password } = await new Promise<{ url: string; password: string }>((resolve, reject) => {
-      child.stderr?.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        const u = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
-        const p = /mot de passe (\S+)/.exec(stderr)?.[1];
-        if (u && p) resolve({ url: u, password: p });
-      });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-    });
+    const { url, password } = await addressAndPassword(child);
     let token = '';
     const json = async (method: string, path: string, body?: unknown): Promise<any> => {
       const res = await fetch(url + path, {
@@ -68,4 +59,18 @@ export async function startBuiltServer(name: string, env: Record<string, string>
     await stop();
     throw error;
   }
+}
+
+/** The address and local password a starting `swigs-workflow start` prints on stderr; rejects if it exits first. */
+export function addressAndPassword(child: ChildProcess): Promise<{ url: string; password: string }> {
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const url = /écoute sur (http:\/\/\S+)/.exec(stderr)?.[1];
+      const password = /mot de passe (\S+)/.exec(stderr)?.[1];
+      if (url && password) resolve({ url, password });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
 }
