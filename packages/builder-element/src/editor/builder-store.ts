@@ -89,10 +89,15 @@ export class BuilderStore {
     this.listener('load');
   }
 
-  /** The server's full check of `automation`; false (ignored) when the automation has changed since it was sent. */
+  /**
+   * The server's full check of `automation`; false (ignored) when the automation has changed since it was sent, or
+   * when the answer finds what the last one found: nothing redraws for it (it often lands mid-pan or mid-drag).
+   */
   applyServerProblems(automation: Automation, problems: ValidationProblem[]): boolean {
     if (automation !== this.automation) return false;
-    this.serverProblems = serverOnly(this.localProblems, problems);
+    const found = serverOnly(this.localProblems, problems);
+    if (JSON.stringify(found) === JSON.stringify(this.serverProblems)) return false;
+    this.serverProblems = found;
     this.refresh();
     return true;
   }
