@@ -21,6 +21,11 @@ export interface StoreCapabilities {
   largeLogEntries?: number;
   /** Concurrent callers in the race tests. Default 20. */
   concurrency?: number;
+  /**
+   * Whether the store offers `changeMark()` (default true). A store without it says so here, so its run has no
+   * case to skip: callers of such a store read every time.
+   */
+  changeMark?: boolean;
 }
 
 /** Options of a conformance suite for stores of type `S`. */
@@ -69,7 +74,7 @@ export function testCounterStore(options: StoreSuiteOptions<CounterStore>): void
 
 /**
  * Every conformance suite, for a store with every capability (`Store`): the run, document, cursor and counter
- * suites, and its change mark when it has one, each against fresh stores.
+ * suites, and its change mark unless `capabilities.changeMark` is false, each against fresh stores.
  * @example
  * testStore({ name: 'sqlite', create: () => createSqliteStore({ filename: tmpFile() }) });
  */
@@ -78,10 +83,10 @@ export function testStore(options: TestStoreOptions): void {
   testDocumentStore(options);
   testCursorStore(options);
   testCounterStore(options);
-  suite('Store', options, (ctx) => describeChangeMark(ctx));
+  if (options.capabilities?.changeMark !== false) suite('Store', options, (ctx) => describeChangeMark(ctx));
 }
 
-function sizes(options: StoreSuiteOptions<unknown>): Required<StoreCapabilities> {
+function sizes(options: StoreSuiteOptions<unknown>): Required<Omit<StoreCapabilities, 'changeMark'>> {
   return {
     concurrency: options.capabilities?.concurrency ?? 20,
     largeLogEntries: options.capabilities?.largeLogEntries ?? 2000,
