@@ -67,7 +67,14 @@ describe.skipIf(!chromiumPath)('safe editing in the builder page against swigs-w
     await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Modifications non enregistrées');
     const save = page.getByTestId('page-save');
     await save.dblclick();
-    await page.waitForFunction(() => /#\/automations\/(?!new)[^/]+$/.test(location.hash));
+    // The URL follows the new automation; if the page reports an error instead, the failure shows its text.
+    const outcome = () =>
+      page.evaluate(() =>
+        /#\/automations\/(?!new)[^/]+$/.test(location.hash)
+          ? 'saved'
+          : (document.querySelector('.toast-error')?.textContent ?? `waiting at ${location.hash}`),
+      );
+    await expect.poll(outcome, { timeout: 30_000 }).toBe('saved');
     await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('Tout est enregistré');
     expect(await save.isDisabled()).toBe(false);
     const list = await server.api<{ items: Array<{ name: string }> }>('GET', '/api/automations?limit=200');
