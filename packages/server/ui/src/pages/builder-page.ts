@@ -268,11 +268,11 @@ export class BuilderPage extends PageElement {
     // the e-mail steps follow below. The title is read, not shown (the name field shows the name); on a phone the
     // actions other than saving fold into « Plus d’actions », so the canvas keeps most of the window.
     return html`<div class="builder-frame"><div class="page-head builder-head">
-        <h1>${t('builder.title', { name: a?.name ?? '…' })}</h1>
+        <h1 class="visually-hidden">${t('builder.title', { name: a?.name ?? '…' })}</h1>
         ${
           a
             ? html`<label class="field inline name-field">
-              <span>${t('builder.nameLabel')}</span>
+              <span class="visually-hidden">${t('builder.nameLabel')}</span>
               <input id="automation-name" .value=${a.name} maxlength="200" required @input=${() => this.setDirty(true)} />
             </label>`
             : nothing
