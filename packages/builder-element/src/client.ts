@@ -105,13 +105,17 @@ export interface BuilderClient {
   /** `GET /api/node-types`. */
   listNodeTypes(): Promise<NodeTypeDescriptor[]>;
   /** `GET /api/email-templates`. */
-  listEmailTemplates(): Promise<EmailTemplateSummary[]>;
+  listEmailTemplates(options?: RequestOptions): Promise<EmailTemplateSummary[]>;
   /** `POST /api/email-templates/:id/preview`. */
-  previewEmailTemplate(id: string, input: EmailPreviewInput): Promise<EmailPreview>;
+  previewEmailTemplate(id: string, input: EmailPreviewInput, options?: RequestOptions): Promise<EmailPreview>;
   /** `PUT /api/email-templates/:id` with the whole template (optional). */
   saveEmailTemplate?(id: string, template: Partial<EmailTemplateSummary> & Record<string, unknown>): Promise<void>;
   /** `POST /api/automations/:id/test`. */
-  testAutomation(id: string, input: { automation: Automation; sampleData?: unknown }): Promise<TestResult>;
+  testAutomation(
+    id: string,
+    input: { automation: Automation; sampleData?: unknown },
+    options?: RequestOptions,
+  ): Promise<TestResult>;
   /**
    * `POST /api/automations/validate` (optional): every rule of a save, node hooks included (unknown template
    * variables...), which the browser alone cannot run. The element asks it shortly after each edit.
@@ -127,6 +131,7 @@ export interface BuilderClient {
   testStep?(
     id: string,
     input: { nodeId: string; automation: Automation; data?: unknown; runId?: string },
+    options?: RequestOptions,
   ): Promise<StepTestAnswer>;
   /**
    * `POST /api/automations/:id/listen` (optional, with the three below): the automation's next webhook call or CMS
@@ -139,6 +144,14 @@ export interface BuilderClient {
   stopListening?(id: string): Promise<void>;
   /** `GET /api/automations/:id`, its `sampleData` only: where a listened event's payload is kept. */
   getSampleData?(id: string): Promise<unknown>;
+}
+
+/**
+ * Per-request options: the element passes the signal of the task that asked, aborted when a newer question
+ * replaces it (another keystroke in a template, the step tested again), so a late answer is never applied.
+ */
+export interface RequestOptions {
+  signal?: AbortSignal;
 }
 
 /** Options of `createBuilderClient`. */
@@ -166,7 +179,7 @@ export class BuilderClientError extends Error {
 export function createBuilderClient(options: BuilderClientOptions = {}): BuilderClient {
   const base = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
-  const request = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+  const request = async (method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -174,6 +187,7 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     });
     const text = await response.text();
     let json: unknown;
@@ -199,20 +213,21 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
         'GET /api/node-types',
       ) as NodeTypeDescriptor[];
     },
-    async listEmailTemplates() {
-      return parse(readTemplates, await request('GET', '/api/email-templates'), 'GET /api/email-templates');
+    async listEmailTemplates(options) {
+      const path = '/api/email-templates';
+      return parse(readTemplates, await request('GET', path, undefined, options?.signal), `GET ${path}`);
     },
-    async previewEmailTemplate(id, input) {
+    async previewEmailTemplate(id, input, options) {
       const path = `/api/email-templates/${encodeURIComponent(id)}/preview`;
-      return parse(readPreview, await request('POST', path, input), `POST ${path}`);
+      return parse(readPreview, await request('POST', path, input, options?.signal), `POST ${path}`);
     },
     async saveEmailTemplate(id, template) {
       const { id: _id, userId: _user, createdAt: _created, updatedAt: _updated, ...body } = template;
       await request('PUT', `/api/email-templates/${encodeURIComponent(id)}`, body);
     },
-    async testAutomation(id, input) {
+    async testAutomation(id, input, options) {
       const path = `/api/automations/${encodeURIComponent(id)}/test`;
-      return parse(readTestResult, await request('POST', path, input), `POST ${path}`) as TestResult;
+      return parse(readTestResult, await request('POST', path, input, options?.signal), `POST ${path}`) as TestResult;
     },
     async getStepStats(id, since) {
       const path = `/api/automations/${encodeURIComponent(id)}/stats?since=${since}`;
@@ -226,11 +241,12 @@ export function createBuilderClient(options: BuilderClientOptions = {}): Builder
       const path = `/api/automation-runs/${encodeURIComponent(runId)}`;
       return parse(readRun, await request('GET', path), `GET ${path}`);
     },
-    async testStep(id, input) {
+    async testStep(id, input, options) {
       const path = `/api/automations/${encodeURIComponent(id)}/test-step`;
       const { automation, ...rest } = input;
       const body = { ...rest, automation: { nodes: automation.nodes, trigger: automation.trigger } };
-      return parse(readStepTest, await request('POST', path, body), `POST ${path}`) as StepTestAnswer;
+      const answer = await request('POST', path, body, options?.signal);
+      return parse(readStepTest, answer, `POST ${path}`) as StepTestAnswer;
     },
     async listenForSample(id) {
       const path = `/api/automations/${encodeURIComponent(id)}/listen`;

@@ -442,18 +442,13 @@ export class SwigsAutomationBuilder extends LitElement {
   }
 
   private announce(text: string): void {
-    this.ui.live = text;
-    this.requestUpdate();
+    this.setUi({ live: text });
   }
 
   private showToast(text: string): void {
-    this.ui.toast = text;
-    this.announce(text);
+    this.setUi({ toast: text, live: text });
     clearTimeout(this.toastTimer);
-    this.toastTimer = setTimeout(() => {
-      this.ui.toast = '';
-      this.requestUpdate();
-    }, 4000);
+    this.toastTimer = setTimeout(() => this.setUi({ toast: '' }), 4000);
   }
 
   private containerElement(): HTMLDivElement | null {

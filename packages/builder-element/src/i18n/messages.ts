@@ -116,6 +116,7 @@ export interface Messages {
   shortcuts: string;
   /** A step card's accessible name: its title, id, summary (the full text the card may cut) and problem count. */
   nodeAria: (title: string, id: string, problems: number, summary?: string) => string;
+  /** A link, named by the steps it joins (their names as the cards show them) and the output it leaves by. */
   edgeAria: (from: string, to: string, output: string) => string;
   handleAria: (kind: 'input' | 'output', name: string) => string;
   added: (title: string) => string;
@@ -264,7 +265,7 @@ const fr: Messages = {
     'Raccourcis : Suppr supprime, Ctrl+Z annule, Ctrl+Maj+Z rétablit, Ctrl+C/V copie/colle, Ctrl+D duplique, flèches déplacent, A ajoute une étape, C relie, Ctrl+S enregistre, Échap désélectionne.',
   nodeAria: (title, id, problems, summary) =>
     `Étape ${title} (${id})${summary ? ` : ${summary}` : ''}${problems ? `, ${problems} problème${problems > 1 ? 's' : ''}` : ''}`,
-  edgeAria: (from, to, output) => `Lien de ${from} vers ${to} (${output})`,
+  edgeAria: (from, to, output) => `Lien de « ${from} » vers « ${to} » (${output})`,
   handleAria: (kind, name) => (kind === 'input' ? 'Entrée' : `Sortie ${name}`),
   added: (title) => `Étape ${title} ajoutée`,
   deleted: (count) => `${count} élément${count > 1 ? 's' : ''} supprimé${count > 1 ? 's' : ''}`,
@@ -462,7 +463,7 @@ const en: Messages = {
     'Shortcuts: Delete removes, Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+C/V copy/paste, Ctrl+D duplicates, arrows move, A adds a step, C connects, Ctrl+S saves, Esc clears the selection.',
   nodeAria: (title, id, problems, summary) =>
     `Step ${title} (${id})${summary ? `: ${summary}` : ''}${problems ? `, ${problems} problem${problems > 1 ? 's' : ''}` : ''}`,
-  edgeAria: (from, to, output) => `Link from ${from} to ${to} (${output})`,
+  edgeAria: (from, to, output) => `Link from “${from}” to “${to}” (${output})`,
   handleAria: (kind, name) => (kind === 'input' ? 'Input' : `Output ${name}`),
   added: (title) => `Step ${title} added`,
   deleted: (count) => `${count} item${count > 1 ? 's' : ''} deleted`,

@@ -12,6 +12,7 @@ import type { StepStatsEntry } from '../client';
 import { stepSummary } from '../model/step-summary';
 import { icon, stepIconName } from './icons';
 import { knownFields } from '../model/known-fields';
+import { stepName } from './step-name';
 
 /** What the canvas reads and calls. */
 export type CanvasHost = Pick<
@@ -205,7 +206,7 @@ function renderEdgeButton(host: CanvasHost, edge: FlowEdge): TemplateResult | ty
   const geometry = edgeGeometry(edge, host.nodeLookup);
   if (!geometry) return nothing;
   const m = host.msg;
-  const label = `${m.insertOnEdge}. ${m.edgeAria(edge.source, edge.target, m.outputs[edge.sourceHandle] ?? edge.sourceHandle)}`;
+  const label = `${m.insertOnEdge}. ${m.edgeAria(stepName(host, edge.source), stepName(host, edge.target), m.outputs[edge.sourceHandle] ?? edge.sourceHandle)}`;
   return html`<button
     class="swigs-flow__edgelabel nodrag nopan"
     part="edge-button"

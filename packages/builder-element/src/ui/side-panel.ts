@@ -13,6 +13,7 @@ import { renderTemplateEditor } from './email-template';
 import { renderStepData } from './step-data';
 import { renderListen } from './listen-pane';
 import { renderJsonTree } from './json-tree';
+import { stepName } from './step-name';
 import { emailOf, formatZurich, logEntryOf } from './run-data';
 
 /** What the side panel reads and calls. */
@@ -66,7 +67,7 @@ function renderConfig(host: SidePanelHost): TemplateResult {
   if (store.selectedEdge) {
     const edge = store.flow.edges.find((e) => e.id === store.selectedEdge);
     return html`<section data-testid="edge-details">
-      <h2>${edge ? m.edgeAria(edge.source, edge.target, m.outputs[edge.sourceHandle] ?? edge.sourceHandle) : ''}</h2>
+      <h2>${edge ? m.edgeAria(stepName(host, edge.source), stepName(host, edge.target), m.outputs[edge.sourceHandle] ?? edge.sourceHandle) : ''}</h2>
       ${host.isReadonly ? nothing : html`<button data-testid="delete-edge" @click=${() => host.deleteSelection()}>${m.deleteSelection}</button>`}
     </section>`;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
 import type { Page } from 'playwright-core';
 import { sampleAutomation } from '../fixtures';
-import { inBuilder, openBuilder, setupServerAndBrowser } from './harness';
+import { inBuilder, openBuilder, resultsDir, setupServerAndBrowser } from './harness';
 
 const env = setupServerAndBrowser();
 
@@ -74,6 +74,32 @@ describe.skipIf(!chromiumPath)('the side panel element', () => {
     expect(await panelRenders(page)).toBeGreaterThan(0);
     await inBuilder(page, '[data-testid="tab-test"]').click();
     await expect.poll(() => inBuilder(page, '[data-testid="test-panel"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('names a selected link by the steps it joins, as their cards show them, in French and in English', async () => {
+    const automation = sampleAutomation();
+    const wait = automation.nodes.find((n) => n.id === 'wait-1');
+    if (wait) wait.label = 'Pause de deux jours';
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation });
+    const heading = inBuilder(page, '[data-testid="edge-details"] h2');
+    const button = inBuilder(page, '[data-testid="edge-insert"][data-edge-id="trigger--default--wait-1"]');
+    await button.focus();
+    // The trigger has no label: its card shows the node type's title; the wait step shows its label.
+    await expect
+      .poll(() => heading.textContent())
+      .toBe('Lien de « Commande payée » vers « Pause de deux jours » (suite)');
+    expect(await button.getAttribute('aria-label')).toContain(
+      'Lien de « Commande payée » vers « Pause de deux jours » (suite)',
+    );
+    await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="condition-1--true--send-email-1"]').focus();
+    await expect.poll(() => heading.textContent()).toBe('Lien de « Condition » vers « Envoyer un e-mail » (vrai)');
+
+    await page.evaluate(() => document.querySelector('swigs-automation-builder')?.setAttribute('lang', 'en'));
+    await expect.poll(() => heading.textContent()).toBe('Link from “Condition” to “Send an email” (true)');
+    expect(await heading.textContent()).not.toMatch(/condition-1|send-email-1/);
+    await page.screenshot({ path: `${resultsDir}/builder-link-selected.png` });
     expect(errors).toEqual([]);
     await page.close();
   });
