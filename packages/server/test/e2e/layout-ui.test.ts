@@ -8,6 +8,7 @@ import { startUiSession, type UiSession } from './support/ui-session';
 
 const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const MEDIUM = { width: 1024, height: 768 };
 
 /**
  * How the app bar and the builder page share the window (issue 15, "narrow and dark"): one row of app bar at
@@ -109,6 +110,28 @@ describe.skipIf(!chromiumPath)('the app bar and the builder page, wide and on a 
     return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   }
 
+  /**
+   * The builder page head's visible controls (name field, save state, buttons, links): the vertical spread of their
+   * centres (0 on one row), how far the last one reaches past the head's right edge, and whether the name is cut.
+   */
+  function builderHead(): Promise<{ spread: number; overflow: number; visible: number; nameCut: boolean }> {
+    return page.evaluate(() => {
+      const head = document.querySelector('.builder-head') as HTMLElement;
+      const controls = [...head.querySelectorAll<HTMLElement>('input, .save-state, button, a.btn')].filter(
+        (el) => el.getClientRects().length > 0 && el.getBoundingClientRect().width > 1,
+      );
+      const boxes = controls.map((el) => el.getBoundingClientRect());
+      const centres = boxes.map((r) => r.top + r.height / 2);
+      const name = head.querySelector('input') as HTMLInputElement;
+      return {
+        spread: Math.max(...centres) - Math.min(...centres),
+        overflow: Math.max(...boxes.map((r) => r.right)) - head.getBoundingClientRect().right,
+        visible: controls.length,
+        nameCut: name.scrollWidth > name.clientWidth,
+      };
+    });
+  }
+
   it('keeps the app bar on one row at 1440×900 in French and English, the builder under it taking the window', async () => {
     await page.setViewportSize(WIDE);
     for (const lang of ['fr', 'en'] as const) {
@@ -193,6 +216,74 @@ describe.skipIf(!chromiumPath)('the app bar and the builder page, wide and on a 
     await page.setViewportSize(WIDE);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('keeps the builder page head on one row from 768 to 1100 px, saved, unsaved with a long name, and after a run', async () => {
+    const widths = [768, 900, 1024, 1100];
+    const oneRow = async (label: string, visible: number): Promise<void> => {
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: MEDIUM.height });
+        const head = await builderHead();
+        // Name, save state, save, run, history (and the last run's link): their centres on one line, inside the head.
+        expect(head.visible, `${label} ${width}`).toBe(visible);
+        expect(head.spread, `${label} ${width}`).toBeLessThanOrEqual(2);
+        expect(head.overflow, `${label} ${width}`).toBeLessThanOrEqual(0);
+        expect((await page.locator('.builder-head').boundingBox())?.height ?? 0, `${label} ${width}`).toBeLessThan(56);
+        expect(await sidewaysScroll(), `${label} ${width}`).toBe(0);
+      }
+    };
+    const words = {
+      fr: { save: 'Enregistrer', run: 'Déclencher maintenant', start: /Lancer l’exécution/, open: 'Voir l’exécution' },
+      en: { save: 'Save', run: 'Run now', start: /Start the run/, open: 'View the run' },
+    } as const;
+    const longName = 'Merci après paiement, puis relance des clients qui n’ont pas ouvert le premier e-mail';
+    for (const lang of ['fr', 'en'] as const) {
+      await page.setViewportSize(MEDIUM);
+      await setLang(lang);
+      await openBuilder();
+      await oneRow(`${lang} saved`, 5);
+      expect((await builderHead()).nameCut, `${lang} short name`).toBe(false);
+
+      // The longest state: unsaved, with a name longer than the field at every one of these widths.
+      const name = page.locator('#automation-name');
+      await name.fill(longName);
+      await page.locator('.builder-head .save-state-dirty').waitFor();
+      await oneRow(`${lang} unsaved`, 5);
+      expect((await builderHead()).nameCut, `${lang} long name`).toBe(true);
+      // The save state's words, hidden below 1100 px, are still its tooltip and its status text.
+      const state = page.getByTestId('save-state');
+      expect(await state.getAttribute('title')).toBe(
+        lang === 'fr' ? 'Modifications non enregistrées' : 'Unsaved changes',
+      );
+      expect(((await state.textContent()) ?? '').trim()).toBe(await state.getAttribute('title'));
+
+      await page.setViewportSize(MEDIUM);
+      const saved = page.waitForResponse((r) => r.url().endsWith(`/api/automations/${automationId}`) && r.ok());
+      await page.getByRole('button', { name: words[lang].save, exact: true }).click();
+      await saved;
+      await page.locator('.builder-head .save-state:not(.save-state-dirty) .save-dot').waitFor();
+      await page.getByRole('button', { name: words[lang].run }).click();
+      await page.getByRole('dialog').getByRole('button', { name: words[lang].start }).click();
+      await page.getByRole('link', { name: words[lang].open }).waitFor();
+      await oneRow(`${lang} after a run`, 6);
+
+      await page.setViewportSize(MEDIUM);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        await screenshot(page, `layout-${lang}-1024-${scheme}-builder`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      // Back to the name the other tests expect.
+      await name.fill('Merci après paiement');
+      const restored = page.waitForResponse((r) => r.url().endsWith(`/api/automations/${automationId}`) && r.ok());
+      await page.getByRole('button', { name: words[lang].save, exact: true }).click();
+      await restored;
+      await page.locator('.builder-head .save-state:not(.save-state-dirty) .save-dot').waitFor();
+    }
+    await page.setViewportSize(WIDE);
+    await setLang('fr');
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   it('draws the data pane’s JSON tree in compact rows whose fields stay 24 px targets', async () => {
     await page.setViewportSize(WIDE);

@@ -266,7 +266,8 @@ export class BuilderPage extends PageElement {
     const a = this.automation;
     // Head (name, save state, actions on one row) and builder fill the window below the app bar (`.builder-frame`);
     // the e-mail steps follow below. The title is read, not shown (the name field shows the name); on a phone the
-    // actions other than saving fold into « Plus d’actions », so the canvas keeps most of the window.
+    // actions other than saving fold into « Plus d’actions », so the canvas keeps most of the window. The element
+    // shows neither its save button nor the name (`hide-save`, `hide-name`): the head has both.
     return html`<div class="builder-frame"><div class="page-head builder-head">
         <h1 class="visually-hidden">${t('builder.title', { name: a?.name ?? '…' })}</h1>
         ${
@@ -280,7 +281,8 @@ export class BuilderPage extends PageElement {
         <div class="row-actions">
           ${
             a
-              ? html`<span class=${this.dirty ? 'save-state save-state-dirty' : 'save-state'} role="status" data-testid="save-state">
+              ? html`<span class=${this.dirty ? 'save-state save-state-dirty' : 'save-state'} role="status" data-testid="save-state"
+                  title=${this.dirty ? t('builder.unsaved') : a.id ? t('builder.savedState') : nothing}>
                   ${
                     this.dirty || a.id
                       ? html`<span class="save-dot" aria-hidden="true"></span><span class="save-text">${this.dirty ? t('builder.unsaved') : t('builder.savedState')}</span>`
@@ -302,6 +304,7 @@ export class BuilderPage extends PageElement {
           ? html`<swigs-automation-builder
             class="builder"
             hide-save
+            hide-name
             lang=${lang}
             theme=${this.ctx.theme}
             .client=${this.client}
