@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -16,7 +17,7 @@ import { emailTemplateRoutes } from '../routes/email-templates';
 import { healthRoutes } from '../routes/health';
 import { metricsRoutes, requestMetrics } from '../metrics/metrics-routes';
 import { createTemplateWorker } from '../templates/template-worker';
-import { hookRoutes } from '../routes/hooks';
+import { createWebhookReceiver, hookRoutes } from '../routes/hooks';
 import { nodeTypeRoutes } from '../routes/node-types';
 import { outboxRoutes } from '../routes/outbox';
 import { runEventRoutes } from '../routes/run-events';
@@ -29,12 +30,13 @@ import type { AppDeps, RouteDeps } from './app-deps';
 import { authMiddleware } from './auth-middleware';
 import { limitBodySize } from './body-size';
 import { createClientAddressResolver } from './client-address';
-import { createErrorHandler } from './error-handler';
+import { createErrorAnswerer, createErrorHandler } from './error-handler';
 import { HttpError } from './http-error';
 import { pickLang } from './i18n';
 import { createRouter, type ApiRouter } from './router';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, securityHeaderValues } from './security-headers';
 import { staticUi } from './static-ui';
+import { createWebhookFastPath, type FastPath } from './webhook-fast-path';
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -79,7 +81,8 @@ export function createApp(deps: AppDeps): ApiRouter {
   const onError = createErrorHandler(logger);
   app.onError(onError);
   if (deps.metrics) app.use('*', requestMetrics(deps.metrics));
-  app.use('*', securityHeaders(deps.frameAncestors === undefined ? {} : { frameAncestors: deps.frameAncestors }));
+  const security = deps.frameAncestors === undefined ? {} : { frameAncestors: deps.frameAncestors };
+  app.use('*', securityHeaders(security));
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')));
     await next();
@@ -87,7 +90,8 @@ export function createApp(deps: AppDeps): ApiRouter {
   app.route('/', healthRoutes(deps.store, deps.isReady));
   // 404 unless a token is set: the figures (tenants' volumes, routes) are for the operator only.
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken));
-  app.use('/api/*', limitBodySize(deps.bodyLimit ?? DEFAULT_BODY_LIMIT));
+  const bodyLimit = deps.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  app.use('/api/*', limitBodySize(bodyLimit));
   app.use(
     '/api/*',
     authMiddleware({
@@ -129,7 +133,21 @@ export function createApp(deps: AppDeps): ApiRouter {
   api.route('/', nodeTypeRoutes(routeDeps));
   api.route('/', runEventRoutes(routeDeps));
   api.route('/', outboxRoutes(routeDeps));
-  api.route('/', hookRoutes(routeDeps, { limiter, clientAddress }));
+  const receive = createWebhookReceiver(routeDeps, { limiter });
+  api.route('/', hookRoutes(routeDeps, { limiter, clientAddress, receive }));
+  // Request metrics are middleware: with them every request takes hono's path.
+  if (!deps.metrics) {
+    fastPaths.set(
+      app,
+      createWebhookFastPath({
+        receive,
+        answerError: createErrorAnswerer(logger),
+        clientAddress,
+        securityHeaders: securityHeaderValues(security),
+        bodyLimit,
+      }),
+    );
+  }
   if (deps.unsubscribeSecret) api.route('/', unsubscribeRoutes(deps.store, deps.unsubscribeSecret));
   for (const extra of deps.apiRoutes ?? []) api.route('/', extra);
   app.route('/api', api);
@@ -153,9 +171,21 @@ function publicPathsOf(app: ApiRouter): RegExp[] {
   return patterns;
 }
 
-/** The app as a Node `(req, res)` listener, for `http.createServer` or `expressApp.use('/automation', listener)`. */
+/** The node:http fast paths of the apps `createApp` built (keyed by app: two apps can live in one process). */
+const fastPaths = new WeakMap<ApiRouter, FastPath>();
+
+/**
+ * The app as a Node `(req, res)` listener, for `http.createServer` or `expressApp.use('/automation', listener)`.
+ * Webhook calls are answered on node:http directly (see `createWebhookFastPath`), everything else by the app.
+ */
 export function createRequestListener(app: ApiRouter): ReturnType<typeof getRequestListener> {
-  return getRequestListener(app.fetch);
+  const listener = getRequestListener(app.fetch);
+  const fast = fastPaths.get(app);
+  if (!fast) return listener;
+  return async (req, res) => {
+    if (req instanceof IncomingMessage && res instanceof ServerResponse && fast(req, res)) return;
+    return listener(req, res);
+  };
 }
 
 /**

@@ -37,19 +37,24 @@ export function contentSecurityPolicy(frameAncestors: string): string {
 
 /** Sets CSP, nosniff, framing and referrer headers on every response, UI and API, errors included. */
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler<AppEnv> {
+  const headers = securityHeaderValues(options);
+  return async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(headers)) {
+      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
+    }
+  };
+}
+
+/** The headers `securityHeaders` sets (the node:http fast path sets the same). */
+export function securityHeaderValues(options: SecurityHeadersOptions = {}): Record<string, string> {
   const frameAncestors = options.frameAncestors?.trim() || "'none'";
-  const headers: Record<string, string> = {
+  return {
     'Content-Security-Policy': contentSecurityPolicy(frameAncestors),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Cross-Origin-Opener-Policy': 'same-origin',
     // Older browsers read X-Frame-Options only; it can say "none" but not a list of hosts.
     ...(frameAncestors === "'none'" ? { 'X-Frame-Options': 'DENY' } : {}),
-  };
-  return async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(headers)) {
-      if (!c.res.headers.has(name)) c.res.headers.set(name, value);
-    }
   };
 }

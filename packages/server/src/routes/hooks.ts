@@ -10,7 +10,7 @@ import { createRouter, documentRoute, type ApiRouter } from '../http/router';
 import { errorResponses, jsonContent } from '../openapi/responses';
 import { WebhookAcceptedSchema } from './response-schemas';
 import { IdempotencyHeadersSchema } from './schemas';
-import { createWebhookHandler } from './webhook-handler';
+import { createWebhookHandler, type WebhookAnswer, type WebhookCall } from './webhook-handler';
 
 const tags = ['hooks'];
 
@@ -65,6 +65,29 @@ const webhookRoutes = WEBHOOK_ROUTE_METHODS.map((method) =>
 export interface HookRouteOptions {
   limiter: FailureLimiter;
   clientAddress: ClientAddressResolver;
+  /** The webhook URL's handler (`createWebhookReceiver`), shared with the node:http fast path. */
+  receive: (call: WebhookCall) => Promise<WebhookAnswer>;
+}
+
+/** Options of `createWebhookReceiver`. */
+export type WebhookReceiverOptions = Pick<HookRouteOptions, 'limiter'>;
+
+/** The handler of `/hooks/webhook/:automationId`, its failures counted by the hooks' limiter. */
+export function createWebhookReceiver(
+  deps: RouteDeps,
+  options: WebhookReceiverOptions,
+): (call: WebhookCall) => Promise<WebhookAnswer> {
+  return createWebhookHandler(deps, {
+    guard: (client) => refuseBlocked(options.limiter, client),
+    recordFailure: (client) => options.limiter.recordFailure(client),
+  });
+}
+
+/** Throws 429 while the failure limiter blocks `client`. */
+function refuseBlocked(limiter: FailureLimiter, client: string): void {
+  const wait = limiter.blockedFor(client);
+  if (wait > 0)
+    throw new HttpError(429, 'too_many_failures', { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
 }
 
 /**
@@ -77,9 +100,7 @@ export function hookRoutes(deps: RouteDeps, options: HookRouteOptions): ApiRoute
 
   const guard = (c: Context<AppEnv>): string => {
     const client = clientKey(c, options.clientAddress);
-    const wait = options.limiter.blockedFor(client);
-    if (wait > 0)
-      throw new HttpError(429, 'too_many_failures', { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
+    refuseBlocked(options.limiter, client);
     return client;
   };
 
@@ -99,16 +120,31 @@ export function hookRoutes(deps: RouteDeps, options: HookRouteOptions): ApiRoute
     return c.json({ fired: result.fired ?? 0 }, 200);
   });
 
-  const receive = createWebhookHandler(deps, {
-    guard,
-    recordFailure: (client) => options.limiter.recordFailure(client),
-  });
   // The hottest route: documented like the others, but mounted without the per-request zod validators of
   // params, query and headers (a tenth of a webhook's CPU); the handler checks the one input with a format itself.
+  // On a socket `createRequestListener` answers it before hono (see webhook-fast-path.ts); this is the in-process
+  // path (`app.request`, an app mounted by its `fetch`).
+  const receive = async (c: Context<AppEnv>): Promise<Response> => {
+    const answer = await options.receive(honoCall(c, options.clientAddress));
+    return c.body(answer.body, answer.status as 200, answer.headers);
+  };
   for (const route of webhookRoutes) {
     documentRoute(app, route);
     app.on(route.method.toUpperCase(), '/hooks/webhook/:automationId', receive);
   }
 
   return app;
+}
+
+/** A webhook call read from hono's context. */
+function honoCall(c: Context<AppEnv>, clientAddress: ClientAddressResolver): WebhookCall {
+  return {
+    method: c.req.method,
+    automationId: c.req.param('automationId') ?? '',
+    header: (name) => c.req.header(name),
+    query: (name) => c.req.query(name),
+    queries: () => ({ ...c.req.query() }),
+    text: () => c.req.text(),
+    client: () => clientKey(c, clientAddress),
+  };
 }

@@ -1,8 +1,6 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Automation, AutomationRun, StartedRun } from '@swigs/automation-core';
-import type { Context } from 'hono';
 import type { RouteDeps } from '../http/app-deps';
-import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/http-error';
 import { parseJsonText } from '../http/json-body';
 import { invalidInput } from '../http/validation';
@@ -33,8 +31,35 @@ interface Found {
 
 /** What the handler needs from the hook routes: the rate limiter's guard and its failure count. */
 export interface WebhookHandlerOptions {
-  guard(c: Context<AppEnv>): string;
+  /** Throws 429 while `client` is blocked. */
+  guard(client: string): void;
   recordFailure(client: string): void;
+}
+
+/**
+ * One call of the webhook URL as the handler reads it, whatever carries it: hono's context (`app.request`, the
+ * embedded app) or node:http directly (`createRequestListener`'s fast path).
+ */
+export interface WebhookCall {
+  readonly method: string;
+  readonly automationId: string;
+  /** A request header by its lower-case name. */
+  header(name: string): string | undefined;
+  /** A query parameter (its first value). */
+  query(name: string): string | undefined;
+  /** Every query parameter (its first value), in a new object. */
+  queries(): Record<string, string>;
+  /** The body as text (read only once the secret is checked). */
+  text(): Promise<string>;
+  /** The client address the failure limiter keys on. */
+  client(): string;
+}
+
+/** The handler's answer: a status, its headers (always a content type) and the body text. */
+export interface WebhookAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /**
@@ -46,7 +71,7 @@ export interface WebhookHandlerOptions {
 export function createWebhookHandler(
   deps: RouteDeps,
   options: WebhookHandlerOptions,
-): (c: Context<AppEnv>) => Promise<Response> {
+): (call: WebhookCall) => Promise<WebhookAnswer> {
   const { store, engine, listeners, logger } = deps;
 
   // The tenant of each webhook automation id answered so far: the next call reads that automation by its key
@@ -107,12 +132,13 @@ export function createWebhookHandler(
     return found.automation.isActive || listening ? { automation: found.automation, listening } : null;
   };
 
-  return async (c) => {
+  return async (call) => {
     // Refused before anything else, as a route validator would.
-    const key = idempotencyKey(c);
-    const client = options.guard(c);
-    const automationId = c.req.param('automationId') ?? '';
-    const given = c.req.header('x-webhook-secret') ?? c.req.query('secret') ?? '';
+    const key = idempotencyKey(call);
+    const client = call.client();
+    options.guard(client);
+    const { method, automationId } = call;
+    const given = call.header('x-webhook-secret') ?? call.query('secret') ?? '';
     const found = await find(automationId);
     const config = (found?.automation.trigger.config ?? {}) as WebhookConfig;
     const secret = typeof config.secretRef === 'string' ? deps.secrets(config.secretRef) : undefined;
@@ -123,25 +149,25 @@ export function createWebhookHandler(
     }
     const { automation } = found;
     const methods = Array.isArray(config.methods) ? (config.methods as string[]) : DEFAULT_METHODS;
-    if (!methods.includes(c.req.method)) {
+    if (!methods.includes(method)) {
       throw new HttpError(405, 'method_not_allowed', {
-        params: { method: c.req.method, allowed: methods.join(', ') },
+        params: { method, allowed: methods.join(', ') },
         headers: { Allow: methods.join(', ') },
       });
     }
-    const hasBody = c.req.method !== 'GET' && c.req.method !== 'DELETE';
-    const body = hasBody ? parseJsonText(await c.req.text()) : undefined;
-    const query = { ...c.req.query() };
+    const hasBody = method !== 'GET' && method !== 'DELETE';
+    const body = hasBody ? parseJsonText(await call.text()) : undefined;
+    const query = call.queries();
     delete query.secret;
     const payload = {
-      method: c.req.method,
-      headers: pickHeaders(c),
+      method,
+      headers: pickHeaders(call),
       query,
       body: body ?? null,
       receivedAt: deps.clock.now().toISOString(),
     };
     if (found.listening && (await listeners.capture(automation.userId, automation.id, payload))) {
-      return c.json({ kept: true }, 200);
+      return json(200, { kept: true });
     }
     if (!automation.isActive) throw new HttpError(401, 'bad_signature');
 
@@ -156,7 +182,7 @@ export function createWebhookHandler(
     if (!whenFinished) {
       // Failures are in the run itself (and its log); the caller already has its answer.
       started.finished.catch((error: unknown) => logger.error('webhook run failed', { runId: started.run.id, error }));
-      return c.json(accepted(started, started.run), 202);
+      return json(202, accepted(started, started.run));
     }
     const timeoutMs = typeof config.responseTimeoutMs === 'number' ? config.responseTimeoutMs : DEFAULT_TIMEOUT_MS;
     const run = await withinTimeout(started.finished, timeoutMs);
@@ -164,10 +190,15 @@ export function createWebhookHandler(
       started.finished.catch((error: unknown) => logger.error('webhook run failed', { runId: started.run.id, error }));
       // The 202 promises a run that goes on: it is stored before the answer.
       await started.stored();
-      return c.json(accepted(started, started.run), 202);
+      return json(202, accepted(started, started.run));
     }
-    return answerOf(c, started, run);
+    return answerOf(started, run);
   };
+}
+
+/** A JSON answer, as hono's `c.json` writes it (its content type first, so given headers may override it). */
+function json(status: number, value: unknown, headers: Record<string, string> = {}): WebhookAnswer {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 
 /** The 202 body: the run id and its status as stored. */
@@ -179,24 +210,24 @@ function accepted(started: StartedRun, run: AutomationRun): { runId: string; sta
  * A finished run's answer: the response the last `respond_webhook` step set, else the last step's output as
  * JSON; a run parked in a wait before answering gives 202, a failed one 500 with its run id.
  */
-function answerOf(c: Context<AppEnv>, started: StartedRun, run: AutomationRun): Response {
+function answerOf(started: StartedRun, run: AutomationRun): WebhookAnswer {
   const ran = run.executionLog.filter((entry) => entry.status === 'success');
   const respond = ran.findLast((entry) => entry.nodeType === 'respond_webhook');
   const response = respond ? (run.outputs[respond.nodeId] as RespondOutput | undefined) : undefined;
   if (response) {
-    return c.body(response.body, response.status as 200, {
-      ...response.headers,
-      'content-type': response.contentType,
-      'x-run-id': run.id,
-    });
+    return {
+      status: response.status,
+      headers: { ...response.headers, 'content-type': response.contentType, 'x-run-id': run.id },
+      body: response.body,
+    };
   }
   if (run.status === 'failed') {
-    return c.json({ runId: run.id, status: run.status, error: run.errorCode ?? 'run_failed' }, 500 as 200);
+    return json(500, { runId: run.id, status: run.status, error: run.errorCode ?? 'run_failed' });
   }
-  if (run.status !== 'completed') return c.json(accepted(started, run), 202);
+  if (run.status !== 'completed') return json(202, accepted(started, run));
   const last = ran.at(-1);
   const output = last ? (run.outputs[last.nodeId] ?? null) : { runId: run.id, status: run.status };
-  return c.json(output as object, 200, { 'x-run-id': run.id });
+  return json(200, output, { 'x-run-id': run.id });
 }
 
 interface RespondOutput {
@@ -234,18 +265,18 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The `Idempotency-Key` header, checked against the route's documented schema (the route mounts no validators). */
-function idempotencyKey(c: Context<AppEnv>): string | undefined {
-  const key = c.req.header('idempotency-key');
+function idempotencyKey(call: WebhookCall): string | undefined {
+  const key = call.header('idempotency-key');
   if (key === undefined) return undefined;
   const checked = IdempotencyHeadersSchema.safeParse({ 'idempotency-key': key });
   if (!checked.success) throw invalidInput(checked.error, { 'idempotency-key': key });
   return key;
 }
 
-function pickHeaders(c: Context<AppEnv>): Record<string, string> {
+function pickHeaders(call: WebhookCall): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of FORWARDED_HEADERS) {
-    const value = c.req.header(name);
+    const value = call.header(name);
     if (value !== undefined) out[name] = value;
   }
   return out;
