@@ -7,9 +7,8 @@ import type {
   ValidationProblem,
 } from '@swigs/automation-core/graph';
 import { ContextProvider } from '@lit/context';
-import { guard } from 'lit/directives/guard.js';
 import { hostView } from './editor/host-view';
-import type { BuilderView } from './ui/builder-view';
+import { builderViewContext, type BuilderView } from './ui/builder-view';
 import { resolveClient, type BuilderClient, type BuilderClientOptions } from './client';
 import { readAutomation, readNodeTypes, readRun } from './client-responses';
 import { NodeDragController } from './controllers/node-drag-controller';
@@ -25,9 +24,9 @@ import { GRID_SIZE } from './model/geometry';
 import { builderStyles } from './styles';
 import { createUiState, EMPTY_AUTOMATION, type BuilderUiState } from './ui/ui-state';
 import { renderCanvas } from './ui/canvas';
-import { renderPalette } from './ui/palette';
-import { builderViewContext, definePanel, PANEL_TAG } from './ui/builder-panel';
-import { renderToolbar } from './ui/toolbar';
+import { definePalette, PALETTE_TAG } from './ui/builder-palette';
+import { definePanel, PANEL_TAG } from './ui/builder-panel';
+import { defineToolbar, TOOLBAR_TAG } from './ui/builder-toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
@@ -86,6 +85,7 @@ export class SwigsAutomationBuilder extends LitElement {
     run: { attribute: false },
     readonly: { type: Boolean, reflect: true },
     hideSave: { type: Boolean, attribute: 'hide-save', reflect: true },
+    hideName: { type: Boolean, attribute: 'hide-name', reflect: true },
     lang: { reflect: true },
     theme: { reflect: true },
     apiBase: { attribute: 'api-base' },
@@ -106,6 +106,11 @@ export class SwigsAutomationBuilder extends LitElement {
    * `save()` still fire `swigs-save`, and the host reports the save (the element shows no "saved" toast).
    */
   declare hideSave: boolean;
+  /**
+   * Leaves the automation's name out of the toolbar (`hide-name` attribute), for a host page that shows it (and
+   * lets the user rename it) in its own header: the name is not repeated next to the host's name field.
+   */
+  declare hideName: boolean;
   /** `fr` (default) or `en`. */
   declare lang: string;
   /** `light`, `dark` or `auto` (follows the system). */
@@ -149,12 +154,15 @@ export class SwigsAutomationBuilder extends LitElement {
     super();
     this.readonly = false;
     this.hideSave = false;
+    this.hideName = false;
     this.lang = 'fr';
     this.theme = 'auto';
     this.apiBase = null;
     this.store = new BuilderStore(EMPTY_AUTOMATION, (reason) => this.onStoreChange(reason));
     this.view = this.createView();
-    // The side panel is a child element: it reads the view through @lit/context.
+    // The toolbar, the palette and the side panel are child elements: they read the view through @lit/context.
+    defineToolbar();
+    definePalette();
     definePanel();
     new ContextProvider(this, { context: builderViewContext, initialValue: this.view });
     // Each controller gets the few members it reads; `client` is a getter so a new `client` property is seen.
@@ -244,6 +252,9 @@ export class SwigsAutomationBuilder extends LitElement {
       },
       get hideSave() {
         return el.hideSave;
+      },
+      get hideName() {
+        return el.hideName;
       },
       get run() {
         return el.run;
@@ -526,10 +537,13 @@ export class SwigsAutomationBuilder extends LitElement {
     }
   }
 
-  /** Done once the side panel (a child element, updated after this one) has rendered too. */
+  /** Done once the child views (elements updated after this one) have rendered too. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.renderRoot?.querySelector?.(PANEL_TAG)?.updateComplete;
+    const children = this.renderRoot?.querySelectorAll?.<HTMLElement & { updateComplete: Promise<boolean> }>(
+      CHILD_VIEW_TAGS,
+    );
+    await Promise.all([...(children ?? [])].map((child) => child.updateComplete));
     return done;
   }
 
@@ -542,10 +556,13 @@ export class SwigsAutomationBuilder extends LitElement {
   protected override render(): TemplateResult {
     return html`
       <div class="root" part="root" role="region" aria-label=${this.msg.builder} data-drawer=${this.ui.drawer ?? 'none'} data-palette=${this.ui.paletteOpen ? 'open' : 'closed'}>
-        ${renderToolbar(this.view)}
+        <swigs-builder-toolbar .revision=${this.store.revision} .locale=${this.lang} .drawer=${this.ui.drawer}
+          .paletteOpen=${this.ui.paletteOpen} .showMinimap=${this.ui.showMinimap} .snap=${this.ui.snap}
+          .statsPeriod=${this.ui.statsPeriod} .stats=${Boolean(this.resolvedClient?.getStepStats)}
+          .readonly=${this.isReadonly} .hideSave=${this.hideSave} .hideName=${this.hideName}></swigs-builder-toolbar>
         ${this.ui.loadError ? html`<p class="load-error error-text" role="alert" data-testid="load-error">${this.ui.loadError}</p>` : null}
         <div class="body">
-          ${this.isReadonly ? null : guard([this.store.descriptors, this.ui.paletteQuery, this.lang], () => renderPalette(this.view))}
+          ${this.isReadonly ? null : html`<swigs-builder-palette .descriptors=${this.store.descriptors} .query=${this.ui.paletteQuery} .locale=${this.lang}></swigs-builder-palette>`}
           ${renderCanvas(this.view)}
           <swigs-builder-panel .revision=${this.store.revision} .ui=${this.ui} .runData=${this.runData.state}
             .listen=${this.listener.state} .run=${this.run} .locale=${this.lang} ?readonly=${this.isReadonly}></swigs-builder-panel>
@@ -635,6 +652,9 @@ export class SwigsAutomationBuilder extends LitElement {
     this.minimapScale = Math.max((viewBox[2] ?? 0) / (width || 1), (viewBox[3] ?? 0) / (height || 1));
   }
 }
+
+/** The builder's child view elements, which `updateComplete` waits for. */
+const CHILD_VIEW_TAGS = [TOOLBAR_TAG, PALETTE_TAG, PANEL_TAG].join(', ');
 
 declare global {
   interface HTMLElementTagNameMap {

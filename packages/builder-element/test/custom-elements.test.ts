@@ -56,6 +56,7 @@ describe('custom-elements.json', () => {
         "deleteSelection",
         "fitView",
         "getAutomation",
+        "hideName",
         "hideSave",
         "isReadonly",
         "lang",

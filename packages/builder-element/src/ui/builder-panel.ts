@@ -1,9 +1,7 @@
-import { ContextConsumer, createContext } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { LitElement, nothing, type TemplateResult } from 'lit';
-import { renderSidePanel, type SidePanelHost } from './side-panel';
-
-/** The builder's view, provided by `<swigs-automation-builder>` to the child elements of its shadow root. */
-export const builderViewContext = createContext<SidePanelHost>(Symbol('swigs-builder-view'));
+import { builderViewContext } from './builder-view';
+import { renderSidePanel } from './side-panel';
 
 /** The tag of the side panel inside the builder's shadow root. */
 export const PANEL_TAG = 'swigs-builder-panel';

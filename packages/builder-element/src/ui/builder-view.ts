@@ -1,3 +1,4 @@
+import { createContext } from '@lit/context';
 import type { AutomationRun, NodeTypeDescriptor } from '@swigs/automation-core';
 import type { ReactiveControllerHost } from 'lit';
 import type { BuilderClient, StepStatsEntry } from '../client';
@@ -27,6 +28,7 @@ export interface BuilderView extends ReactiveControllerHost {
   readonly langCode: 'fr' | 'en';
   readonly isReadonly: boolean;
   readonly hideSave: boolean;
+  readonly hideName: boolean;
   readonly run: AutomationRun | undefined;
   /** The catalogue the host set (`nodeTypes`), which wins over the server's. */
   readonly nodeTypes: NodeTypeDescriptor[] | undefined;
@@ -65,3 +67,6 @@ export interface BuilderView extends ReactiveControllerHost {
   runTest(): Promise<void>;
   showStats(period: '7d' | '30d' | '90d' | null): Promise<unknown>;
 }
+
+/** The builder's view, provided by `<swigs-automation-builder>` to the child elements of its shadow root. */
+export const builderViewContext = createContext<BuilderView>(Symbol('swigs-builder-view'));

@@ -5,13 +5,21 @@ import type { BuilderView } from './builder-view';
 import { matches } from './quick-add';
 
 /** What the palette reads and calls. */
-export type PaletteHost = Pick<BuilderView, 'msg' | 'ui' | 'store' | 'langCode' | 'setUi' | 'addNode'>;
+export type PaletteHost = Pick<BuilderView, 'msg' | 'langCode' | 'setUi' | 'addNode'>;
+
+/** What the palette shows: `<swigs-builder-palette>`'s reactive properties. */
+export interface PaletteShown {
+  /** The node catalogue. */
+  readonly descriptors: readonly NodeTypeDescriptor[];
+  /** The search field's text. */
+  readonly query: string;
+}
 
 /** The searchable palette: click (or Enter) to add, drag onto the canvas to place. */
-export function renderPalette(host: PaletteHost): TemplateResult {
+export function renderPalette(host: PaletteHost, shown: PaletteShown): TemplateResult {
   const m = host.msg;
-  const query = host.ui.paletteQuery.trim().toLowerCase();
-  const found = host.store.descriptors.filter((d) => matches(d, query, host.langCode));
+  const query = shown.query.trim().toLowerCase();
+  const found = shown.descriptors.filter((d) => matches(d, query, host.langCode));
   const triggers = found.filter((d) => d.kind === 'trigger');
   const steps = found.filter((d) => d.kind !== 'trigger');
   return html`
@@ -23,7 +31,7 @@ export function renderPalette(host: PaletteHost): TemplateResult {
         type="search"
         data-testid="palette-search"
         placeholder=${m.paletteSearch}
-        .value=${host.ui.paletteQuery}
+        .value=${shown.query}
         @input=${(e: Event) => host.setUi({ paletteQuery: (e.target as HTMLInputElement).value })}
         @keydown=${(e: KeyboardEvent) => {
           if (e.key === 'Enter' && found[0]) {

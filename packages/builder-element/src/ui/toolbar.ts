@@ -1,17 +1,15 @@
 import { html, type TemplateResult } from 'lit';
 import type { BuilderView } from './builder-view';
 import { icon } from './icons';
+import type { BuilderUiState } from './ui-state';
 
-/** What the toolbar reads and calls. */
+/** What the toolbar reads and calls (the automation, its problems and history through `store`). */
 export type ToolbarHost = Pick<
   BuilderView,
   | 'msg'
   | 'store'
   | 'ui'
-  | 'isReadonly'
-  | 'hideSave'
   | 'narrow'
-  | 'resolvedClient'
   | 'panZoom'
   | 'setUi'
   | 'requestFit'
@@ -24,19 +22,34 @@ export type ToolbarHost = Pick<
   | 'showStats'
 >;
 
+/** The settings the toolbar shows: `<swigs-builder-toolbar>`'s reactive properties. */
+export interface ToolbarShown {
+  readonly drawer: BuilderUiState['drawer'];
+  readonly paletteOpen: boolean;
+  readonly showMinimap: boolean;
+  readonly snap: boolean;
+  readonly statsPeriod: BuilderUiState['statsPeriod'];
+  /** Whether the client can fetch per-step figures (the period picker). */
+  readonly stats: boolean;
+  readonly readonly: boolean;
+  readonly hideSave: boolean;
+  readonly hideName: boolean;
+}
+
 /** The toolbar: undo/redo, layout, delete, view controls, problem count, active toggle and save. */
-export function renderToolbar(host: ToolbarHost): TemplateResult {
+export function renderToolbar(host: ToolbarHost, shown: ToolbarShown): TemplateResult {
   const m = host.msg;
   const count = host.store.report.problems.length;
-  const edit = !host.isReadonly;
-  const paletteShown = host.ui.drawer === 'palette' || (host.ui.drawer === null && host.ui.paletteOpen);
+  const edit = !shown.readonly;
+  const paletteShown = shown.drawer === 'palette' || (shown.drawer === null && shown.paletteOpen);
+  const name = host.store.automation.name;
   // Two groups: the tools scroll sideways when the width runs out (a phone), the save side never moves.
   return html`
     <div class="toolbar" part="toolbar" role="toolbar" aria-label=${m.toolbar}>
       <div class="tools">
-        <span class="name" data-testid="automation-name" title=${host.store.automation.name}>${host.store.automation.name}</span>
+        ${shown.hideName ? null : html`<span class="name" data-testid="automation-name" title=${name}>${name}</span>`}
         ${edit ? html`<button data-testid="open-palette" aria-expanded=${paletteShown ? 'true' : 'false'} title=${m.openPalette} @click=${() => togglePalette(host)}>${icon('steps')}<span class="label">${m.openPalette}</span></button>` : null}
-        <button class="drawer-toggle" data-testid="open-panel" aria-expanded=${host.ui.drawer === 'panel' ? 'true' : 'false'} title=${m.openPanel} @click=${() => host.setUi({ drawer: host.ui.drawer === 'panel' ? null : 'panel' })}>${icon('panel')}<span class="label">${m.openPanel}</span></button>
+        <button class="drawer-toggle" data-testid="open-panel" aria-expanded=${shown.drawer === 'panel' ? 'true' : 'false'} title=${m.openPanel} @click=${() => host.setUi({ drawer: host.ui.drawer === 'panel' ? null : 'panel' })}>${icon('panel')}<span class="label">${m.openPanel}</span></button>
         ${
           edit
             ? html`
@@ -50,13 +63,13 @@ export function renderToolbar(host: ToolbarHost): TemplateResult {
         <button class="icon-button" data-testid="fit-view" aria-label=${m.fitView} title=${m.fitView} @click=${() => void host.fitView()}>${icon('fit')}</button>
         <button class="icon-button" data-testid="zoom-in" aria-label=${m.zoomIn} title=${m.zoomIn} @click=${() => host.panZoom.zoomBy(1.2)}>${icon('plus')}</button>
         <button class="icon-button" data-testid="zoom-out" aria-label=${m.zoomOut} title=${m.zoomOut} @click=${() => host.panZoom.zoomBy(1 / 1.2)}>${icon('minus')}</button>
-        <label class="toggle minimap-toggle"><input type="checkbox" data-testid="toggle-minimap" .checked=${host.ui.showMinimap} @change=${(e: Event) => host.setUi({ showMinimap: (e.target as HTMLInputElement).checked })} />${m.minimap}</label>
+        <label class="toggle minimap-toggle"><input type="checkbox" data-testid="toggle-minimap" .checked=${shown.showMinimap} @change=${(e: Event) => host.setUi({ showMinimap: (e.target as HTMLInputElement).checked })} />${m.minimap}</label>
         ${
           edit
-            ? html`<label class="toggle"><input type="checkbox" data-testid="toggle-snap" .checked=${host.ui.snap} @change=${(e: Event) => host.setUi({ snap: (e.target as HTMLInputElement).checked })} />${m.snapToGrid}</label>`
+            ? html`<label class="toggle"><input type="checkbox" data-testid="toggle-snap" .checked=${shown.snap} @change=${(e: Event) => host.setUi({ snap: (e.target as HTMLInputElement).checked })} />${m.snapToGrid}</label>`
             : null
         }
-        ${host.resolvedClient?.getStepStats && host.store.automation.id !== 'new' ? renderStatsPicker(host) : null}
+        ${shown.stats && host.store.automation.id !== 'new' ? renderStatsPicker(host, shown.statsPeriod) : null}
       </div>
       <div class="actions">
         <span class="status problem-count" data-testid="problem-count" title=${m.problemCount(count)}><span class="long">${m.problemCount(count)}</span><span class="short ${count ? 'error-text' : 'ok'}" aria-hidden="true">${icon(count ? 'cross' : 'check')} ${count}</span></span>
@@ -66,7 +79,7 @@ export function renderToolbar(host: ToolbarHost): TemplateResult {
               <label class="toggle" title=${count ? m.activeDisabled : ''}>
                 <input type="checkbox" data-testid="toggle-active" .checked=${host.store.automation.isActive} ?disabled=${count > 0} @change=${(e: Event) => host.store.setActive((e.target as HTMLInputElement).checked)} />${m.active}
               </label>
-              ${host.hideSave ? null : html`<button data-testid="save" class="primary" title=${count ? m.saveDraft : m.save} @click=${() => host.save()}><span class="long">${count ? m.saveDraft : m.save}</span><span class="short">${m.save}</span></button>`}
+              ${shown.hideSave ? null : html`<button data-testid="save" class="primary" title=${count ? m.saveDraft : m.save} @click=${() => host.save()}><span class="long">${count ? m.saveDraft : m.save}</span><span class="short">${m.save}</span></button>`}
             `
             : null
         }
@@ -86,9 +99,8 @@ function togglePalette(host: ToolbarHost): void {
 }
 
 /** The period of the per-step figures on the canvas (hidden, 7, 30 or 90 days). */
-function renderStatsPicker(host: ToolbarHost): TemplateResult {
+function renderStatsPicker(host: ToolbarHost, period: BuilderUiState['statsPeriod']): TemplateResult {
   const m = host.msg;
-  const period = host.ui.statsPeriod;
   return html`<label class="toggle">${m.stats}
     <select data-testid="stats-period" .value=${period ?? ''} @change=${(e: Event) => {
       const value = (e.target as HTMLSelectElement).value;

@@ -146,6 +146,10 @@ describe.skipIf(!chromiumPath)('the app bar and the builder page, wide and on a 
       const builder = await openBuilder();
       const head = await page.locator('.builder-head').boundingBox();
       expect(head?.height ?? 0, `${lang} builder head`).toBeLessThanOrEqual(56);
+      // The name is the page head's field; the builder's toolbar does not repeat it (`hide-name`).
+      expect(await page.locator('#automation-name').inputValue()).toBe('Merci après paiement');
+      expect(await builder.locator('[data-testid="automation-name"]').count(), `${lang} name in the toolbar`).toBe(0);
+      expect(await builder.locator('[part="toolbar"]').count()).toBe(1);
       const fit = await builderFit(page, builder);
       expect(fit.gapToBottom).toBeGreaterThanOrEqual(0);
       expect(fit.gapToBottom).toBeLessThanOrEqual(16);
