@@ -36,8 +36,35 @@ export function parseJsonText(text: string): unknown {
   } catch {
     throw new HttpError(400, 'invalid_json');
   }
+  // Most bodies are fine: a walk that builds no paths says so; only a refused one is walked again for its path.
+  if (!hasShapeProblem(value)) return value;
   checkShape(value);
   return value;
+}
+
+/** Whether `checkShape` would refuse `root`, walked in the same order without building paths. */
+function hasShapeProblem(root: unknown): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) return true;
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      values.push((value as Record<string, unknown>)[key]);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
 }
 
 /** Walks the value without recursion, so a hostile depth cannot overflow the stack. */
