@@ -87,11 +87,26 @@ function nodeCall(
   };
 }
 
-/** A header as the Fetch API gives it: repeated values joined with ", " (node keeps only the first of some). */
+/** Headers of which node:http keeps only the first when repeated (the Fetch API joins them): read raw. */
+const FIRST_ONLY = new Set(['content-type', 'user-agent']);
+
+/** A header as the Fetch API gives it: repeated values joined with ", ". */
 function headerOf(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   if (value === undefined) return undefined;
-  return Array.isArray(value) ? value.join(', ') : value;
+  if (Array.isArray(value)) return value.join(', ');
+  return FIRST_ONLY.has(name) ? joinedRaw(req.rawHeaders, name) : value;
+}
+
+/** Every raw value of the header `name` (lower case), joined with ", ". */
+function joinedRaw(raw: string[], name: string): string | undefined {
+  let joined: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const field = raw[i] as string;
+    if (field.length !== name.length || field.toLowerCase() !== name) continue;
+    joined = joined === undefined ? (raw[i + 1] as string) : `${joined}, ${raw[i + 1]}`;
+  }
+  return joined;
 }
 
 /** `limitBodySize` for a declared Content-Length: 413 (the body drained, the socket then closed). */

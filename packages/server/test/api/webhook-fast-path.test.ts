@@ -43,7 +43,7 @@ const lastOutput = {
 interface Sent {
   method: string;
   path: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
   body?: string;
 }
 
@@ -144,7 +144,8 @@ describe('the webhook URL on a socket', () => {
     const sent: Sent = {
       method: 'POST',
       path: `/api/hooks/webhook/${id}?secret=${SECRET}&a=1&a=2&b=%C3%A9+x&flag`,
-      headers: { 'content-type': 'application/json', 'user-agent': 'boutique/1', 'x-private': 'no' },
+      // A repeated header reads as the Fetch API joins it.
+      headers: { 'content-type': 'application/json', 'user-agent': ['boutique/1', 'relais/2'], 'x-private': 'no' },
       body: '{"name":"Zoé"}',
     };
     const inProcess = JSON.parse((await viaApp(h, sent)).body).runId as string;
@@ -158,7 +159,7 @@ describe('the webhook URL on a socket', () => {
     const stored = await triggerOf(onSocket);
     expect(stored).toEqual({
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'boutique/1' },
+      headers: { 'content-type': 'application/json', 'user-agent': 'boutique/1, relais/2' },
       query: { a: '1', b: 'é x', flag: '' },
       body: { name: 'Zoé' },
     });
@@ -190,16 +191,20 @@ describe('the webhook URL on a socket', () => {
 });
 
 async function viaApp(harness: Harness, sent: Sent): Promise<Answer> {
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(sent.headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) headers.push([name, one]);
+  }
   const res = await harness.fetch(sent.path, {
     method: sent.method,
-    headers: sent.headers ?? {},
+    headers,
     ...(sent.body === undefined ? {} : { body: sent.body }),
   });
-  const headers: Record<string, string> = {};
+  const answered: Record<string, string> = {};
   res.headers.forEach((value, name) => {
-    headers[name] = value;
+    answered[name] = value;
   });
-  return { status: res.status, headers, body: await res.text() };
+  return { status: res.status, headers: answered, body: await res.text() };
 }
 
 /** A request on node:http, so that the bytes sent are exactly `sent` (fetch would add its own headers). */
