@@ -92,7 +92,7 @@ export const builderStyles = css`
   .palette-item small, .quick-add small { display: block; color: var(--_muted); font-size: 12px; }
   .panel h2 { font-size: 17px; margin: 10px 0 4px; }
   /* The panel element only hosts the panel: its <aside> lays out in the body as if it were there itself. */
-  swigs-builder-panel, swigs-builder-toolbar, swigs-builder-palette { display: contents; }
+  swigs-builder-panel, swigs-builder-toolbar, swigs-builder-palette, swigs-builder-quick-add { display: contents; }
   .panel { width: var(--_panel-width); border-left: 1px solid var(--_border); background: var(--_surface); padding: 8px 10px; overflow: auto; }
   .field { margin: 8px 0; }
   .field > label, .field > .label { display: block; font-weight: 600; font-size: 13px; margin-bottom: 2px; }

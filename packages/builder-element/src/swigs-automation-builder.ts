@@ -26,6 +26,7 @@ import { createUiState, EMPTY_AUTOMATION, type BuilderUiState } from './ui/ui-st
 import { renderCanvas } from './ui/canvas';
 import { definePalette, PALETTE_TAG } from './ui/builder-palette';
 import { definePanel, PANEL_TAG } from './ui/builder-panel';
+import { defineQuickAdd, QUICK_ADD_TAG } from './ui/builder-quick-add';
 import { defineToolbar, TOOLBAR_TAG } from './ui/builder-toolbar';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
@@ -160,10 +161,12 @@ export class SwigsAutomationBuilder extends LitElement {
     this.apiBase = null;
     this.store = new BuilderStore(EMPTY_AUTOMATION, (reason) => this.onStoreChange(reason));
     this.view = this.createView();
-    // The toolbar, the palette and the side panel are child elements: they read the view through @lit/context.
+    // The toolbar, the palette, the side panel and the add/connect popup are child elements: they read the view
+    // through @lit/context.
     defineToolbar();
     definePalette();
     definePanel();
+    defineQuickAdd();
     new ContextProvider(this, { context: builderViewContext, initialValue: this.view });
     // Each controller gets the few members it reads; `client` is a getter so a new `client` property is seen.
     const el = this;
@@ -654,7 +657,7 @@ export class SwigsAutomationBuilder extends LitElement {
 }
 
 /** The builder's child view elements, which `updateComplete` waits for. */
-const CHILD_VIEW_TAGS = [TOOLBAR_TAG, PALETTE_TAG, PANEL_TAG].join(', ');
+const CHILD_VIEW_TAGS = [TOOLBAR_TAG, PALETTE_TAG, PANEL_TAG, QUICK_ADD_TAG].join(', ');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,7 +6,7 @@ import type { FlowEdge, FlowNode } from '../model/flow-graph';
 import { GRID_SIZE, TRIGGER_ID } from '../model/geometry';
 import { draftPath, edgeGeometry, handleDataId, minimapBounds } from '../xyflow/index';
 import type { BuilderView } from './builder-view';
-import { closeQuickAdd, openQuickAdd, renderQuickAdd, type QuickAddHost } from './quick-add';
+import { closeQuickAdd, openQuickAdd, type QuickAddHost } from './quick-add';
 import { executedEdge, formatZurich, runStatusOf, timelineByNode } from './run-data';
 import type { StepStatsEntry } from '../client';
 import { stepSummary } from '../model/step-summary';
@@ -118,7 +118,8 @@ export function renderCanvas(host: CanvasHost): TemplateResult {
           )}
         </div>
       </div>
-      ${host.ui.showMinimap ? renderMinimap(host) : nothing} ${host.ui.quickAdd ? renderQuickAdd(host, host.ui.quickAdd) : nothing}
+      ${host.ui.showMinimap ? renderMinimap(host) : nothing}
+      <swigs-builder-quick-add .state=${host.ui.quickAdd} .revision=${host.store.revision} .locale=${host.lang}></swigs-builder-quick-add>
       <p id="shortcuts" class="sr-only">${host.msg.shortcuts}</p>
     </div>
   `;

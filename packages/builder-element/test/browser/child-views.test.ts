@@ -6,7 +6,11 @@ import { inBuilder, nodeTypes, openBuilder, setupServerAndBrowser } from './harn
 
 const env = setupServerAndBrowser();
 
-const VIEWS = { toolbar: 'swigs-builder-toolbar', palette: 'swigs-builder-palette' } as const;
+const VIEWS = {
+  toolbar: 'swigs-builder-toolbar',
+  palette: 'swigs-builder-palette',
+  quickAdd: 'swigs-builder-quick-add',
+} as const;
 type View = keyof typeof VIEWS;
 
 /** Counts each child view's renders from now on (its `updated` runs once per render). */
@@ -31,7 +35,7 @@ const renders = (page: Page, view: View): Promise<number> =>
 
 const paletteItems = (page: Page) => inBuilder(page, '[data-testid="palette-item"]');
 
-describe.skipIf(!chromiumPath)('the toolbar and palette elements', () => {
+describe.skipIf(!chromiumPath)('the toolbar, palette and step picker elements', () => {
   it('render on pan, zoom and drag frames never; the toolbar on edits and selection', async () => {
     const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await expect.poll(() => inBuilder(page, '[data-testid="problems"]').count()).toBe(1);
@@ -50,6 +54,7 @@ describe.skipIf(!chromiumPath)('the toolbar and palette elements', () => {
     await expect.poll(transform).not.toBe(start);
     expect(await renders(page, 'toolbar')).toBe(0);
     expect(await renders(page, 'palette')).toBe(0);
+    expect(await renders(page, 'quickAdd')).toBe(0);
 
     // The press selects the step: the toolbar's delete button becomes enabled; the palette shows nothing of it.
     const card = await inBuilder(page, '.swigs-flow__node[data-id="wait-1"] .head').boundingBox();
@@ -67,6 +72,7 @@ describe.skipIf(!chromiumPath)('the toolbar and palette elements', () => {
     await expect.poll(() => node.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(cardStart);
     expect(await renders(page, 'toolbar')).toBe(0);
     expect(await renders(page, 'palette')).toBe(0);
+    expect(await renders(page, 'quickAdd')).toBe(0);
 
     // The drop commits the move: undo becomes possible, the toolbar shows it.
     await page.mouse.up();
@@ -113,6 +119,38 @@ describe.skipIf(!chromiumPath)('the toolbar and palette elements', () => {
       .poll(async () => (await paletteItems(page).evaluateAll((els) => els.map((el) => el.dataset.type))).sort())
       .toEqual(['order.paid', 'send_email', 'wait']);
     expect(await renders(page, 'palette')).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders the step picker when it opens, filters, moves its active option and closes', async () => {
+    const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
+    await inBuilder(page, '.swigs-flow__node[data-id="wait-1"] .head').click();
+    await countRenders(page);
+    const picker = inBuilder(page, '[data-testid="quick-add"]');
+    const options = inBuilder(page, '[data-testid="quick-add-option"]');
+    await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').press('a');
+    await expect.poll(() => picker.count()).toBe(1);
+    // It opens with the focus in its search field (the builder's updateComplete waits for it).
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('swigs-automation-builder')?.shadowRoot?.activeElement?.id),
+      )
+      .toBe('quick-add-input');
+    expect(await renders(page, 'quickAdd')).toBeGreaterThan(0);
+    const all = await options.count();
+
+    await countRenders(page);
+    await page.keyboard.type('webhook');
+    await expect.poll(() => options.count()).toBeLessThan(all);
+    expect(await renders(page, 'quickAdd')).toBeGreaterThan(0);
+    await countRenders(page);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => renders(page, 'quickAdd')).toBeGreaterThan(0);
+    expect(await renders(page, 'palette')).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
