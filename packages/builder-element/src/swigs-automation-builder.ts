@@ -253,12 +253,6 @@ export class SwigsAutomationBuilder extends LitElement {
       get isReadonly() {
         return el.isReadonly;
       },
-      get hideSave() {
-        return el.hideSave;
-      },
-      get hideName() {
-        return el.hideName;
-      },
       get run() {
         return el.run;
       },

@@ -27,8 +27,6 @@ export interface BuilderView extends ReactiveControllerHost {
   readonly lang: string;
   readonly langCode: 'fr' | 'en';
   readonly isReadonly: boolean;
-  readonly hideSave: boolean;
-  readonly hideName: boolean;
   readonly run: AutomationRun | undefined;
   /** The catalogue the host set (`nodeTypes`), which wins over the server's. */
   readonly nodeTypes: NodeTypeDescriptor[] | undefined;

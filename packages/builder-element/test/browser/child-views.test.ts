@@ -98,13 +98,22 @@ describe.skipIf(!chromiumPath)('the toolbar, palette and step picker elements', 
     await inBuilder(page, '[data-testid="palette-search"]').fill('');
     await expect.poll(() => paletteItems(page).count()).toBe(all);
     await countRenders(page);
-    await page.evaluate(() => {
-      (document.querySelector('swigs-automation-builder') as unknown as { lang: string }).lang = 'en';
+    // A host that awaits the builder's updateComplete finds its child views in the new language.
+    const shown = await page.evaluate(async () => {
+      const el = document.querySelector('swigs-automation-builder') as unknown as {
+        lang: string;
+        updateComplete: Promise<boolean>;
+        shadowRoot: ShadowRoot;
+      };
+      el.lang = 'en';
+      await el.updateComplete;
+      return {
+        group: el.shadowRoot.querySelector('.palette h2.group')?.textContent,
+        search: el.shadowRoot.querySelector('[data-testid="palette-search"]')?.getAttribute('placeholder'),
+        undo: el.shadowRoot.querySelector('[data-testid="undo"]')?.getAttribute('aria-label'),
+      };
     });
-    await expect.poll(() => inBuilder(page, '.palette h2.group').first().textContent()).toBe('Triggers');
-    await expect
-      .poll(() => inBuilder(page, '[data-testid="palette-search"]').getAttribute('placeholder'))
-      .toBe('Search steps');
+    expect(shown).toEqual({ group: 'Triggers', search: 'Search steps', undo: 'Undo' });
     expect(await renders(page, 'palette')).toBeGreaterThan(0);
     expect(await renders(page, 'toolbar')).toBeGreaterThan(0);
 
