@@ -16,7 +16,8 @@ const files = readdirSync(join(root, 'packages')).flatMap((pkg) => {
 });
 
 let failed = 0;
-for (const file of files.filter((f) => f.includes(filter)).sort()) {
+// Matched inside the repository only: a checkout folder named like a bench (perf-idle) would match them all.
+for (const file of files.filter((f) => f.slice(root.length).includes(filter)).sort()) {
   console.log(`\n=== ${file.slice(root.length)} ===`);
   const result = spawnSync('node', ['--expose-gc', '--import', 'tsx', file], { stdio: 'inherit', cwd: root });
   if (result.status !== 0) failed += 1;
