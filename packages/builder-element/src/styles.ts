@@ -92,7 +92,7 @@ export const builderStyles = css`
   .palette-item small, .quick-add small { display: block; color: var(--_muted); font-size: 12px; }
   .panel h2 { font-size: 17px; margin: 10px 0 4px; }
   /* The panel element only hosts the panel: its <aside> lays out in the body as if it were there itself. */
-  swigs-builder-panel, swigs-builder-toolbar, swigs-builder-palette, swigs-builder-quick-add { display: contents; }
+  swigs-builder-panel, swigs-builder-toolbar, swigs-builder-palette, swigs-builder-quick-add, swigs-canvas-graph { display: contents; }
   .panel { width: var(--_panel-width); border-left: 1px solid var(--_border); background: var(--_surface); padding: 8px 10px; overflow: auto; }
   .field { margin: 8px 0; }
   .field > label, .field > .label { display: block; font-weight: 600; font-size: 13px; margin-bottom: 2px; }
@@ -151,6 +151,14 @@ export const builderStyles = css`
   .swigs-flow__node.kind-wait { border-left-color: var(--_muted); }
   .swigs-flow__node.selected { border-color: var(--_accent); box-shadow: 0 0 0 2px var(--_accent); }
   .swigs-flow__node.invalid { border-color: var(--_danger); }
+  /*
+   * A card's face (icon, title, summary) is laid out and styled only when it is on screen: a 300-step automation
+   * renders the few cards in view, not all of them. Badges, markers and handles sit outside it (it clips).
+   */
+  .swigs-flow__node .face {
+    flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; justify-content: center;
+    content-visibility: auto; contain-intrinsic-size: auto ${NODE_WIDTH - 16}px auto ${NODE_HEIGHT - 14}px;
+  }
   .swigs-flow__node .head { display: flex; align-items: center; gap: 6px; min-width: 0; }
   .swigs-flow__node .icon { flex: none; width: 28px; height: 28px; border-radius: 6px; display: inline-flex; align-items: center; justify-content: center; background: var(--_bg); color: var(--_accent); font-size: 18px; }
   .swigs-flow__node.kind-trigger .icon { color: var(--_success); }

@@ -15,6 +15,7 @@ import { NodeDragController } from './controllers/node-drag-controller';
 import { MinimapController } from './controllers/minimap-controller';
 import { PanZoomController } from './controllers/pan-zoom-controller';
 import { BuilderStore } from './editor/builder-store';
+import { NodeMoves } from './editor/node-moves';
 import { SwigsChangeEvent, SwigsSaveEvent, SwigsThemeChangeEvent, type ChangeReason } from './events';
 import { createStatsTask } from './controllers/stats-controller';
 import { RunDataController } from './controllers/run-data-controller';
@@ -28,6 +29,7 @@ import { definePalette, PALETTE_TAG } from './ui/builder-palette';
 import { definePanel, PANEL_TAG } from './ui/builder-panel';
 import { defineQuickAdd, QUICK_ADD_TAG } from './ui/builder-quick-add';
 import { defineToolbar, TOOLBAR_TAG } from './ui/builder-toolbar';
+import { defineCanvasGraph, GRAPH_TAG } from './ui/canvas-graph';
 import { ServerController } from './controllers/server-controller';
 import { ConnectionController } from './controllers/connection-controller';
 import { handleKeydown } from './ui/keyboard';
@@ -123,6 +125,7 @@ export class SwigsAutomationBuilder extends LitElement {
   /** Replaced, never mutated, by `setUi`: the panel re-renders when it is a new object. */
   private ui: BuilderUiState = createUiState();
   private readonly nodeLookup: NodeLookup = new Map();
+  private readonly moves = new NodeMoves();
   /** What the render modules and controllers see of the element: built over its private state (see `BuilderView`). */
   private readonly view: BuilderView;
   /** "Use a run's data": the chosen past run's data in the editor. */
@@ -139,7 +142,6 @@ export class SwigsAutomationBuilder extends LitElement {
   /** The object the host last set: a host that re-renders sets it again, which must not reload it. */
   private lastInput: unknown;
   private needsFit = true;
-  private minimapScale = 1;
   private paneSize = { width: 0, height: 0 };
   private shownScheme: 'light' | 'dark' | undefined;
   private readonly darkQuery =
@@ -167,6 +169,7 @@ export class SwigsAutomationBuilder extends LitElement {
     definePalette();
     definePanel();
     defineQuickAdd();
+    defineCanvasGraph();
     new ContextProvider(this, { context: builderViewContext, initialValue: this.view });
     // Each controller gets the few members it reads; `client` is a getter so a new `client` property is seen.
     const el = this;
@@ -215,7 +218,7 @@ export class SwigsAutomationBuilder extends LitElement {
         minimapSvg: () => this.minimapSvg(),
         panZoomInstance: () => this.panZoom?.instance,
         currentTransform: () => this.panZoom.transform,
-        minimapViewScale: () => this.minimapScale,
+        minimapViewScale: () => this.minimapViewScale(),
       }),
     );
     this.server = new ServerController(this.view);
@@ -265,6 +268,7 @@ export class SwigsAutomationBuilder extends LitElement {
       get nodeLookup() {
         return el.nodeLookup;
       },
+      moves: this.moves,
       get panZoom() {
         return el.panZoom;
       },
@@ -547,7 +551,6 @@ export class SwigsAutomationBuilder extends LitElement {
   protected override updated(): void {
     this.announceScheme();
     if (this.needsFit) this.fitIfNeeded();
-    this.updateMinimapScale();
   }
 
   protected override render(): TemplateResult {
@@ -594,7 +597,8 @@ export class SwigsAutomationBuilder extends LitElement {
   private onDrag(items: DragItems, dragging: boolean): void {
     applyDragPositions(items, this.nodeLookup);
     if (dragging) {
-      this.requestUpdate();
+      // A frame of the drag: the moved cards and their links redraw themselves, nothing else renders.
+      this.moves.notify(items.keys());
       return;
     }
     const positions = new Map<string, { x: number; y: number }>();
@@ -641,17 +645,18 @@ export class SwigsAutomationBuilder extends LitElement {
     void this.panZoom.fit(this.nodeLookup, 0);
   }
 
-  private updateMinimapScale(): void {
+  /** Flow units per minimap pixel, read when the minimap is dragged (reading it on each update forced a layout). */
+  private minimapViewScale(): number {
     const svg = this.renderRoot.querySelector('svg.minimap');
     const viewBox = svg?.getAttribute('viewBox')?.split(' ').map(Number);
-    if (!svg || !viewBox || viewBox.length !== 4) return;
+    if (!svg || !viewBox || viewBox.length !== 4) return 1;
     const { width, height } = svg.getBoundingClientRect();
-    this.minimapScale = Math.max((viewBox[2] ?? 0) / (width || 1), (viewBox[3] ?? 0) / (height || 1));
+    return Math.max((viewBox[2] ?? 0) / (width || 1), (viewBox[3] ?? 0) / (height || 1));
   }
 }
 
 /** The builder's child view elements, which `updateComplete` waits for. */
-const CHILD_VIEW_TAGS = [TOOLBAR_TAG, PALETTE_TAG, PANEL_TAG, QUICK_ADD_TAG].join(', ');
+const CHILD_VIEW_TAGS = [TOOLBAR_TAG, PALETTE_TAG, PANEL_TAG, QUICK_ADD_TAG, GRAPH_TAG].join(', ');
 
 declare global {
   interface HTMLElementTagNameMap {

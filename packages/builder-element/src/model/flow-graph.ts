@@ -55,8 +55,12 @@ export function edgeId(source: string, handle: string, target: string): string {
 export function outputsOf(type: string, descriptors: DescriptorLookup): readonly string[] {
   const descriptor = descriptors.get(type);
   if (descriptor?.outputs.length) return descriptor.outputs;
-  return descriptor?.kind === 'condition' ? ['true', 'false'] : ['default'];
+  return descriptor?.kind === 'condition' ? CONDITION_OUTPUTS : DEFAULT_OUTPUTS;
 }
+
+// Shared, so a redrawn card sees the same outputs as before and does not render again.
+const CONDITION_OUTPUTS: readonly string[] = Object.freeze(['true', 'false']);
+const DEFAULT_OUTPUTS: readonly string[] = Object.freeze(['default']);
 
 /**
  * Makes implicit parts explicit: the trigger's edges (the first node follows the trigger when absent)

@@ -12,6 +12,7 @@ import type { BuilderStore } from '../editor/builder-store';
 import type { Messages } from '../i18n/messages';
 import type { ClipboardPayload } from '../model/clipboard';
 import type { NodeLookup } from '../xyflow/index';
+import type { NodeMoves } from '../editor/node-moves';
 import type { BuilderUiState } from './ui-state';
 
 /**
@@ -32,6 +33,8 @@ export interface BuilderView extends ReactiveControllerHost {
   readonly nodeTypes: NodeTypeDescriptor[] | undefined;
   readonly resolvedClient: BuilderClient | undefined;
   readonly nodeLookup: NodeLookup;
+  /** Drag frames, per node: what the moved cards and their links listen to. */
+  readonly moves: NodeMoves;
   readonly panZoom: PanZoomController;
   readonly drags: NodeDragController;
   readonly server: ServerController;
