@@ -73,6 +73,8 @@ export const builderStyles = css`
   .toolbar { display: flex; flex-wrap: nowrap; gap: 12px; align-items: center; padding: 6px 8px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
   .toolbar .tools { display: flex; gap: 6px; align-items: center; flex: 1 1 auto; min-width: 0; overflow-x: auto; scrollbar-width: thin; }
   .toolbar .tools > * { flex: none; }
+  /* When the tools run out of width they scroll sideways (768–1100 px, a phone): the fading edge says there is more. */
+  .toolbar .tools { mask-image: linear-gradient(to right, #000 calc(100% - 20px), transparent); }
   .toolbar .tools > .name { flex: 0 1 auto; min-width: 48px; max-width: 260px; font-weight: 600; margin-right: 6px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .toolbar .actions { display: flex; gap: 8px; align-items: center; flex: none; }
   .toolbar .toggle, .toolbar .status { white-space: nowrap; }
@@ -232,8 +234,6 @@ export const builderStyles = css`
     .toolbar .tools { min-width: 112px; }
     /* A drawer is too short to keep the data pane in view beside the form: it follows the form instead. */
     .step-io { position: static; max-height: none; box-shadow: none; }
-    /* The tools scroll sideways: the fading edge says there is more. */
-    .toolbar .tools { mask-image: linear-gradient(to right, #000 calc(100% - 20px), transparent); }
     .minimap { display: none; }
   }
   :host([readonly]) .swigs-flow__handle { cursor: default; }
