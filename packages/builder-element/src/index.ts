@@ -1,5 +1,5 @@
 export { SwigsAutomationBuilder } from './swigs-automation-builder';
-export type { BuilderUiState, QuickAddState } from './ui/ui-state';
+export type { BuilderUiState, QuickAddState, TemplateDraft } from './ui/ui-state';
 export { SwigsChangeEvent, SwigsSaveEvent, SwigsThemeChangeEvent } from './events';
 export type { ChangeReason } from './events';
 export { createBuilderClient, resolveClient, BuilderClientError } from './client';
@@ -10,6 +10,7 @@ export type {
   EmailPreviewInput,
   EmailTemplateSummary,
   ListenAnswer,
+  RequestOptions,
   StepStatsEntry,
   StepTestAnswer,
   TestResult,

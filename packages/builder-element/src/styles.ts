@@ -205,7 +205,7 @@ export const builderStyles = css`
   .json-tree button.field { min-height: 24px; min-width: 24px; margin: 0; padding: 0 4px; border: none; background: none; text-align: left; font: inherit; color: inherit; }
   .json-tree button.field:hover { text-decoration: underline; }
   /* The data pane stays in view at the panel's foot while the form scrolls above it (n8n shows them side by side). */
-  .step-io { position: sticky; bottom: -8px; z-index: 1; max-height: 45%; overflow: auto; background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 4px 8px; margin: 8px 0; box-shadow: 0 -4px 8px rgb(0 0 0 / 6%); }
+  .step-io { position: sticky; bottom: -8px; z-index: 1; max-height: 45vh; overflow: auto; background: var(--_surface); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 4px 8px; margin: 8px 0; box-shadow: 0 -4px 8px rgb(0 0 0 / 6%); }
   .step-io h3 { margin: 6px 0 2px; }
   .listen { margin: 4px 0; }
   .listen .listening { display: flex; gap: 6px; align-items: baseline; color: var(--_text); }

@@ -370,7 +370,9 @@ export class SwigsAutomationBuilder extends LitElement {
   /** A listened event's payload: the new sample data, shown as every step's input and in the test panel. */
   private takeSample(sample: unknown): void {
     this.runData.clear();
-    this.setUi({ sampleText: '', stepTests: new Map(), testResult: null });
+    // Step tests ran on the old sample: their answers no longer show (PanelTasks keeps them per input).
+    this.setUi({ sampleText: '' });
+    this.server.resetDryRun();
     this.store.setSampleData(sample);
     this.showToast(this.msg.listenCaptured);
   }
@@ -481,7 +483,7 @@ export class SwigsAutomationBuilder extends LitElement {
   private onStoreChange(reason: ChangeReason | 'select' | 'load'): void {
     this.userNodes = adoptNodes(this.store.flow.nodes, this.nodeLookup);
     if (reason === 'select') {
-      this.ui = { ...this.ui, templateDraft: null, preview: null, templateField: null };
+      this.ui = { ...this.ui, templateDraft: null, templateField: null };
     } else if (reason !== 'load') {
       if (reason === 'add' || reason === 'insert' || reason === 'paste') this.revealSelection();
       this.lastEmitted = this.store.automation;
@@ -565,7 +567,8 @@ export class SwigsAutomationBuilder extends LitElement {
           ${this.isReadonly ? null : html`<swigs-builder-palette .descriptors=${this.store.descriptors} .query=${this.ui.paletteQuery} .locale=${this.lang}></swigs-builder-palette>`}
           ${renderCanvas(this.view)}
           <swigs-builder-panel .revision=${this.store.revision} .ui=${this.ui} .runData=${this.runData.state}
-            .listen=${this.listener.state} .run=${this.run} .locale=${this.lang} ?readonly=${this.isReadonly}></swigs-builder-panel>
+            .listen=${this.listener.state} .run=${this.run} .serverRevision=${this.server.revision} .locale=${this.lang}
+            ?readonly=${this.isReadonly}></swigs-builder-panel>
         </div>
         <div class="sr-only" role="status" aria-live="polite">${this.ui.live}</div>
         ${this.ui.toast ? html`<div class="toast" role="alert" data-testid="toast">${this.ui.toast}</div>` : null}
@@ -590,7 +593,8 @@ export class SwigsAutomationBuilder extends LitElement {
     this.lastEmitted = this.store.automation;
     this.automation = this.store.automation;
     // A built automation is opened to be read: its canvas gets the palette's width (the "+" buttons still add).
-    this.ui = { ...this.ui, loadError: '', testResult: null, paletteOpen: parsed.data.nodes.length === 0 };
+    this.ui = { ...this.ui, loadError: '', paletteOpen: parsed.data.nodes.length === 0 };
+    this.server?.resetDryRun();
     this.needsFit = true;
   }
 

@@ -1,11 +1,10 @@
-import type { NodeTypeDescriptor } from '@swigs/automation-core';
-import { Task } from '@lit/task';
+import type { Automation, NodeTypeDescriptor } from '@swigs/automation-core';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BuilderClient, BuilderClientError } from '../client';
+import type { BuilderClient, BuilderClientError, EmailTemplateSummary, TestResult } from '../client';
 import type { BuilderStore } from '../editor/builder-store';
 import type { Messages } from '../i18n/messages';
 import type { BuilderUiState } from '../ui/ui-state';
-import type { RunDataController } from './run-data-controller';
 
 /** What the server controller reads and writes of its host: no more than this (not the element class). */
 export interface ServerHost extends ReactiveControllerHost {
@@ -14,16 +13,17 @@ export interface ServerHost extends ReactiveControllerHost {
   readonly ui: BuilderUiState;
   readonly msg: Messages;
   readonly nodeTypes: NodeTypeDescriptor[] | undefined;
-  readonly runData: RunDataController;
   /** Fits the view again once the catalogue has drawn the nodes. */
   requestFit(): void;
   setUi(patch: Partial<BuilderUiState>): void;
-  showToast(text: string): void;
 }
 
-/** Everything the element asks the server: the catalogue, email templates and previews, test runs. */
+/**
+ * What the element asks the server for the editor as a whole, each through `@lit/task`: the catalogue, the email
+ * templates, the dry run; and the server's check of every edit. The side panel's own questions (a template's
+ * preview, a step's test) are `PanelTasks`.
+ */
 export class ServerController implements ReactiveController {
-  private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   /** The client whose server has no validation route (404/405/501): not asked again. */
   private validationUnsupportedBy: unknown = undefined;
@@ -35,6 +35,16 @@ export class ServerController implements ReactiveController {
    * not at all while the host sets `nodeTypes` itself. A failure is shown as the load error.
    */
   readonly nodeTypes: Task<readonly [BuilderClient | undefined], readonly NodeTypeDescriptor[] | undefined>;
+  /** `GET /api/email-templates`, once a view asked for them (`wantTemplates`), again for another client. */
+  readonly templates: Task<readonly [BuilderClient | undefined], readonly EmailTemplateSummary[]>;
+  /** The dry run of the test panel (`runTest`); its timeline also marks the cards. */
+  readonly dryRun: Task<readonly [DryRunInput | null], TestResult>;
+  /**
+   * Moves whenever `templates` or `dryRun` changes state: the side panel, a child element that renders when its
+   * properties change, gets it as one, so it renders the spinner, the answer or the error.
+   */
+  revision = 0;
+  private templatesWanted = false;
 
   constructor(private readonly host: ServerHost) {
     host.addController(this);
@@ -49,10 +59,25 @@ export class ServerController implements ReactiveController {
       },
       onError: (error) => host.setUi({ loadError: (error as Error).message }),
     });
+    const shown: ReactiveControllerHost = {
+      addController: (controller) => host.addController(controller),
+      removeController: (controller) => host.removeController(controller),
+      requestUpdate: () => {
+        this.revision += 1;
+        host.requestUpdate();
+      },
+      get updateComplete() {
+        return host.updateComplete;
+      },
+    };
+    this.templates = new Task(shown, {
+      args: () => [this.templatesWanted ? host.resolvedClient : undefined] as const,
+      task: ([client], { signal }) => (client ? client.listEmailTemplates({ signal }) : initialState),
+    });
+    this.dryRun = new Task(shown, { autoRun: false, task: ([input], { signal }) => dryRun(input, signal) });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.previewTimer);
     clearTimeout(this.validateTimer);
   }
 
@@ -85,60 +110,6 @@ export class ServerController implements ReactiveController {
     }
   }
 
-  async loadTemplates(): Promise<void> {
-    const { ui, resolvedClient: client } = this.host;
-    if (!client || ui.templates !== null) return;
-    ui.templates = [];
-    try {
-      this.host.setUi({ templates: await client.listEmailTemplates(), templatesError: '' });
-    } catch (error) {
-      this.host.setUi({ templatesError: (error as Error).message });
-    }
-  }
-
-  editTemplate(id: string): void {
-    const template = this.host.ui.templates?.find((t) => t.id === id);
-    if (!template) return;
-    this.host.setUi({
-      templateDraft: {
-        id,
-        subject: template.subject ?? '',
-        body: template.body ?? '',
-        preheader: template.preheader ?? '',
-      },
-    });
-    void this.refreshPreview();
-  }
-
-  /** Applies an edit to the template draft; the preview follows 250 ms after the last keystroke. */
-  updateTemplateDraft(patch: Partial<{ subject: string; body: string; preheader: string }>): void {
-    const draft = this.host.ui.templateDraft;
-    if (!draft) return;
-    this.host.ui.templateDraft = { ...draft, ...patch };
-    clearTimeout(this.previewTimer);
-    this.previewTimer = setTimeout(() => void this.refreshPreview(), 250);
-  }
-
-  async saveTemplateDraft(): Promise<void> {
-    const host = this.host;
-    const draft = host.ui.templateDraft;
-    const client = host.resolvedClient;
-    if (!draft || !client?.saveEmailTemplate) return;
-    try {
-      const stored = host.ui.templates?.find((t) => t.id === draft.id);
-      await client.saveEmailTemplate(draft.id, {
-        ...stored,
-        subject: draft.subject,
-        body: draft.body,
-        preheader: draft.preheader,
-      });
-      host.setUi({ templates: (host.ui.templates ?? []).map((t) => (t.id === draft.id ? { ...t, ...draft } : t)) });
-      host.showToast(host.msg.saved);
-    } catch (error) {
-      host.setUi({ previewError: (error as Error).message });
-    }
-  }
-
   /** The sample payload offered in the test panel: the trigger's sampleOutput. */
   defaultSampleText(): string {
     const { store } = this.host;
@@ -158,75 +129,59 @@ export class ServerController implements ReactiveController {
     }
   }
 
-  async runTest(): Promise<void> {
-    const host = this.host;
-    const client = host.resolvedClient;
-    if (!client) return host.setUi({ testError: host.msg.noClient });
-    let sampleData: unknown;
-    try {
-      sampleData = JSON.parse(host.ui.sampleText || this.defaultSampleText());
-    } catch {
-      return host.setUi({ testError: host.msg.invalidJson });
-    }
-    host.setUi({ testing: true, testError: '' });
-    try {
-      const result = await client.testAutomation(host.store.automation.id, {
-        automation: host.store.automation,
-        sampleData,
-      });
-      host.setUi({ testResult: result, testing: false });
-    } catch (error) {
-      host.setUi({ testError: (error as Error).message, testing: false });
-    }
+  /** Asks for the email templates once a view shows them (the picker of an email step); again for another client. */
+  wantTemplates(): void {
+    if (this.templatesWanted) return;
+    this.templatesWanted = true;
+    this.host.requestUpdate();
   }
 
-  /** "Test this step": runs one step on its input through the server (dry) and keeps its answer per step. */
-  async testStep(nodeId: string): Promise<void> {
-    const host = this.host;
-    const client = host.resolvedClient;
-    if (!client?.testStep) return host.setUi({ testError: host.msg.noClient });
-    // With a run's data chosen, the server reads that run's trigger data and outputs itself.
-    const runId = host.runData.state.run?.id;
-    let trigger: unknown;
-    try {
-      trigger = JSON.parse(host.ui.sampleText || this.defaultSampleText());
-    } catch {
-      if (!runId) return host.setUi({ testError: host.msg.invalidJson });
-    }
-    host.setUi({ testing: true, testError: '' });
-    try {
-      const answer = await client.testStep(host.store.automation.id, {
-        nodeId,
-        automation: host.store.automation,
-        ...(runId ? { runId } : { data: { trigger, nodes: {} } }),
-      });
-      const tests = new Map(host.ui.stepTests);
-      tests.set(nodeId, answer);
-      host.setUi({ stepTests: tests, testing: false });
-    } catch (error) {
-      host.setUi({ testError: (error as Error).message, testing: false });
-    }
+  /** The server's templates once loaded (the picker's options, the names in the cards' summaries). */
+  get templateList(): readonly EmailTemplateSummary[] | undefined {
+    return this.templates.status === TaskStatus.COMPLETE ? this.templates.value : undefined;
   }
 
-  private async refreshPreview(): Promise<void> {
-    const host = this.host;
-    const draft = host.ui.templateDraft;
-    const client = host.resolvedClient;
-    if (!draft || !client) return;
-    const triggerType = host.store.automation.trigger.type;
-    // Templates read `trigger.*` and `nodes.<id>.*`, like the running engine provides them.
-    const data = { trigger: host.store.lookup.get(triggerType)?.sampleOutput ?? {}, nodes: {} };
-    try {
-      const preview = await client.previewEmailTemplate(draft.id, {
-        subject: draft.subject,
-        body: draft.body,
-        preheader: draft.preheader,
-        data,
-        ...(triggerType ? { triggerType } : {}),
-      });
-      if (host.ui.templateDraft?.id === draft.id) host.setUi({ preview, previewError: '' });
-    } catch (error) {
-      host.setUi({ previewError: (error as Error).message });
-    }
+  /** Lists the templates again (after one was saved). */
+  refreshTemplates(): Promise<void> {
+    return this.templates.run();
   }
+
+  /** Runs `POST /api/automations/:id/test` on the test panel's sample data; its answer is `dryRun`'s. */
+  runTest(): Promise<void> {
+    const { resolvedClient: client, store, ui, msg } = this.host;
+    return this.dryRun.run([
+      { client, automation: store.automation, sampleText: ui.sampleText || this.defaultSampleText(), msg },
+    ]);
+  }
+
+  /** The dry run's timeline, while it stands (not after another automation or another sample data was loaded). */
+  get dryRunResult(): TestResult | null {
+    return this.dryRun.status === TaskStatus.COMPLETE ? (this.dryRun.value ?? null) : null;
+  }
+
+  /** Forgets the dry run (and drops one in flight): it was about another automation or other sample data. */
+  resetDryRun(): void {
+    if (this.dryRun.status !== TaskStatus.INITIAL) void this.dryRun.run([null]);
+  }
+}
+
+/** What a dry run was asked on. */
+interface DryRunInput {
+  client: BuilderClient | undefined;
+  automation: Automation;
+  sampleText: string;
+  msg: Messages;
+}
+
+async function dryRun(input: DryRunInput | null, signal: AbortSignal): Promise<TestResult | typeof initialState> {
+  if (!input) return initialState;
+  const { client, automation, msg } = input;
+  if (!client) throw new Error(msg.noClient);
+  let sampleData: unknown;
+  try {
+    sampleData = JSON.parse(input.sampleText);
+  } catch {
+    throw new Error(msg.invalidJson);
+  }
+  return client.testAutomation(automation.id, { automation, sampleData }, { signal });
 }

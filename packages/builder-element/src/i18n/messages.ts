@@ -99,6 +99,11 @@ export interface Messages {
   preheader: string;
   preview: string;
   previewError: string;
+  /** While the first preview of a template is being rendered. */
+  previewLoading: string;
+  saveTemplateError: string;
+  /** While the server lists the email templates. */
+  loadingTemplates: string;
   saveTemplate: string;
   testPanel: string;
   sampleData: string;
@@ -238,6 +243,9 @@ const fr: Messages = {
   preheader: 'Pré-en-tête',
   preview: 'Aperçu',
   previewError: 'Aperçu indisponible',
+  previewLoading: 'Aperçu en préparation…',
+  saveTemplateError: 'Modèle non enregistré',
+  loadingTemplates: 'Chargement des modèles…',
   saveTemplate: 'Enregistrer le modèle',
   testPanel: 'Test',
   sampleData: 'Données d’exemple (JSON)',
@@ -436,6 +444,9 @@ const en: Messages = {
   preheader: 'Preheader',
   preview: 'Preview',
   previewError: 'Preview unavailable',
+  previewLoading: 'Rendering the preview…',
+  saveTemplateError: 'Template not saved',
+  loadingTemplates: 'Loading templates…',
   saveTemplate: 'Save template',
   testPanel: 'Test',
   sampleData: 'Sample data (JSON)',

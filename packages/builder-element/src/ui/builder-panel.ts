@@ -1,5 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { LitElement, nothing, type TemplateResult } from 'lit';
+import { PanelTasks } from '../controllers/panel-tasks';
 import { builderViewContext } from './builder-view';
 import { renderSidePanel } from './side-panel';
 
@@ -10,7 +11,7 @@ export const PANEL_TAG = 'swigs-builder-panel';
  * The side panel as its own element, so Lit decides when it renders: its properties are the editor's state objects
  * (each replaced, never mutated, when it changes), and a drag frame, a pan or a zoom changes none of them. It reads
  * the builder's view through `@lit/context` and renders into itself, inside the builder's shadow root (its styles
- * and `::part(panel)` apply as before).
+ * and `::part(panel)` apply as before). It hosts the `@lit/task`s of what only it shows (`PanelTasks`).
  */
 export class SwigsBuilderPanel extends LitElement {
   static override properties = {
@@ -19,6 +20,7 @@ export class SwigsBuilderPanel extends LitElement {
     runData: { attribute: false },
     listen: { attribute: false },
     run: { attribute: false },
+    serverRevision: { attribute: false },
     locale: {},
     readonly: { type: Boolean },
   };
@@ -33,11 +35,15 @@ export class SwigsBuilderPanel extends LitElement {
   declare listen: unknown;
   /** The run on display, if any. */
   declare run: unknown;
+  /** Moves when the builder's server tasks it shows (the templates, the dry run) change state. */
+  declare serverRevision: number;
   /** The builder's `lang` (not the panel's own `lang` attribute). */
   declare locale: string;
   declare readonly: boolean;
 
   private readonly view = new ContextConsumer(this, { context: builderViewContext });
+  /** The panel's own questions to the server (preview, template save, step tests): their state renders it alone. */
+  private readonly tasks = new PanelTasks(this, () => this.view.value);
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -45,7 +51,7 @@ export class SwigsBuilderPanel extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     const view = this.view.value;
-    return view ? renderSidePanel(view) : nothing;
+    return view ? renderSidePanel(view, this.tasks) : nothing;
   }
 }
 

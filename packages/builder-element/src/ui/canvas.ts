@@ -21,6 +21,7 @@ export type CanvasHost = Pick<
   | 'connections'
   | 'runData'
   | 'stepStats'
+  | 'server'
   | 'paneSize'
   | 'titleOf'
   | 'addNode'
@@ -85,9 +86,9 @@ export function renderCanvas(host: CanvasHost): TemplateResult {
             .selectedEdge=${store.selectedEdge}
             .run=${host.run}
             .shownRun=${host.run ?? host.runData.state.run ?? undefined}
-            .testResult=${host.ui.testResult}
+            .testResult=${host.server.dryRunResult}
             .stats=${host.stepStats}
-            .templates=${host.ui.templates}
+            .templates=${host.server.templateList ?? null}
             .automation=${store.automation}
             .descriptors=${store.lookup}
             .lang=${host.langCode}

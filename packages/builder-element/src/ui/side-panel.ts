@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { icon } from './icons';
 import type { NodeTypeDescriptor } from '@swigs/automation-core';
@@ -10,6 +11,9 @@ import { openQuickAddNear, type QuickAddHost } from './quick-add';
 import type { BuilderView } from './builder-view';
 import { renderConfigForm, type ConfigFormHost } from './config-form';
 import { renderTemplateEditor } from './email-template';
+import { messageOf } from './error-message';
+import type { PanelTasks } from '../controllers/panel-tasks';
+import type { TestResult } from '../client';
 import { renderStepData } from './step-data';
 import { renderListen } from './listen-pane';
 import { renderJsonTree } from './json-tree';
@@ -30,6 +34,7 @@ export type SidePanelHost = Pick<
   | 'runData'
   | 'listener'
   | 'setUi'
+  | 'showToast'
   | 'titleOf'
   | 'deleteSelection'
   | 'runTest'
@@ -38,7 +43,7 @@ export type SidePanelHost = Pick<
   QuickAddHost;
 
 /** The side panel: configuration (form, variables, email template), test, run details, and the problems list. */
-export function renderSidePanel(host: SidePanelHost): TemplateResult {
+export function renderSidePanel(host: SidePanelHost, tasks: PanelTasks): TemplateResult {
   const m = host.msg;
   const tab = host.ui.tab;
   const tabs: { key: 'config' | 'test' | 'run'; label: string }[] = [{ key: 'config', label: m.config }];
@@ -55,12 +60,12 @@ export function renderSidePanel(host: SidePanelHost): TemplateResult {
             @click=${() => host.setUi({ tab: t.key })}>${t.label}</button>`,
         )}
       </div>
-      ${tab === 'test' ? renderTest(host) : tab === 'run' ? renderRun(host) : renderConfig(host)} ${renderProblems(host)}
+      ${tab === 'test' ? renderTest(host) : tab === 'run' ? renderRun(host) : renderConfig(host, tasks)} ${renderProblems(host)}
     </aside>
   `;
 }
 
-function renderConfig(host: SidePanelHost): TemplateResult {
+function renderConfig(host: SidePanelHost, tasks: PanelTasks): TemplateResult {
   const m = host.msg;
   const store = host.store;
   const id = store.selectedNode;
@@ -89,7 +94,7 @@ function renderConfig(host: SidePanelHost): TemplateResult {
         : nothing
     }
     ${descriptor ? renderConfigForm(host, id, descriptor, config) : nothing}
-    ${host.ui.templateDraft ? renderTemplateEditor(host) : nothing}
+    ${host.ui.templateDraft ? renderTemplateEditor(host, tasks) : nothing}
     ${
       problems.length
         ? html`<ul class="problems" data-testid="node-problems">${problems.map((p) => html`<li>${p.message}</li>`)}</ul>`
@@ -107,7 +112,7 @@ function renderConfig(host: SidePanelHost): TemplateResult {
           ${id === TRIGGER_ID ? nothing : html`<button data-testid="delete-node" @click=${() => host.deleteSelection()}>${m.deleteSelection}</button>`}
         </div>`
     }
-    ${id !== TRIGGER_ID && descriptor ? renderStepTest(host, id, descriptor) : nothing}
+    ${id !== TRIGGER_ID && descriptor ? renderStepTest(host, tasks, id, descriptor) : nothing}
     ${id === TRIGGER_ID && descriptor ? renderTriggerData(host) : nothing}
     ${renderVariables(host, id, descriptor)}
   </section>`;
@@ -116,6 +121,7 @@ function renderConfig(host: SidePanelHost): TemplateResult {
 /** The step's data pane: input (sample data, a chosen run or a test) and output, with "test this step". */
 function renderStepTest(
   host: SidePanelHost,
+  tasks: PanelTasks,
   id: string,
   descriptor: NodeTypeDescriptor,
 ): TemplateResult | typeof nothing {
@@ -127,11 +133,8 @@ function renderStepTest(
     msg: host.msg,
     lang: host.langCode,
     runData: host.runData,
-    answer: host.ui.stepTests.get(id),
     sampleInput: { trigger: host.server.sampleTrigger(), nodes: {} },
-    testing: host.ui.testing,
-    testError: host.ui.testError,
-    ...(canTest ? { test: () => void host.server.testStep(id) } : {}),
+    ...(canTest ? { test: tasks.stepTest(id) } : {}),
     ...(host.listener.available && !host.isReadonly ? { listen: host.listener } : {}),
     ...(descriptor.templateFields?.length && !host.isReadonly
       ? { pick: (path: string) => insertVariableAtCaret(host, id, descriptor, path) }
@@ -221,38 +224,44 @@ function renderProblems(host: SidePanelHost): TemplateResult {
 
 function renderTest(host: SidePanelHost): TemplateResult {
   const m = host.msg;
-  const result = host.ui.testResult;
-  return html`<section data-testid="test-panel">
+  const dryRun = host.server.dryRun;
+  const running = dryRun.status === TaskStatus.PENDING;
+  return html`<section data-testid="test-panel" aria-busy=${running ? 'true' : 'false'}>
     <div class="field"><label for="sample-data">${m.sampleData}</label>
       <textarea id="sample-data" data-testid="sample-data" spellcheck="false" .value=${host.ui.sampleText || host.server.defaultSampleText()}
         @input=${(e: Event) => (host.ui.sampleText = (e.target as HTMLTextAreaElement).value)}></textarea></div>
-    <button class="primary" data-testid="run-test" ?disabled=${host.ui.testing} @click=${() => void host.runTest()}>${host.ui.testing ? m.testRunning : m.runTest}</button>
-    ${host.ui.testError ? html`<p class="error-text" role="alert" data-testid="test-error">${m.testError} : ${host.ui.testError}</p>` : nothing}
-    ${
-      result
-        ? html`<h3>${m.timeline} — ${m.status[result.status] ?? result.status}</h3>
-          ${result.error ? html`<p class="error-text">${result.error}</p>` : nothing}
-          <ol class="timeline" data-testid="timeline">
-            ${result.timeline.map((entry) => {
-              const email = emailOf(entry.output);
-              return html`<li data-testid="timeline-entry" data-node-id=${entry.nodeId} data-status=${entry.status}>
-                <time datetime=${new Date(entry.at).toISOString()}>${formatZurich(entry.at, host.langCode)}</time> —
-                ${host.titleOf(entry.nodeType)} (${entry.nodeId}) : ${m.status[entry.status] ?? entry.status}
-                ${entry.branch ? html` → ${m.outputs[entry.branch] ?? entry.branch}` : nothing}
-                ${entry.waitUntil ? html` → ${formatZurich(entry.waitUntil, host.langCode)}` : nothing}
-                ${entry.error ? html`<div class="error-text">${entry.error}</div>` : nothing}
-                ${
-                  email
-                    ? html`<div data-testid="timeline-email"><strong>${email.subject}</strong>${email.to ? html` → ${email.to}` : nothing}
-                      <iframe class="email" title="${m.preview} : ${email.subject}" sandbox="" .srcdoc=${email.html}></iframe></div>`
-                    : nothing
-                }
-              </li>`;
-            })}
-          </ol>`
-        : nothing
-    }
+    <button class="primary" data-testid="run-test" ?disabled=${running} @click=${() => void host.runTest()}>${running ? m.testRunning : m.runTest}</button>
+    ${dryRun.render({
+      error: (error) =>
+        html`<p class="error-text" role="alert" data-testid="test-error">${m.testError} : ${messageOf(error)}</p>`,
+      complete: (result) => renderTimeline(host, result),
+    })}
   </section>`;
+}
+
+/** The dry run's answer: its status and the timeline of the steps it went through, emails rendered. */
+function renderTimeline(host: SidePanelHost, result: TestResult): TemplateResult {
+  const m = host.msg;
+  return html`<h3>${m.timeline} — ${m.status[result.status] ?? result.status}</h3>
+    ${result.error ? html`<p class="error-text">${result.error}</p>` : nothing}
+    <ol class="timeline" data-testid="timeline">
+      ${result.timeline.map((entry) => {
+        const email = emailOf(entry.output);
+        return html`<li data-testid="timeline-entry" data-node-id=${entry.nodeId} data-status=${entry.status}>
+          <time datetime=${new Date(entry.at).toISOString()}>${formatZurich(entry.at, host.langCode)}</time> —
+          ${host.titleOf(entry.nodeType)} (${entry.nodeId}) : ${m.status[entry.status] ?? entry.status}
+          ${entry.branch ? html` → ${m.outputs[entry.branch] ?? entry.branch}` : nothing}
+          ${entry.waitUntil ? html` → ${formatZurich(entry.waitUntil, host.langCode)}` : nothing}
+          ${entry.error ? html`<div class="error-text">${entry.error}</div>` : nothing}
+          ${
+            email
+              ? html`<div data-testid="timeline-email"><strong>${email.subject}</strong>${email.to ? html` → ${email.to}` : nothing}
+                <iframe class="email" title="${m.preview} : ${email.subject}" sandbox="" .srcdoc=${email.html}></iframe></div>`
+              : nothing
+          }
+        </li>`;
+      })}
+    </ol>`;
 }
 
 function renderRun(host: SidePanelHost): TemplateResult {

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StepTestAnswer } from '../client';
+import type { StepTest } from '../controllers/panel-tasks';
+import { messageOf } from './error-message';
 import type { RunDataController } from '../controllers/run-data-controller';
 import type { Messages } from '../i18n/messages';
 import { renderJsonTree, type PickField } from './json-tree';
@@ -12,14 +14,10 @@ export interface StepDataProps {
   msg: Messages;
   lang: 'fr' | 'en';
   runData: RunDataController;
-  /** The answer of "test this step", if the step was tested. */
-  answer: StepTestAnswer | undefined;
   /** The step's input from the automation's sample data (when no run is chosen and no test ran). */
   sampleInput: unknown;
-  testing: boolean;
-  testError: string;
-  /** Present when the client can test a step. */
-  test?: () => void;
+  /** "Test this step" (a `@lit/task` of the panel), present when the client can test a step. */
+  test?: StepTest;
   /** Present when a field of the input can be inserted into the focused template field. */
   pick?: PickField;
   /** Present when the server can keep the next event as the sample data. */
@@ -31,16 +29,18 @@ export interface StepDataProps {
  * run), its input as a JSON tree whose fields insert `{{path}}`, "test this step", and its output.
  */
 export function renderStepData(props: StepDataProps): TemplateResult {
-  const { msg: m, runData, answer } = props;
+  const { msg: m, runData, test } = props;
   const run = runData.state.run;
+  const answer = test?.answer;
   const input = answer?.input ?? runData.inputOf(props.nodeId) ?? props.sampleInput;
-  return html`<section class="step-io" data-testid="step-data" aria-label=${m.stepData}>
+  const output = () => (run ? renderRunOutput(props) : nothing);
+  return html`<section class="step-io" data-testid="step-data" aria-label=${m.stepData} aria-busy=${test?.pending ? 'true' : 'false'}>
     ${renderSource(props)}
-    ${props.test ? html`<button data-testid="test-step" ?disabled=${props.testing} @click=${props.test}>${props.testing ? m.testingStep : m.testStep}</button>` : nothing}
-    ${props.testError ? html`<p class="error-text" role="alert">${props.testError}</p>` : nothing}
+    ${test ? html`<button data-testid="test-step" ?disabled=${test.pending} @click=${() => void test.run()}>${test.pending ? m.testingStep : m.testStep}</button>` : nothing}
+    ${test?.render({ error: (error) => html`<p class="error-text" role="alert" data-testid="test-step-error">${messageOf(error)}</p>` })}
     <h3>${m.stepInput}</h3>
     <div data-testid="step-input">${renderJsonTree(input, '', props.pick)}</div>
-    ${answer ? renderAnswer(props, answer) : run ? renderRunOutput(props) : nothing}
+    ${test ? test.render({ initial: output, pending: output, error: output, complete: (value) => renderAnswer(props, value) }) : output()}
   </section>`;
 }
 

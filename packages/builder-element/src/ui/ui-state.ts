@@ -1,5 +1,4 @@
 import type { Automation } from '@swigs/automation-core';
-import type { EmailTemplateSummary, StepTestAnswer, TestResult } from '../client';
 import type { ConnectionDraft } from '../xyflow/index';
 
 /** A popup listing node types (to add) or nodes (to connect to). */
@@ -16,6 +15,14 @@ export interface QuickAddState {
   active: number;
 }
 
+/** The email template being edited beside a step (its preview is the panel's task). */
+export interface TemplateDraft {
+  id: string;
+  subject: string;
+  body: string;
+  preheader: string;
+}
+
 /** UI state that is not part of the automation. */
 export interface BuilderUiState {
   quickAdd: QuickAddState | null;
@@ -26,14 +33,7 @@ export interface BuilderUiState {
   paletteQuery: string;
   showMinimap: boolean;
   snap: boolean;
-  templates: EmailTemplateSummary[] | null;
-  templatesError: string;
-  templateDraft: { id: string; subject: string; body: string; preheader: string } | null;
-  preview: { subject: string; html: string } | null;
-  previewError: string;
-  testResult: TestResult | null;
-  testError: string;
-  testing: boolean;
+  templateDraft: TemplateDraft | null;
   sampleText: string;
   /** The template field that last had focus, for variable insertion. */
   templateField: { path: (string | number)[]; start: number; end: number } | null;
@@ -41,8 +41,6 @@ export interface BuilderUiState {
   /** The period of the per-step figures on the canvas; null hides them. */
   statsPeriod: '7d' | '30d' | '90d' | null;
   statsError: string;
-  /** Output of "test this step", per node id. */
-  stepTests: Map<string, StepTestAnswer>;
   /** Wide layout: whether the palette column is shown (open for an empty automation, closed for a built one). */
   paletteOpen: boolean;
   /** Narrow layout: which drawer is open over the canvas. */
@@ -64,20 +62,12 @@ export function createUiState(): BuilderUiState {
     paletteQuery: '',
     showMinimap: true,
     snap: true,
-    templates: null,
-    templatesError: '',
     templateDraft: null,
-    preview: null,
-    previewError: '',
-    testResult: null,
-    testError: '',
-    testing: false,
     sampleText: '',
     templateField: null,
     loadError: '',
     statsPeriod: null,
     statsError: '',
-    stepTests: new Map(),
     paletteOpen: true,
     drawer: null,
     ignorePaneClick: false,

@@ -85,7 +85,25 @@ export interface RecordedRequest {
 export interface TestServer {
   origin: string;
   requests: RecordedRequest[];
+  /**
+   * Holds the answer to the next request for `path` until `release()` (a slow server, without timing): `arrived`
+   * resolves when the request is in, `answered` once its answer was written or its connection closed.
+   */
+  hold(path: string): HeldRequest;
   close(): Promise<void>;
+}
+
+/** A request `TestServer.hold` keeps waiting. */
+export interface HeldRequest {
+  arrived: Promise<void>;
+  answered: Promise<void>;
+  release(): void;
+}
+
+interface Hold {
+  arrive(): void;
+  answer(): void;
+  released: Promise<void>;
 }
 
 /** A page to embed the element in. */
@@ -102,16 +120,31 @@ export const PAGE = `<!doctype html>
 export async function startServer(options: { validation?: boolean } = {}): Promise<TestServer> {
   const js = await bundleSource();
   const requests: RecordedRequest[] = [];
+  const holds = new Map<string, Hold>();
   const server: Server = createServer((req, res) => {
-    void handle(req, res, js, requests, options.validation ?? true).catch((error: unknown) =>
-      send(res, 500, { error: { message: String(error) } }),
-    );
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const hold = holds.get(path);
+    if (hold) {
+      holds.delete(path);
+      hold.arrive();
+      res.on('close', hold.answer);
+    }
+    void (hold?.released ?? Promise.resolve())
+      .then(() => handle(req, res, js, requests, options.validation ?? true))
+      .catch((error: unknown) => send(res, 500, { error: { message: String(error) } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    hold(path) {
+      const arrived = signal();
+      const answered = signal();
+      const released = signal();
+      holds.set(path, { arrive: arrived.resolve, answer: answered.resolve, released: released.promise });
+      return { arrived: arrived.promise, answered: answered.promise, release: released.resolve };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -251,6 +284,15 @@ function simulate({ automation, sampleData }: { automation: SimAutomation; sampl
     timeline,
     problems: [],
   };
+}
+
+/** A promise and the function that resolves it (Node 20 has no `Promise.withResolvers`). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {
