@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
-import { expectAccessible, launchBrowser, loginThroughUi, openPage, screenshot } from './support/browser';
+import { expectAccessible, loginThroughUi, openPage, screenshot } from './support/browser';
 import { builderFit, builderOf, nodeOfType, waitForPalette } from './support/builder';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startUiSession, type UiSession } from './support/ui-session';
 
 interface Stored {
   id: string;
@@ -43,28 +44,27 @@ async function cards(
 }
 
 describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against swigs-workflow start (issue 15)', () => {
+  let ui: UiSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let templateId: string;
   let automationId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await openPage(browser, { width: 1440, height: 900 }));
+    ui = await startUiSession({ viewport: { width: 1440, height: 900 } });
+    ({ server, page, errors } = ui);
     const template = await server.api<{ id: string }>('POST', '/api/email-templates', {
       name: 'Merci',
       subject: 'Merci {{trigger.customer.firstName}} !',
       body: '<p>Merci pour votre commande.</p>',
     });
     templateId = template.body.id;
-    await loginThroughUi(page, server.url, server.password);
+    await ui.login();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await ui?.close();
   });
 
   it('builds order paid → wait 2 days → if status is paid → e-mail on an empty canvas, every card readable at 1440×900', async () => {
@@ -267,7 +267,7 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
   }, 90_000);
 
   it('is usable at 390×844 in the dark: full-width canvas, palette and panel as drawers, no serious axe finding', async () => {
-    const { page: phone, errors: phoneErrors } = await openPage(browser, { width: 390, height: 844 });
+    const { page: phone, errors: phoneErrors } = await openPage(ui.browser, { width: 390, height: 844 });
     await phone.emulateMedia({ colorScheme: 'dark' });
     await loginThroughUi(phone, server.url, server.password);
     await phone.goto(`${server.url}/#/automations/${automationId}`);

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
-import { expectAccessible, launchBrowser, openPage, screenshot } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { expectAccessible, screenshot } from './support/browser';
+import type { RunningServer } from './support/server';
+import { startUiSession, type UiSession } from './support/ui-session';
 
 interface Focused {
   id: string;
@@ -50,15 +51,15 @@ interface StoredAutomation {
 }
 
 describe.skipIf(!chromiumPath)('keyboard-only use of the web UI in Chromium against swigs-workflow start', () => {
+  let ui: UiSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let templateId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await openPage(browser, { width: 1600, height: 1000 }));
+    ui = await startUiSession({ viewport: { width: 1600, height: 1000 } });
+    ({ server, page, errors } = ui);
     const template = await server.api<{ id: string }>('POST', '/api/email-templates', {
       name: 'Merci',
       subject: 'Merci {{trigger.customer.firstName}}',
@@ -68,8 +69,7 @@ describe.skipIf(!chromiumPath)('keyboard-only use of the web UI in Chromium agai
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await ui?.close();
   });
 
   it('signs in, creates a two-node automation in the builder and saves it, with the keyboard only', async () => {

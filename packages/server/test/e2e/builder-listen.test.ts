@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
-import { expectAccessible, launchBrowser, loginThroughUi, openPage, screenshot } from './support/browser';
+import { expectAccessible, screenshot } from './support/browser';
 import { builderOf, nodeOfType } from './support/builder';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startUiSession, type UiSession } from './support/ui-session';
 
 const SECRET = `e2e-${Math.random().toString(36).slice(2)}`;
 
@@ -17,8 +18,8 @@ function sampleDataOf(page: Page): Promise<unknown> {
 }
 
 describe.skipIf(!chromiumPath)('« Écouter le prochain événement » in the builder, against swigs-workflow start', () => {
+  let ui: UiSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let automationId: string;
@@ -32,8 +33,8 @@ describe.skipIf(!chromiumPath)('« Écouter le prochain événement » in the bu
     });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { WEBHOOK_SECRET_E2E: SECRET } }), launchBrowser()]);
-    ({ page, errors } = await openPage(browser, { width: 1440, height: 900 }));
+    ui = await startUiSession({ viewport: { width: 1440, height: 900 }, env: { WEBHOOK_SECRET_E2E: SECRET } });
+    ({ server, page, errors } = ui);
     // A draft (inactive): the webhook URL answers it only while it listens.
     const created = await server.api<{ id: string }>('POST', '/api/automations', {
       name: 'Commande du site',
@@ -56,12 +57,11 @@ describe.skipIf(!chromiumPath)('« Écouter le prochain événement » in the bu
     });
     expect(created.status).toBe(201);
     automationId = created.body.id;
-    await loginThroughUi(page, server.url, server.password);
+    await ui.login();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await ui?.close();
   });
 
   it('keeps the next webhook call as the sample data, shown as the step’s input at once', async () => {

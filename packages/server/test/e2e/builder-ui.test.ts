@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
-import { expectAccessible, launchBrowser, loginThroughUi, openPage, screenshot } from './support/browser';
+import { expectAccessible, screenshot } from './support/browser';
 import { builderOf, connect, dragFromPalette, nodeOfType, waitForPalette } from './support/builder';
-import { startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
+import { startUiSession, type UiSession } from './support/ui-session';
 
 interface StoredAutomation {
   id: string;
@@ -21,8 +22,8 @@ interface StoredAutomation {
 const DAY = 24 * 3600 * 1000;
 
 describe.skipIf(!chromiumPath)('the builder page in Chromium against swigs-workflow start', () => {
+  let ui: UiSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
   let templateId: string;
@@ -31,8 +32,8 @@ describe.skipIf(!chromiumPath)('the builder page in Chromium against swigs-workf
   let emailId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ({ page, errors } = await openPage(browser, { width: 1600, height: 1000 }));
+    ui = await startUiSession({ viewport: { width: 1600, height: 1000 } });
+    ({ server, page, errors } = ui);
     const template = await server.api<{ id: string }>('POST', '/api/email-templates', {
       name: 'Merci pour votre commande',
       subject: 'Merci {{trigger.customer.firstName}} !',
@@ -40,12 +41,11 @@ describe.skipIf(!chromiumPath)('the builder page in Chromium against swigs-workf
     });
     expect(template.status).toBe(201);
     templateId = template.body.id;
-    await loginThroughUi(page, server.url, server.password);
+    await ui.login();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await ui?.close();
   });
 
   it('builds "order.paid -> wait 2 days -> send_email" by drag and drop, saves it, and finds the same graph after a reload', async () => {

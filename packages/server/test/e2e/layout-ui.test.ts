@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)('the app bar and the builder page, wide and on a 
   let automationId: string;
 
   beforeAll(async () => {
-    ui = await startUiSession(WIDE);
+    ui = await startUiSession({ viewport: WIDE });
     ({ server, page, errors } = ui);
     const template = await server.api<{ id: string }>('POST', '/api/email-templates', {
       name: 'Merci',

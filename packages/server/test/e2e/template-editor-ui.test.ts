@@ -29,7 +29,7 @@ describe.skipIf(!chromiumPath)('the e-mail template editor against swigs-workflo
   let automationId: string;
 
   beforeAll(async () => {
-    ui = await startUiSession({ width: 1440, height: 1000 });
+    ui = await startUiSession({ viewport: { width: 1440, height: 1000 } });
     ({ server, page, errors } = ui);
     // A step that never comes fails with its own message before the test's timeout.
     page.setDefaultTimeout(15_000);

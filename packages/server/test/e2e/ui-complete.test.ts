@@ -31,7 +31,7 @@ describe.skipIf(!chromiumPath)('every page of the web UI, in both languages, nar
   let nodeTypes: string[];
 
   beforeAll(async () => {
-    ui = await startUiSession({ width: 1440, height: 900 });
+    ui = await startUiSession({ viewport: { width: 1440, height: 900 } });
     ({ server, page, errors } = ui);
     const template = await server.api<Created>('POST', '/api/email-templates', {
       name: 'Merci pour votre commande',

@@ -25,7 +25,12 @@ export async function openPage(
   const context = await browser.newContext({ viewport, locale: 'fr-CH', timezoneId: 'Europe/Zurich' });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    // Printed at once too: a test that times out waiting for the UI (an element that stopped rendering after a throw)
+    // then shows why, even though its final `expect(errors).toEqual([])` is never reached.
+    console.error(`page error: ${e.stack ?? e.message}`);
+  });
   // A blocked script, style or request is only a console message: count it as an error, so CSP breakage fails tests.
   page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text());
