@@ -240,6 +240,18 @@ describe.skipIf(!chromiumPath)('the app bar and the builder page, wide and on a 
       en: { save: 'Save', run: 'Run now', start: /Start the run/, open: 'View the run' },
     } as const;
     const longName = 'Merci après paiement, puis relance des clients qui n’ont pas ouvert le premier e-mail';
+    // The app bar above: brand and menu button on one row at each of these widths, fr and en.
+    for (const lang of ['fr', 'en'] as const) {
+      await setLang(lang);
+      await visit('/automations');
+      for (const width of [...widths, 1280, 1366]) {
+        await page.setViewportSize({ width, height: MEDIUM.height });
+        const bar = await appBar();
+        expect(bar, `${lang} app bar ${width}`).toMatchObject({ visible: 2 });
+        expect(bar.spread, `${lang} app bar ${width}`).toBeLessThanOrEqual(2);
+        expect(bar.height, `${lang} app bar ${width}`).toBeLessThanOrEqual(60);
+      }
+    }
     for (const lang of ['fr', 'en'] as const) {
       await page.setViewportSize(MEDIUM);
       await setLang(lang);

@@ -54,7 +54,7 @@ export class SwigsApp extends LitElement {
   };
 
   declare theme: Theme;
-  /** Below 768 px the navigation and the header's tools fold into a menu opened by one button. */
+  /** Below 1400 px the navigation and the header's tools fold into a menu opened by one button (styles.css). */
   declare menuOpen: boolean;
 
   declare route: Route;
