@@ -12,8 +12,13 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 export async function drainRequestBody(c: Context): Promise<void> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (!incoming || incoming.readableEnded || incoming.destroyed) return;
-  await new Promise<void>((resolve) => {
+  if (incoming) await drainIncoming(incoming);
+}
+
+/** `drainRequestBody` on the raw request (the webhook fast path has no hono context). */
+export function drainIncoming(incoming: IncomingMessage): Promise<void> {
+  if (incoming.readableEnded || incoming.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
     let read = 0;
     const done = (): void => {
       clearTimeout(timer);

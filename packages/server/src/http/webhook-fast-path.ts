@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
 import type { WebhookAnswer, WebhookCall } from '../routes/webhook-handler';
 import type { ClientAddressResolver } from './client-address';
-import { DRAIN_LIMIT_BYTES } from './drain-body';
+import { drainIncoming } from './drain-body';
 import type { ErrorAnswerer } from './error-handler';
 import { HttpError } from './http-error';
 import { pickLang } from './i18n';
@@ -114,7 +114,7 @@ async function refuseDeclaredOversize(req: IncomingMessage, limit: number): Prom
   const length = req.headers['content-length'];
   if (length === undefined || req.headers['transfer-encoding'] !== undefined) return;
   if (/^\d{1,15}$/.test(length) && Number(length) <= limit) return;
-  await drain(req);
+  await drainIncoming(req);
   throw tooLarge();
 }
 
@@ -135,7 +135,7 @@ function readText(req: IncomingMessage, limit: number): Promise<string> {
         return;
       }
       cleanup();
-      drain(req).then(() => reject(tooLarge()), reject);
+      drainIncoming(req).then(() => reject(tooLarge()), reject);
     };
     const onEnd = (): void => {
       cleanup();
@@ -161,35 +161,6 @@ function readText(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', onEnd);
     req.on('error', onClose);
     req.on('close', onClose);
-  });
-}
-
-/** Reads and drops the rest of the body (bounded like `drainRequestBody`), so the client sees its 413. */
-function drain(req: IncomingMessage): Promise<void> {
-  if (req.readableEnded || req.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    let read = 0;
-    const done = (): void => {
-      clearTimeout(timer);
-      req.off('data', onData);
-      req.off('end', done);
-      req.off('error', done);
-      req.off('close', done);
-      resolve();
-    };
-    const onData = (chunk: Buffer): void => {
-      read += chunk.length;
-      if (read > DRAIN_LIMIT_BYTES) {
-        req.pause();
-        done();
-      }
-    };
-    const timer = setTimeout(done, 10_000);
-    req.on('data', onData);
-    req.once('end', done);
-    req.once('error', done);
-    req.once('close', done);
-    req.resume();
   });
 }
 
