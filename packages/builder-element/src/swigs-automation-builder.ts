@@ -621,12 +621,22 @@ export class SwigsAutomationBuilder extends LitElement {
     return panByDelta(this.panZoom.instance, this.panZoom.transform, width, height, delta);
   }
 
-  /** Fits the view again when a new node landed outside the visible area. */
+  /**
+   * Once the edit has rendered, fits the view again when the selection (the step just added) lies outside it, panned
+   * to it when the graph is too wide to fit. Checked after the update: the store selects a new step after committing
+   * it, so the selection seen during the commit is still the previous step's.
+   */
   private revealSelection(): void {
+    void this.updateComplete.then(() => {
+      if (this.selectionHidden()) void this.panZoom.reveal(this.nodeLookup, this.store.selection, 200);
+    });
+  }
+
+  private selectionHidden(): boolean {
     const [tx, ty, zoom] = this.panZoom.transform;
     const { width, height } = this.paneSize;
-    if (!width || !height) return;
-    const hidden = [...this.store.selection].some((id) => {
+    if (!width || !height) return false;
+    return [...this.store.selection].some((id) => {
       const node = this.nodeLookup.get(id);
       if (!node) return false;
       const x = node.internals.positionAbsolute.x * zoom + tx;
@@ -638,7 +648,6 @@ export class SwigsAutomationBuilder extends LitElement {
         y + (node.measured.height ?? 0) * zoom > height
       );
     });
-    if (hidden) void this.updateComplete.then(() => this.panZoom.fit(this.nodeLookup, 200));
   }
 
   private fitIfNeeded(): void {

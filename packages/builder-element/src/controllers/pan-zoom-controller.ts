@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   createPanZoom,
   fitView,
+  revealNodes,
   updatePanZoom,
   type NodeLookup,
   type PanZoomInstance,
@@ -60,6 +61,15 @@ export class PanZoomController implements ReactiveController {
     const { width, height } = pane.getBoundingClientRect();
     if (!width || !height) return false;
     return fitView(this.instance, lookup, width, height, duration);
+  }
+
+  /** Fits all nodes, panned so that the nodes `ids` are in view; resolves false like `fit`. */
+  async reveal(lookup: NodeLookup, ids: Iterable<string>, duration = 0): Promise<boolean> {
+    const pane = this.host.paneElement();
+    if (!this.instance || !pane || lookup.size === 0) return false;
+    const { width, height } = pane.getBoundingClientRect();
+    if (!width || !height) return false;
+    return revealNodes(this.instance, lookup, ids, width, height, duration);
   }
 
   zoomBy(factor: number): void {

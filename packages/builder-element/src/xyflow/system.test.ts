@@ -11,6 +11,7 @@ import {
   minimapBounds,
   toDraft,
   viewportToFit,
+  viewportToReveal,
   type NodeLookup,
 } from './system';
 
@@ -89,5 +90,23 @@ describe('@xyflow/system contract (the calls src/xyflow makes)', () => {
     expect(bounds.x).toBeCloseTo(0);
     expect(bounds.y).toBe(-60);
     expect(bounds.width).toBe(1140);
+  });
+
+  it('reveals a step at the end of a graph too wide to fit: panned until its card is inside, at the fit zoom', () => {
+    const { nodeLookup } = drawn();
+    const last = [...nodeLookup.values()].reduce((a, b) =>
+      b.internals.positionAbsolute.x > a.internals.positionAbsolute.x ? b : a,
+    );
+    const left = (v: { x: number; zoom: number }) => last.internals.positionAbsolute.x * v.zoom + v.x;
+    const fitted = viewportToFit(nodeLookup, 600, 600);
+    expect(left(fitted) + 240 * fitted.zoom).toBeGreaterThan(600);
+    const revealed = viewportToReveal(nodeLookup, [last.id], 600, 600);
+    expect(revealed.zoom).toBe(fitted.zoom);
+    expect(left(revealed)).toBeGreaterThanOrEqual(32);
+    expect(left(revealed) + 240 * revealed.zoom).toBeLessThanOrEqual(600 - 32);
+    expect(revealed.y).toBe(fitted.y);
+    // Already in view, or unknown: the fit itself.
+    expect(viewportToReveal(nodeLookup, ['trigger'], 600, 600)).toEqual(fitted);
+    expect(viewportToReveal(nodeLookup, ['missing'], 600, 600)).toEqual(fitted);
   });
 });

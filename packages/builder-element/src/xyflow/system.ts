@@ -315,6 +315,47 @@ export function viewportToFit(lookup: NodeLookup, width: number, height: number)
   };
 }
 
+/**
+ * Fits like `fitView`, then pans until the nodes `ids` lie inside the pane: a graph wider than the pane at the legible
+ * zoom is shown from its start, which would leave a step just added at its end out of sight.
+ */
+export function revealNodes(
+  panZoom: PanZoomInstance,
+  lookup: NodeLookup,
+  ids: Iterable<string>,
+  width: number,
+  height: number,
+  duration = 0,
+): Promise<boolean> {
+  return panZoom.setViewport(viewportToReveal(lookup, ids, width, height), { duration }).then(() => true);
+}
+
+/** The viewport `revealNodes` goes to. */
+export function viewportToReveal(lookup: NodeLookup, ids: Iterable<string>, width: number, height: number): Viewport {
+  const fitted = viewportToFit(lookup, width, height);
+  const shown: NodeLookup = new Map();
+  for (const id of ids) {
+    const node = lookup.get(id);
+    if (node) shown.set(id, node);
+  }
+  if (!shown.size) return fitted;
+  const bounds = getInternalNodesBounds(shown);
+  const { zoom } = fitted;
+  // Moves the viewport along one axis just enough to bring [start, start + extent] (flow units) inside the pane;
+  // the start wins when the nodes are larger than the pane.
+  const into = (offset: number, start: number, extent: number, size: number): number => {
+    const end = (start + extent) * zoom + offset;
+    const shifted = end > size - FIT_PADDING ? offset - (end - (size - FIT_PADDING)) : offset;
+    const begin = start * zoom + shifted;
+    return begin < FIT_PADDING ? shifted + (FIT_PADDING - begin) : shifted;
+  };
+  return {
+    zoom,
+    x: into(fitted.x, bounds.x, bounds.width, width),
+    y: into(fitted.y, bounds.y, bounds.height, height),
+  };
+}
+
 /** Converts a client point to flow coordinates, optionally snapped. */
 export function screenToFlow(
   point: { x: number; y: number },

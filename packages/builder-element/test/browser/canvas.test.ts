@@ -322,4 +322,24 @@ describe.skipIf(!chromiumPath)('canvas editing in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows each step a palette click adds, also past the end of a graph wider than the canvas', async () => {
+    const { page, errors } = await openBuilder(env.browser, env.server);
+    const types = ['order.paid', 'wait', 'condition', 'send_email', 'create_task'];
+    for (const type of types) await inBuilder(page, `[data-testid="palette-item"][data-type="${type}"]`).click();
+    await expect.poll(async () => (await automationOf(page)).nodes.length).toBe(types.length - 1);
+    const canvas = await inBuilder(page, '[data-testid="canvas"]').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    // Five cards at the legible zoom are wider than the canvas between palette and panel: the view pans to the last.
+    const last = node(page, 'create-task-1');
+    await expect
+      .poll(async () => {
+        const box = await last.boundingBox();
+        return Boolean(box && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width);
+      })
+      .toBe(true);
+    expect(await last.getAttribute('data-selected')).toBe('true');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

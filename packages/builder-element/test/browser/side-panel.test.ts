@@ -6,6 +6,12 @@ import { inBuilder, openBuilder, resultsDir, setupServerAndBrowser } from './har
 
 const env = setupServerAndBrowser();
 
+/**
+ * Element reads wait at most 5 s (playwright-core has no default action timeout): a missing element fails with
+ * Playwright's error (inside `expect.poll`, retried within the poll's deadline) instead of hanging the test.
+ */
+const READ = { timeout: 5_000 };
+
 /** Counts the side panel's renders from now on (its `updated` runs once per render). */
 function countPanelRenders(page: Page): Promise<void> {
   return page.evaluate(() => {
@@ -33,7 +39,8 @@ describe.skipIf(!chromiumPath)('the side panel element', () => {
     if (!pane) throw new Error('no pane');
 
     // Pan and zoom: the canvas moves, the panel does not render.
-    const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+    const transform = () =>
+      inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform, undefined, READ);
     const start = await transform();
     await page.mouse.move(pane.x + 30, pane.y + pane.height - 30);
     await page.mouse.down();
@@ -51,16 +58,24 @@ describe.skipIf(!chromiumPath)('the side panel element', () => {
     await page.mouse.down();
     await page.mouse.move(card.x + 30, card.y + card.height / 2 + 5, { steps: 3 });
     // The drag's start selects the step (the panel shows it); the frames after it change nothing the panel shows.
-    await expect.poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id')).toBe('wait-1');
+    await expect
+      .poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id', READ))
+      .toBe('wait-1');
     expect(await panelRenders(page)).toBeGreaterThan(0);
     await countPanelRenders(page);
     const cardStart = await inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').evaluate(
       (el) => (el as HTMLElement).style.transform,
+      undefined,
+      READ,
     );
     await page.mouse.move(card.x + 140, card.y + 90, { steps: 20 });
     await expect
       .poll(() =>
-        inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').evaluate((el) => (el as HTMLElement).style.transform),
+        inBuilder(page, '.swigs-flow__node[data-id="wait-1"]').evaluate(
+          (el) => (el as HTMLElement).style.transform,
+          undefined,
+          READ,
+        ),
       )
       .not.toBe(cardStart);
     expect(await panelRenders(page)).toBe(0);
@@ -69,7 +84,7 @@ describe.skipIf(!chromiumPath)('the side panel element', () => {
     // Selecting a step and switching tabs change what it shows: it renders them.
     await inBuilder(page, '.swigs-flow__node[data-id="send-email-1"] .head').click();
     await expect
-      .poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id'))
+      .poll(() => inBuilder(page, '[data-testid="node-config"]').getAttribute('data-node-id', READ))
       .toBe('send-email-1');
     expect(await panelRenders(page)).toBeGreaterThan(0);
     await inBuilder(page, '[data-testid="tab-test"]').click();
@@ -88,17 +103,17 @@ describe.skipIf(!chromiumPath)('the side panel element', () => {
     await button.focus();
     // The trigger has no label: its card shows the node type's title; the wait step shows its label.
     await expect
-      .poll(() => heading.textContent())
+      .poll(() => heading.textContent(READ))
       .toBe('Lien de « Commande payée » vers « Pause de deux jours » (suite)');
-    expect(await button.getAttribute('aria-label')).toContain(
+    expect(await button.getAttribute('aria-label', READ)).toContain(
       'Lien de « Commande payée » vers « Pause de deux jours » (suite)',
     );
     await inBuilder(page, '[data-testid="edge-insert"][data-edge-id="condition-1--true--send-email-1"]').focus();
-    await expect.poll(() => heading.textContent()).toBe('Lien de « Condition » vers « Envoyer un e-mail » (vrai)');
+    await expect.poll(() => heading.textContent(READ)).toBe('Lien de « Condition » vers « Envoyer un e-mail » (vrai)');
 
     await page.evaluate(() => document.querySelector('swigs-automation-builder')?.setAttribute('lang', 'en'));
-    await expect.poll(() => heading.textContent()).toBe('Link from “Condition” to “Send an email” (true)');
-    expect(await heading.textContent()).not.toMatch(/condition-1|send-email-1/);
+    await expect.poll(() => heading.textContent(READ)).toBe('Link from “Condition” to “Send an email” (true)');
+    expect(await heading.textContent(READ)).not.toMatch(/condition-1|send-email-1/);
     await page.screenshot({ path: `${resultsDir}/builder-link-selected.png` });
     expect(errors).toEqual([]);
     await page.close();

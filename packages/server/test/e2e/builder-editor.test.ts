@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
 import { expectAccessible, loginThroughUi, openPage, screenshot } from './support/browser';
-import { builderFit, builderOf, nodeOfType, waitForPalette } from './support/builder';
+import { builderFit, builderOf, nodeOfType, panIntoView, waitForPalette } from './support/builder';
 import type { RunningServer } from './support/server';
 import { startUiSession, type UiSession } from './support/ui-session';
 
@@ -289,6 +289,8 @@ describe.skipIf(!chromiumPath)('the builder as an editor, in Chromium against sw
     await expect.poll(() => builder.getByTestId('palette').isVisible()).toBe(true);
     await screenshot(phone, 'builder-editor-390-dark-palette');
     await builder.getByTestId('close-palette').click();
+    // The graph is wider than the phone's canvas (cards stay 200 px wide): the condition is panned to first.
+    await panIntoView(phone, builder, nodeOfType(builder, 'condition'));
     await nodeOfType(builder, 'condition').click();
     await builder.getByTestId('open-panel').click();
     await expect.poll(() => builder.getByTestId('panel').isVisible()).toBe(true);

@@ -15,6 +15,31 @@ export function nodeOfType(builder: Locator, type: string): Locator {
   return builder.locator(`[data-testid="node"][data-type="${type}"]`).first();
 }
 
+/**
+ * Pans the canvas, by dragging its empty top strip as a user does, until `node` lies across the canvas's width. A card
+ * beyond the clipped canvas cannot be clicked: Playwright's scroll-into-view scrolls the canvas, which the builder
+ * scrolls back on its `scroll` event, and on a slow page that lands before the click (which then times out).
+ */
+export async function panIntoView(page: Page, builder: Locator, node: Locator): Promise<void> {
+  const canvas = await builder.getByTestId('canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas box');
+  // Each drag moves the graph by at most the canvas's width less a margin; a few drags reach any card.
+  for (let drag = 0; drag < 10; drag++) {
+    const box = await node.boundingBox();
+    if (!box) throw new Error(`no box for ${node.toString()}`);
+    if (box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width) return;
+    const wanted = canvas.x + canvas.width / 2 - (box.x + box.width / 2);
+    const dx = Math.sign(wanted) * Math.min(Math.abs(wanted), canvas.width - 40);
+    const from = dx < 0 ? canvas.x + canvas.width - 20 : canvas.x + 20;
+    const y = canvas.y + 20;
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    await page.mouse.move(from + dx, y, { steps: 10 });
+    await page.mouse.up();
+  }
+  throw new Error(`${node.toString()} is still outside the canvas after 10 pans`);
+}
+
 /** Drags a palette item onto the canvas at a point relative to the canvas (HTML5 drag and drop). */
 export async function dragFromPalette(builder: Locator, type: string, at: { x: number; y: number }): Promise<string> {
   const before = await builder.locator(`[data-testid="node"][data-type="${type}"]`).count();
