@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumPath } from '@swigs/test-services/browser';
 import type { Page } from 'playwright-core';
 import { sampleAutomation } from '../fixtures';
-import { inBuilder, nodeTypes, openBuilder, setupServerAndBrowser } from './harness';
+import { inBuilder, nodeTypes, openBuilder, panAndZoom, setupServerAndBrowser } from './harness';
 
 const env = setupServerAndBrowser();
 
@@ -40,18 +40,7 @@ describe.skipIf(!chromiumPath)('the toolbar, palette and step picker elements', 
     const { page, errors } = await openBuilder(env.browser, env.server, { automation: sampleAutomation() });
     await expect.poll(() => inBuilder(page, '[data-testid="problems"]').count()).toBe(1);
     await countRenders(page);
-    const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();
-    if (!pane) throw new Error('no pane');
-
-    const transform = () => inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-    const start = await transform();
-    await page.mouse.move(pane.x + 30, pane.y + pane.height - 30);
-    await page.mouse.down();
-    await page.mouse.move(pane.x + 130, pane.y + pane.height - 80, { steps: 15 });
-    await page.mouse.up();
-    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
-    await page.mouse.wheel(0, -300);
-    await expect.poll(transform).not.toBe(start);
+    await panAndZoom(page);
     expect(await renders(page, 'toolbar')).toBe(0);
     expect(await renders(page, 'palette')).toBe(0);
     expect(await renders(page, 'quickAdd')).toBe(0);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@swigs/test-services/browser';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   AutomationSchema,
   createEngine,
@@ -393,4 +393,22 @@ export function setupServerAndBrowser(): { readonly server: TestServer; readonly
     await env.server?.close();
   });
   return env;
+}
+
+/** Pans the canvas by dragging its empty lower-left corner, then zooms with the wheel; resolves once the viewport moved. */
+export async function panAndZoom(page: Page): Promise<void> {
+  const pane = await inBuilder(page, '[data-testid="pane"]').boundingBox();
+  if (!pane) throw new Error('no pane');
+  const transform = () =>
+    inBuilder(page, '.xyflow__viewport').evaluate((el) => (el as HTMLElement).style.transform, undefined, {
+      timeout: 5_000,
+    });
+  const start = await transform();
+  await page.mouse.move(pane.x + 30, pane.y + pane.height - 30);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 130, pane.y + pane.height - 80, { steps: 15 });
+  await page.mouse.up();
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(transform).not.toBe(start);
 }
