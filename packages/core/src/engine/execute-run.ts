@@ -8,7 +8,8 @@ import type { EngineEvents, EngineLimits } from './types';
 import { toLogPayload } from './log-payload';
 import type { ExecutionPlan } from './plan';
 import type { RunAbort } from './run-abort';
-import { runNode, type ContextBase } from './run-node';
+import type { ContextBase } from './node-context';
+import { runNode } from './run-node';
 import type { RunWrites } from './run-writer';
 
 /** What every run of one engine (or one dry run) shares: ports, limits, events, a timeline for dry runs. */

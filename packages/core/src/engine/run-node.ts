@@ -3,7 +3,7 @@ import { NonRetriableError } from '../errors/errors';
 import { ErrorCode, SwigsError, hasErrorCode, isSwigsError } from '../errors/swigs-error';
 import type { NodeContext, NodeDefinition, NodeResult, NodeRetryPolicy } from '../node/types';
 import type { Clock } from '../ports/clock';
-import type { Logger } from '../ports/logger';
+import { type ContextBase, NodeExecutionContext } from './node-context';
 import type { RunAbort } from './run-abort';
 
 /** Errors a retry cannot fix: the same input fails the same way. */
@@ -28,12 +28,6 @@ export type NodeOutcome =
   | { ok: true; result: NodeResult; attempts: number }
   | { ok: false; error: Error; attempts: number; aborted: boolean };
 
-/**
- * The fields of a node's context; the engine reuses one per run and changes the node-specific ones. `logger` is the
- * run's logger: the node gets a child of it bound to the run and node ids, made only if the node logs.
- */
-export type ContextBase = Omit<NodeContext, 'signal'>;
-
 export interface RunNodeInput {
   definition: NodeDefinition;
   base: ContextBase;
@@ -44,12 +38,6 @@ export interface RunNodeInput {
   abort: RunAbort;
 }
 
-/** Per-attempt state read by the context's lazy `signal` and `logger` getters. */
-interface AttemptState {
-  controller: AbortController | undefined;
-  logger?: Logger;
-}
-
 /**
  * Executes a node: a first attempt directly (synchronously when the node is synchronous), then, if it failed,
  * p-retry for the remaining attempts (exponential backoff with jitter, delays slept on the clock port,
@@ -57,51 +45,24 @@ interface AttemptState {
  * against the node's kind. Never throws.
  */
 export function runNode(input: RunNodeInput): NodeOutcome | Promise<NodeOutcome> {
-  const state: AttemptState = { controller: undefined };
-  const base = input.base;
-  const { logger, run, node } = base;
-  // An AbortController and a child logger are made only if the node reads ctx.signal or ctx.logger: most never do.
-  const context: NodeContext = {
-    config: base.config,
-    data: base.data,
-    node: base.node,
-    run: base.run,
-    automation: base.automation,
-    idempotencyKey: base.idempotencyKey,
-    ports: base.ports,
-    clock: base.clock,
-    get logger(): Logger {
-      state.logger ??= logger.child?.({ runId: run.id, nodeId: node.id }) ?? logger;
-      return state.logger;
-    },
-    dryRun: base.dryRun,
-    get signal(): AbortSignal {
-      state.controller ??= new AbortController();
-      return state.controller.signal;
-    },
-  };
+  const context = new NodeExecutionContext(input.base);
   let value: NodeResult | Promise<NodeResult>;
   try {
-    value = attempt(input, context, state);
+    value = attempt(input, context);
   } catch (error) {
-    return retry(input, context, state, error);
+    return retry(input, context, error);
   }
   if (value instanceof Promise) {
     return value.then(
       (result) => ({ ok: true, result, attempts: 1 }),
-      (error: unknown) => retry(input, context, state, error),
+      (error: unknown) => retry(input, context, error),
     );
   }
   return { ok: true, result: value, attempts: 1 };
 }
 
 /** Runs the attempts after a failed first one through p-retry. */
-async function retry(
-  input: RunNodeInput,
-  context: NodeContext,
-  state: AttemptState,
-  firstError: unknown,
-): Promise<NodeOutcome> {
+async function retry(input: RunNodeInput, context: NodeExecutionContext, firstError: unknown): Promise<NodeOutcome> {
   const { abort } = input;
   let attempts = 1;
   if (abort.aborted || input.retry.retries === 0) return failure(firstError, attempts, abort.aborted);
@@ -111,8 +72,8 @@ async function retry(
       (attemptNumber) => {
         if (attemptNumber === 1) return Promise.reject(firstError);
         attempts = attemptNumber;
-        state.controller = undefined;
-        return attempt(input, context, state);
+        context.nextAttempt();
+        return attempt(input, context);
       },
       {
         retries: input.retry.retries,
@@ -151,7 +112,7 @@ function retryDelay(error: unknown, retriesConsumed: number, retry: Required<Nod
 }
 
 /** One attempt: the checked result, synchronously for a synchronous node, else a promise bounded by the timeout. */
-function attempt(input: RunNodeInput, context: NodeContext, state: AttemptState): NodeResult | Promise<NodeResult> {
+function attempt(input: RunNodeInput, context: NodeExecutionContext): NodeResult | Promise<NodeResult> {
   const { abort, definition, timeoutMs } = input;
   abort.throwIfAborted();
   let value: unknown;
@@ -169,14 +130,14 @@ function attempt(input: RunNodeInput, context: NodeContext, state: AttemptState)
     };
     abort.onAbort = (reason) => {
       settle();
-      state.controller?.abort(reason);
+      context.abortAttempt(reason);
       reject(reason);
     };
     // Node timeouts measure real work, so they use the host timer rather than the clock port.
     const timer = setTimeout(() => {
       settle();
       const error = new SwigsError(ErrorCode.Timeout, `timed out after ${timeoutMs} ms`, { details: { timeoutMs } });
-      state.controller?.abort(error);
+      context.abortAttempt(error);
       reject(error);
     }, timeoutMs);
     pending.then(
