@@ -9,7 +9,10 @@ export function encodeJson(value: unknown): string {
 
 /** Reads text written by `encodeJson`. */
 export function decodeJson<T = unknown>(text: string): T {
-  return decode(JSON.parse(text)) as T;
+  const value: unknown = JSON.parse(text);
+  // Every marker is a key starting with `$`, written as `"$`: text without one (most trigger data and outputs)
+  // holds no Date to revive, so its walk is skipped. A string holding `"$` only costs the walk.
+  return (text.includes('"$') ? decode(value) : value) as T;
 }
 
 /**
@@ -67,7 +70,10 @@ function copyBefore(record: Record<string, unknown>, stop: string): Record<strin
 function decode(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = decode(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') value[i] = decode(item);
+    }
     return value;
   }
   const record = value as Record<string, unknown>;
@@ -83,10 +89,16 @@ function decode(value: unknown): unknown {
     return new Date(typeof iso === 'string' ? iso : Number.NaN);
   }
   if (count === 1 && only === '$esc') {
-    const inner = record.$esc as Record<string, unknown>;
-    for (const key in inner) inner[key] = decode(inner[key]);
-    return inner;
+    return decodeFields(record.$esc as Record<string, unknown>);
   }
-  for (const key in record) record[key] = decode(record[key]);
+  return decodeFields(record);
+}
+
+/** Revives the fields of `record` in place; only objects are written back (a scalar field is left untouched). */
+function decodeFields(record: Record<string, unknown>): Record<string, unknown> {
+  for (const key in record) {
+    const field = record[key];
+    if (field !== null && typeof field === 'object') record[key] = decode(field);
+  }
   return record;
 }

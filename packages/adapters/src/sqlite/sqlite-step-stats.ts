@@ -60,12 +60,14 @@ export function createSqliteStepStats(db: Database.Database, writes: WriteQueue)
     discard: () => pending.clear(),
   });
 
+  // One scratch map for every entry counted: a map per entry was most of what counting allocated.
+  const counted = new Map<string, StepStats>();
   return {
     record(run, from) {
       const log = run.executionLog;
       for (let index = from; index < log.length; index++) {
         const entry = log[index]!;
-        const counted = new Map<string, StepStats>();
+        counted.clear();
         countStepEntry(counted, entry);
         const stats = counted.get(entry.nodeId);
         if (!stats) continue;

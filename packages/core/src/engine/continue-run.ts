@@ -22,28 +22,48 @@ export async function claimDue(core: EngineCore, limit: number): Promise<Automat
 }
 
 /** Continues a run this worker has just claimed (resume, crash recovery, retry) on the version it is pinned to. */
-export async function continueRun(core: EngineCore, run: AutomationRun): Promise<AutomationRun> {
+export function continueRun(core: EngineCore, run: AutomationRun): Promise<AutomationRun> {
   run.status = 'running';
   run.scheduledAt = null;
   run.startedAt ??= core.clock.now();
-  let plan: ExecutionPlan | null;
+  let plan: ExecutionPlan | Promise<ExecutionPlan | null>;
   try {
-    plan = await core.plans.forRun(run);
+    plan = core.plans.forRun(run);
   } catch (error) {
-    // A store hiccup is not the run's fault: hand it back so a later poll continues it.
-    core.logger.error('could not load the automation version of a run', { runId: run.id, error: messageOf(error) });
-    await core.store.runs.release(run.id, core.workerId).catch(() => {});
-    return run;
+    return handBack(core, run, error);
   }
-  if (!plan || plan.blocking.length > 0) {
-    const message = plan
-      ? summarizeProblems(plan.automation.name, plan.blocking)
-      : `automation "${run.automationId}" version ${run.automationVersion} no longer exists`;
-    fail(run, core.clock.now(), message, plan ? ErrorCode.GraphInvalid : ErrorCode.NotFound, run.currentNodeId);
-    if (await core.writer.stored.save(run).catch(() => false)) core.emit('run.failed', { run, error: message });
-    return run;
-  }
-  return executeInWorker(core, run, plan, core.writer.stored);
+  // A cached plan continues the run in this turn, with no promise of its own.
+  if (!(plan instanceof Promise)) return continueOn(core, run, plan);
+  return plan.then(
+    (loaded) => continueOn(core, run, loaded),
+    (error: unknown) => handBack(core, run, error),
+  );
+}
+
+function continueOn(core: EngineCore, run: AutomationRun, plan: ExecutionPlan | null): Promise<AutomationRun> {
+  if (plan && plan.blocking.length === 0) return executeInWorker(core, run, plan, core.writer.stored);
+  return failUnrunnable(core, run, plan);
+}
+
+/** A store hiccup is not the run's fault: hand it back so a later poll continues it. */
+async function handBack(core: EngineCore, run: AutomationRun, error: unknown): Promise<AutomationRun> {
+  core.logger.error('could not load the automation version of a run', { runId: run.id, error: messageOf(error) });
+  await core.store.runs.release(run.id, core.workerId).catch(() => {});
+  return run;
+}
+
+/** Fails a run whose version is gone or cannot run, where its runs show. */
+async function failUnrunnable(
+  core: EngineCore,
+  run: AutomationRun,
+  plan: ExecutionPlan | null,
+): Promise<AutomationRun> {
+  const message = plan
+    ? summarizeProblems(plan.automation.name, plan.blocking)
+    : `automation "${run.automationId}" version ${run.automationVersion} no longer exists`;
+  fail(run, core.clock.now(), message, plan ? ErrorCode.GraphInvalid : ErrorCode.NotFound, run.currentNodeId);
+  if (await core.writer.stored.save(run).catch(() => false)) core.emit('run.failed', { run, error: message });
+  return run;
 }
 
 /** Continues a failed run of `userId` from its failed node (completed nodes are skipped, `attempt` + 1). */

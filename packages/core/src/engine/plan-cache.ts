@@ -9,8 +9,11 @@ import { compilePlan, type ExecutionPlan, planKey } from './plan';
 export interface PlanCache {
   /** The plan of `automation` as given. */
   forAutomation(automation: Automation): ExecutionPlan;
-  /** The plan of the version `run` is pinned to (its stored snapshot); null when that version no longer exists. */
-  forRun(run: AutomationRun): Promise<ExecutionPlan | null>;
+  /**
+   * The plan of the version `run` is pinned to (its stored snapshot); null when that version no longer exists.
+   * Synchronous when the plan is cached: a resume of many runs of one version awaits nothing per run.
+   */
+  forRun(run: AutomationRun): ExecutionPlan | Promise<ExecutionPlan | null>;
 }
 
 /** Creates the plan cache of one engine. */
@@ -30,7 +33,7 @@ export function createPlanCache(registry: Registry, automations: Pick<Automation
     forRun(run) {
       const key = planKey(run.userId, run.automationId, run.automationVersion);
       const cached = plans.get(key);
-      if (cached) return Promise.resolve(cached);
+      if (cached) return cached;
       // One read and one compilation per version, however many of its runs a claim batch resumes at once.
       let pending = loading.get(key);
       if (!pending) {

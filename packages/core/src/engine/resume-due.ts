@@ -15,22 +15,26 @@ export async function resumeDue(
 ): Promise<number> {
   const slots = Math.max(1, concurrency);
   const chunk = Math.max(1, Math.min(batchSize, Math.ceil(slots / 2)));
-  const running = new Set<Promise<void>>();
+  // A count, not a set of promises: each run settles through the same two handlers, with no closure of its own.
+  let running = 0;
   let freed: (() => void) | undefined;
+  const settled = (): void => {
+    running -= 1;
+    const wake = freed;
+    freed = undefined;
+    wake?.();
+  };
   let total = 0;
   try {
     while (total < max) {
       const wanted = Math.min(chunk, max - total);
-      while (slots - running.size < wanted) await new Promise<void>((resolve) => (freed = resolve));
+      while (slots - running < wanted) await new Promise<void>((resolve) => (freed = resolve));
       const batch = await claimDue(core, wanted);
       total += batch.length;
       for (const run of batch) {
-        const done: Promise<void> = continueRun(core, run).then(
-          () => settled(done),
-          // The run reports its own failures; one failure must not stop the others.
-          () => settled(done),
-        );
-        running.add(done);
+        running += 1;
+        // The run reports its own failures; one failure must not stop the others.
+        continueRun(core, run).then(settled, settled);
       }
       if (batch.length < wanted) break;
       // A timer turn: the runs just started reach their first group commit before the next claim is queued, so
@@ -39,14 +43,7 @@ export async function resumeDue(
     }
   } finally {
     // A claim that failed leaves the runs already claimed to finish first.
-    await Promise.all(running);
+    while (running > 0) await new Promise<void>((resolve) => (freed = resolve));
   }
   return total;
-
-  function settled(done: Promise<void>): void {
-    running.delete(done);
-    const wake = freed;
-    freed = undefined;
-    wake?.();
-  }
 }
