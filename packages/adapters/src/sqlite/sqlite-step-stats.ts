@@ -50,15 +50,35 @@ export function createSqliteStepStats(db: Database.Database, writes: WriteQueue)
     WHERE user_id = ? AND automation_id = ? AND automation_version = ? AND status = 'waiting'
       AND waiting_node IS NOT NULL GROUP BY waiting_node`);
 
-  // The counts of the open batch, per step and day: its runs of one automation add to each row once.
-  const pending = new Map<string, StepRow>();
+  // The counts of the open batch: per automation version and day, then per step; its runs add to each row once.
+  const pending = new Map<string, Map<string, StepRow>>();
+  // The group the previous entry went to: a batch's entries mostly share it, so no key is built for them.
+  let last: { userId: string; automationId: string; version: number; day: number; rows: Map<string, StepRow> } | null =
+    null;
+  const clear = (): void => {
+    pending.clear();
+    last = null;
+  };
   writes.beforeCommit({
     apply() {
-      for (const row of pending.values()) upsert.run(row);
-      pending.clear();
+      for (const rows of pending.values()) for (const row of rows.values()) upsert.run(row);
+      clear();
     },
-    discard: () => pending.clear(),
+    discard: clear,
   });
+  const groupOf = (run: AutomationRun, day: number): Map<string, StepRow> => {
+    const { userId, automationId, automationVersion: version } = run;
+    if (last?.day === day && last.version === version && last.automationId === automationId && last.userId === userId)
+      return last.rows;
+    const key = `${userId}\u0000${automationId}\u0000${version}\u0000${day}`;
+    let rows = pending.get(key);
+    if (!rows) {
+      rows = new Map();
+      pending.set(key, rows);
+    }
+    last = { userId, automationId, version, day, rows };
+    return rows;
+  };
 
   // One scratch map for every entry counted: a map per entry was most of what counting allocated.
   const counted = new Map<string, StepStats>();
@@ -72,8 +92,8 @@ export function createSqliteStepStats(db: Database.Database, writes: WriteQueue)
         const stats = counted.get(entry.nodeId);
         if (!stats) continue;
         const day = stepStatsDay(entry.startedAt);
-        const key = `${run.userId}\u0000${run.automationId}\u0000${run.automationVersion}\u0000${day}\u0000${entry.nodeId}`;
-        const row = pending.get(key);
+        const rows = groupOf(run, day);
+        const row = rows.get(entry.nodeId);
         if (row) {
           row.reached += stats.reached;
           row.succeeded += stats.succeeded;
@@ -81,7 +101,7 @@ export function createSqliteStepStats(db: Database.Database, writes: WriteQueue)
           row.sent += stats.sent ?? 0;
           continue;
         }
-        pending.set(key, {
+        rows.set(entry.nodeId, {
           user_id: run.userId,
           automation_id: run.automationId,
           version: run.automationVersion,
