@@ -5,7 +5,8 @@ export default defineProject({
   resolve: { alias: aliases },
   test: {
     name: 'adapters',
-    // After core and nodes; files one at a time (vitest's default on 2 cores), see packages/core/vitest.config.ts.
+    // After the in-process files (core, nodes, server); one at a time (vitest's default on 2 cores), see
+    // packages/core/vitest.config.ts.
     sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,

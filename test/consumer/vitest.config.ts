@@ -3,7 +3,8 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'consumer',
-    // After core and nodes; files one at a time (vitest's default on 2 cores), see packages/core/vitest.config.ts.
+    // After the in-process files (core, nodes, server); one at a time (vitest's default on 2 cores), see
+    // packages/core/vitest.config.ts.
     sequence: { groupOrder: 1 },
     include: ['*.test.ts'],
     // pnpm pack of three packages, an npm install (from npm's cache when warm) and two tsc runs.
