@@ -14,6 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Collection, Document, Filter } from 'mongodb';
 import { fromMongo, toMongo } from './codec';
+import { createDueClaims } from './mongo-claims';
 import { insertEach } from './mongo-bulk';
 import { createRunWriteBatch } from './mongo-checkpoints';
 import { isDuplicateKey, WRITE } from './mongo-errors';
@@ -24,8 +25,6 @@ import { createTickBatch } from './tick-batch';
 const TERMINAL = [...TERMINAL_RUN_STATUSES];
 const LEASED = [...LEASED_RUN_STATUSES];
 const RUN_FIELDS = Object.keys(AutomationRunSchema.shape).filter((key) => key !== 'id');
-/** Read-then-claim rounds per `claimDue` when other workers took the candidates. */
-const MAX_CLAIM_ROUNDS = 3;
 
 /**
  * Runs in `automationruns`, `_id` = run id. `dueAt` is when a run becomes claimable (a waiting run's schedule,
@@ -50,6 +49,7 @@ export function createMongoRuns(
     if (typeof doc.stepsLogged === 'number') logged.set(run, doc.stepsLogged);
     return run;
   };
+  const claimDue = createDueClaims(runs, claimedRun);
   const claim = (filter: Filter<Document>, workerId: string, until: Date, sortByDue: boolean) =>
     runs.findOneAndUpdate(
       filter,
@@ -143,57 +143,7 @@ export function createMongoRuns(
       return true;
     },
     async claimDue(options) {
-      const until = new Date(options.now.getTime() + options.leaseMs);
-      const claimed: AutomationRun[] = [];
-      for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < options.limit; round++) {
-        // Two round trips per batch, whatever its size: read the oldest due runs, claim them all with one
-        // updateMany that re-checks each is still due and unchanged (a document is updated atomically, so a run
-        // another worker took meanwhile is skipped, never claimed twice). Every write that changes more than the
-        // lease stamps a fresh `writeToken`, so an unchanged token means the run read is the run claimed. When
-        // fewer were claimed than read, a third round trip reads back the ones this claim's token marks. The
-        // token, not owner + lease end, names them: a concurrent claim by the same worker at the same time sets
-        // the same owner and lease end, and a lease must end exactly at now + leaseMs.
-        const token = randomUUID();
-        const wanted = options.limit - claimed.length;
-        const candidates = await runs
-          .find({ dueAt: { $lte: options.now } })
-          .sort({ dueAt: 1 })
-          .limit(wanted)
-          .batchSize(wanted)
-          .toArray();
-        if (candidates.length === 0) break;
-        const ids = candidates.map((candidate) => candidate._id);
-        // Tokens are never reused, so the set of the tokens read (null: a run stored before tokens) is exact.
-        const tokens = [...new Set(candidates.map((candidate) => candidate.writeToken ?? null))];
-        const result = await runs.updateMany(
-          { _id: { $in: ids }, dueAt: { $lte: options.now }, writeToken: { $in: tokens } },
-          {
-            $set: {
-              status: 'running',
-              leaseOwner: options.workerId,
-              leaseUntil: until,
-              dueAt: until,
-              claimToken: token,
-            },
-          },
-          WRITE,
-        );
-        if (result.modifiedCount === candidates.length) {
-          for (const doc of candidates) {
-            Object.assign(doc, { status: 'running', leaseOwner: options.workerId, leaseUntil: until, dueAt: until });
-            claimed.push(claimedRun(doc));
-          }
-        } else if (result.modifiedCount > 0) {
-          const docs = await runs
-            .find({ _id: { $in: ids }, claimToken: token })
-            .batchSize(ids.length)
-            .toArray();
-          for (const doc of docs) claimed.push(claimedRun(doc));
-        }
-        // Everything read was claimed, or fewer were due than wanted: no more to find now.
-        if (candidates.length < wanted || result.modifiedCount === candidates.length) break;
-      }
-      return claimed.sort(compareClaimOrder);
+      return (await claimDue(options)).sort(compareClaimOrder);
     },
     async claimById(id, statuses, options) {
       const doc = await claim(
