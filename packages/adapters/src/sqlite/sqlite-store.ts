@@ -7,6 +7,7 @@ import { createSqliteAutomations } from './sqlite-automations';
 import { createSqliteCollection } from './sqlite-documents';
 import { createSqliteCounters, createSqliteCursors, createSqliteKeys } from './sqlite-keys';
 import { createSqliteRuns } from './sqlite-runs';
+import { createWalCheckpointer } from './wal-checkpointer';
 import { createWriteQueue } from './write-queue';
 import { parseOptions } from '../shared/parse-options';
 
@@ -32,8 +33,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
   let db: Database.Database;
   let walFd: number | null = null;
+  let onDisk = false;
   try {
-    const onDisk = isFilePath(filename);
+    onDisk = isFilePath(filename);
     // SQLite creates its file 0644 and gives the -wal and -shm files the mode of the database file: create it
     // 0600 first (an empty file is a valid new database), so none of the three is readable by other users.
     if (onDisk) closeSync(openSync(filename, 'a', 0o600));
@@ -44,7 +46,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = OFF');
     db.pragma('temp_store = MEMORY');
-    db.pragma('wal_autocheckpoint = 4000');
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
     db.pragma('journal_size_limit = 67108864');
     migrate(db);
     walFd = durability === 'full' && !db.memory ? openSync(`${db.name}-wal`, 'r') : null;
@@ -53,7 +55,17 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     throw new AdapterError('sqlite', `cannot open "${filename}": ${(error as Error).message}`, { cause: error });
   }
 
-  const writes = createWriteQueue(db, { walFd });
+  // A file's WAL is checkpointed by a worker thread (see createWalCheckpointer); SQLite's own checkpoints, in
+  // the committing call, stay for in-memory and URI databases, and come back if that thread cannot run.
+  const checkpoints = onDisk
+    ? createWalCheckpointer({
+        filename: db.name,
+        release: () => writes.flush(),
+        failed: () => db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`),
+      })
+    : undefined;
+  if (checkpoints) db.pragma('wal_autocheckpoint = 0');
+  const writes = createWriteQueue(db, { walFd, afterCommit: checkpoints?.committed, holding: checkpoints?.holding });
   // The change mark: `local` counts this connection's writes of automations and documents (inside their
   // transactions, so no read falls between a write and its count); PRAGMA data_version moves when another
   // connection commits. Asking SQLite costs as much as a read, so that part is asked once per event-loop turn.
@@ -98,12 +110,16 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     async close() {
       if (closed) return;
       closed = true;
+      await checkpoints?.close();
       await writes.drain();
       db.close();
       if (walFd !== null) closeSync(walFd);
     },
   };
 }
+
+/** SQLite's automatic checkpoint threshold where it checkpoints (pages of the WAL). */
+const AUTOCHECKPOINT_PAGES = 4000;
 
 /** True for a plain file name (not `:memory:`, an empty temporary database or a `file:` URI). */
 function isFilePath(filename: string): boolean {

@@ -37,6 +37,10 @@ export interface WriteQueueOptions {
    * or null when the commit alone acknowledges (durability `normal`).
    */
   walFd: number | null;
+  /** Called after each commit (the WAL checkpointer's cue). */
+  afterCommit?: () => void;
+  /** While it answers true, writes keep queueing and nothing commits; `flush()` commits them once it is false. */
+  holding?: () => boolean;
 }
 
 /** Writes beyond this many wait for the next transaction, to keep each commit short. */
@@ -98,6 +102,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
 
   const flush = (): void => {
     scheduled = false;
+    if (options.holding?.()) return;
     while (queue.length > 0) {
       const batch = queue.length > MAX_BATCH ? queue.slice(0, MAX_BATCH) : queue;
       queue = queue.length > MAX_BATCH ? queue.slice(MAX_BATCH) : [];
@@ -105,6 +110,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
       try {
         outcomes = commitBatch.immediate(batch);
         stats.commits += 1;
+        options.afterCommit?.();
       } catch (error) {
         for (const hook of hooks) hook.discard();
         const failure = new AdapterError('sqlite', `write transaction failed: ${(error as Error).message}`, {
