@@ -23,21 +23,27 @@ export async function claimDue(core: EngineCore, limit: number): Promise<Automat
 
 /** Continues a run this worker has just claimed (resume, crash recovery, retry) on the version it is pinned to. */
 export function continueRun(core: EngineCore, run: AutomationRun): Promise<AutomationRun> {
-  run.status = 'running';
-  run.scheduledAt = null;
-  run.startedAt ??= core.clock.now();
-  let plan: ExecutionPlan | Promise<ExecutionPlan | null>;
   try {
-    plan = core.plans.forRun(run);
+    run.status = 'running';
+    run.scheduledAt = null;
+    run.startedAt ??= core.clock.now();
+    let plan: ExecutionPlan | Promise<ExecutionPlan | null>;
+    try {
+      plan = core.plans.forRun(run);
+    } catch (error) {
+      return handBack(core, run, error);
+    }
+    // A cached plan continues the run in this turn, with no promise of its own.
+    if (!(plan instanceof Promise)) return continueOn(core, run, plan);
+    return plan.then(
+      (loaded) => continueOn(core, run, loaded),
+      (error: unknown) => handBack(core, run, error),
+    );
   } catch (error) {
-    return handBack(core, run, error);
+    // As from an async function: a synchronous failure (a clock that throws) rejects, so a caller starting a whole
+    // claimed batch in a loop still starts the other runs.
+    return Promise.reject(error);
   }
-  // A cached plan continues the run in this turn, with no promise of its own.
-  if (!(plan instanceof Promise)) return continueOn(core, run, plan);
-  return plan.then(
-    (loaded) => continueOn(core, run, loaded),
-    (error: unknown) => handBack(core, run, error),
-  );
 }
 
 function continueOn(core: EngineCore, run: AutomationRun, plan: ExecutionPlan | null): Promise<AutomationRun> {
