@@ -86,6 +86,36 @@ describe.skipIf(!mongoUrl)('mongodb store: claim round trips', () => {
     await other.close();
     await store.close();
   });
+
+  it('never claims a run with stale content when it now carries the token another candidate was read with', async () => {
+    // A batch of checkpoints stamps one token on each of its runs and lands document by document: a read between
+    // two of them sees the new token on one run and the old content on another, which then gets the same token.
+    const store = await open();
+    const due = await park(store, 20);
+    succeeded.length = 0;
+    await store.runs.claimDue({ now: NOW, workerId: 'w1', leaseMs: LEASE_MS, limit: 10 });
+    await until(() => succeeded.length >= 2);
+    const raw = store.db.collection('automationruns');
+    const landed = await raw.findOne({ _id: due[11]!.id as never });
+    await raw.updateOne(
+      { _id: due[12]!.id as never },
+      { $set: { writeToken: landed!.writeToken, outputs: { trigger: { changed: true } } } },
+    );
+    const claimed = [
+      ...(await store.runs.claimDue({ now: NOW, workerId: 'w1', leaseMs: LEASE_MS, limit: 10 })),
+      ...(await store.runs.claimDue({ now: NOW, workerId: 'w1', leaseMs: LEASE_MS, limit: 10 })),
+    ];
+    const twelfth = claimed.filter((run) => run.id === due[12]!.id);
+    expect(claimed.map((run) => run.id).sort()).toEqual(
+      due
+        .slice(10)
+        .map((run) => run.id)
+        .sort(),
+    );
+    expect(twelfth).toHaveLength(1);
+    expect(twelfth[0]!.outputs).toEqual({ trigger: { changed: true } });
+    await store.close();
+  });
 });
 
 async function open(): Promise<MongoStore> {

@@ -63,13 +63,11 @@ export function createDueClaims(
       next = undefined;
       if (candidates.length === 0) break;
       const ids = candidates.map((candidate) => candidate._id);
-      // Tokens are never reused, so the set of the tokens read (null: a run stored before tokens) is exact.
-      const tokens = [...new Set(candidates.map((candidate) => candidate.writeToken ?? null))];
       // The claim token, not owner + lease end, names this claim's runs: a concurrent claim by the same worker at
       // the same time sets the same owner and lease end, and a lease must end exactly at now + leaseMs.
       const token = randomUUID();
       const claiming = runs.updateMany(
-        { _id: { $in: ids }, dueAt: { $lte: options.now }, writeToken: { $in: tokens } },
+        { dueAt: { $lte: options.now }, $or: unchangedSinceRead(candidates) },
         {
           $set: { status: 'running', leaseOwner: options.workerId, leaseUntil: until, dueAt: until, claimToken: token },
         },
@@ -105,4 +103,21 @@ export function createDueClaims(
     if (next) ahead = next;
     return claimed;
   };
+}
+
+/**
+ * Matches each candidate only while it still carries the token it was read with (null: a run stored before
+ * tokens). One clause per token, not one `$in` of all tokens: a batch of checkpoints stamps one token on several
+ * runs and lands document by document, so a read between two of its documents sees that token on one run while
+ * another run of the batch still has its old content; a shared `$in` would then claim that run with stale content.
+ */
+function unchangedSinceRead(candidates: Document[]): Document[] {
+  const idsByToken = new Map<unknown, unknown[]>();
+  for (const candidate of candidates) {
+    const token = candidate.writeToken ?? null;
+    const ids = idsByToken.get(token);
+    if (ids) ids.push(candidate._id);
+    else idsByToken.set(token, [candidate._id]);
+  }
+  return [...idsByToken].map(([token, ids]) => ({ writeToken: token, _id: { $in: ids } }));
 }
