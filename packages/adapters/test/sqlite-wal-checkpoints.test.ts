@@ -71,11 +71,29 @@ describe('the WAL of a SQLite file store', () => {
     expect(await store.runs.get('tenant-a', 'r599-9')).toMatchObject({ status: 'completed' });
   });
 
+  it('starts no thread while the WAL is short (an idle server, a store that writes little)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'swigs-wal-checkpoints-'));
+    const file = join(dir, 'store.db');
+    store = createSqliteStore({ filename: file });
+    const before = sizeOf(file);
+    for (let i = 0; i < 20; i++) await store.runs.create(run(`r${i}`));
+    await new Promise((r) => setTimeout(r, 300));
+    // Nothing was copied into the database: no checkpoint ran.
+    expect(sizeOf(file)).toBe(before);
+    expect(sizeOf(`${file}-wal`)).toBeGreaterThan(20 * 8000);
+  });
+
   it('closes with its checkpoint thread, twice without harm', async () => {
     dir = mkdtempSync(join(tmpdir(), 'swigs-wal-checkpoints-'));
-    store = createSqliteStore({ filename: join(dir, 'store.db') });
-    await store.runs.create(run('r1'));
-    await new Promise((r) => setTimeout(r, 300));
+    const file = join(dir, 'store.db');
+    store = createSqliteStore({ filename: file });
+    // Past the WAL length that starts the thread.
+    for (let i = 0; i < 80; i++) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => store!.runs.create(run(`r${i}-${j}`))));
+    }
+    const until = Date.now() + 5000;
+    while (sizeOf(file) < 4 * MB && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(sizeOf(file)).toBeGreaterThanOrEqual(4 * MB);
     await store.close();
     await store.close();
     store = undefined;

@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /** Checkpoints of one SQLite file's WAL, run by a worker thread on its own connection. */
 export interface WalCheckpointer {
-  /** Tells it that a transaction was committed: a checkpoint follows soon. */
+  /** Tells it that a transaction was committed: a checkpoint follows soon, once the WAL passes `START_BYTES`. */
   committed(): void;
   /** True while commits must wait: the WAL passed its limit and is being fully checkpointed so it can restart. */
   holding(): boolean;
@@ -20,6 +21,11 @@ export interface WalCheckpointerOptions {
   failed(error: Error): void;
 }
 
+/**
+ * WAL size (bytes) below which no thread runs: an idle server, or one that writes little, never pays for one (a
+ * thread is several MB of memory); a WAL this short is copied in well under a millisecond when the thread starts.
+ */
+const START_BYTES = 4 * 1024 * 1024;
 /** Least time between two checkpoints: each syncs the database file, so under load they are grouped. */
 const INTERVAL_MS = 100;
 /** A WAL longer than this (frames of 4 KiB, as `wal_autocheckpoint` counted them) holds commits until it restarts. */
@@ -92,6 +98,14 @@ export function createWalCheckpointer(options: WalCheckpointerOptions): WalCheck
     return worker;
   };
 
+  const walPastStart = (): boolean => {
+    try {
+      return statSync(`${options.filename}-wal`).size > START_BYTES;
+    } catch {
+      return false;
+    }
+  };
+
   const request = (): void => {
     timer = undefined;
     if (closed || broken || inFlight) return;
@@ -111,6 +125,7 @@ export function createWalCheckpointer(options: WalCheckpointerOptions): WalCheck
 
   return {
     committed() {
+      if (thread === undefined && !walPastStart()) return;
       pending = true;
       schedule();
     },
