@@ -5,7 +5,7 @@ export default defineProject({
   resolve: { alias: aliases },
   test: {
     name: 'builder',
-    // After the in-process files (core, nodes, server); one at a time (vitest's default on 2 cores), see
+    // After the in-process files (core, nodes, server, adapters); one at a time (vitest's default on 2 cores), see
     // packages/core/vitest.config.ts.
     sequence: { groupOrder: 1 },
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

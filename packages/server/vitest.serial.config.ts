@@ -6,7 +6,7 @@ export default defineProject({
   resolve: { alias: aliases },
   test: {
     name: 'server-serial',
-    // After core, nodes and the in-process server files; one file at a time (vitest's default on 2 cores), see
+    // After the in-process files (core, nodes, server, adapters); one file at a time (vitest's default on 2 cores), see
     // packages/core/vitest.config.ts and vitest.serial-files.ts.
     sequence: { groupOrder: 1 },
     include: serialFiles,

@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'consumer',
-    // After the in-process files (core, nodes, server); one at a time (vitest's default on 2 cores), see
+    // After the in-process files (core, nodes, server, adapters); one at a time (vitest's default on 2 cores), see
     // packages/core/vitest.config.ts.
     sequence: { groupOrder: 1 },
     include: ['*.test.ts'],
