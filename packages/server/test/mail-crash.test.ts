@@ -41,7 +41,12 @@ describe('e-mail at least once, under kill -9 with a slow relay', () => {
   it('duplicates at most SMTP_MAX_CONNECTIONS (default 1) e-mail per crash, and loses none', async () => {
     const RUNS = 12;
     const { port, received } = await startSlowRelay(400);
-    const env = { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Boutique <info@boutique.ch>' };
+    // A 3 s lease: the crashed runs are taken over 3 s after the kill, not after the default 30 s.
+    const env = {
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Boutique <info@boutique.ch>',
+      RUN_LEASE_SECONDS: '3',
+    };
     const dataDir = join(folder, 'data');
     const first = await startServerProcess(folder, dataDir, env, started);
     const saved = await first.client.call('POST', '/api/automations', {
@@ -69,7 +74,8 @@ describe('e-mail at least once, under kill -9 with a slow relay', () => {
     await first.stop('SIGKILL');
 
     const second = await startServerProcess(folder, dataDir, env, started);
-    // The crashed runs come back once their lease (30 s) expires; every mail is then delivered.
+    const restartedAt = Date.now();
+    // The crashed runs come back once their lease expires; every mail is then delivered.
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline && received.size < RUNS) await new Promise((resolve) => setTimeout(resolve, 100));
     const completed = async (): Promise<number> =>
@@ -79,11 +85,14 @@ describe('e-mail at least once, under kill -9 with a slow relay', () => {
     while (Date.now() < deadline && (await completed()) < RUNS)
       await new Promise((resolve) => setTimeout(resolve, 100));
     const done = await completed();
+    // Taken over after the 3 s lease, not the default 30 s.
+    const recoveredMs = Date.now() - restartedAt;
     await second.stop('SIGTERM');
 
     expect(received.size).toBe(RUNS);
     const duplicates = [...received.values()].reduce((sum, count) => sum + count - 1, 0);
     expect(duplicates).toBeLessThanOrEqual(1);
     expect(done).toBe(RUNS);
+    expect(recoveredMs).toBeLessThan(25_000);
   }, 150_000);
 });

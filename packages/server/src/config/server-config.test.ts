@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4000' }, { port: 0 }).port).toBe(0);
   });
 
+  it('reads the run lease in seconds (30 by default) and refuses one under a second', () => {
+    expect(loadConfig({}).leaseMs).toBe(30_000);
+    expect(loadConfig({ RUN_LEASE_SECONDS: '5' }).leaseMs).toBe(5000);
+    expect(() => loadConfig({ RUN_LEASE_SECONDS: '0' })).toThrow(/RUN_LEASE_SECONDS/);
+  });
+
   it('refuses short service tokens and bad values', () => {
     expect(() => loadConfig({ SERVICE_TOKENS: 'task:short' })).toThrow(/at least 16/);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow();

@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   FRAME_ANCESTORS: optionalText,
   SERVE_SOURCE_MAPS: boolish,
   RUN_RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  RUN_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
@@ -100,6 +101,11 @@ export const CONFIG_VARIABLES: Record<ConfigVariable, { topic: ConfigTopic; desc
   },
   SERVE_SOURCE_MAPS: { topic: 'server', description: 'true to serve the UI source maps (/app.js.map); default 404' },
   RUN_RETENTION_DAYS: { topic: 'server', description: 'days finished runs are kept; 0 keeps them forever' },
+  RUN_LEASE_SECONDS: {
+    topic: 'server',
+    description:
+      'how long a worker holds a run it executes (renewed while it runs): after a crash, another worker or the next start takes the run over once this has passed',
+  },
   METRICS_TOKEN: {
     topic: 'server',
     description:
@@ -193,6 +199,8 @@ export interface ServerConfig {
   frameAncestors?: string;
   sourceMaps: boolean;
   retentionDays: number;
+  /** Lease of a run a worker executes, in milliseconds. */
+  leaseMs: number;
   /** Bearer token of `GET /metrics`; without it there are no metrics. */
   metricsToken?: string;
 }
@@ -253,6 +261,7 @@ export function loadConfig(
     ...(e.FRAME_ANCESTORS ? { frameAncestors: e.FRAME_ANCESTORS } : {}),
     sourceMaps: e.SERVE_SOURCE_MAPS ?? false,
     retentionDays: e.RUN_RETENTION_DAYS,
+    leaseMs: e.RUN_LEASE_SECONDS * 1000,
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }

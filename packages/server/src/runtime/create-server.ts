@@ -107,6 +107,7 @@ export async function createServer(options: CreateServerOptions): Promise<SwigsS
       ...(tasks ? { tasks } : {}),
     },
     retention: { days: config.retentionDays },
+    scheduler: { leaseMs: config.leaseMs },
   });
   metrics?.watch(engine);
   const local = config.sso ? undefined : loadLocalCredentials(config.dataDir, config.localPassword);
