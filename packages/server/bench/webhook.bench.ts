@@ -16,6 +16,8 @@ const CEILING = fileURLToPath(new URL('./webhook-ceiling.mjs', import.meta.url))
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` first`);
 const NODE = process.env.BENCH_NODE || process.execPath;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// Node flags for swigs-workflow's servers only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run.
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const CONNECTIONS = 50;
 const SECRET = 'bench-secret-0123456789abcdef';
 const BODY = JSON.stringify({ id: 1042, status: 'paid', customer: { name: 'Léa' }, total: 12900 });
@@ -115,7 +117,7 @@ async function saveAutomation(base: string, password: string): Promise<string> {
 async function startSwigs(durability: 'full' | 'normal'): Promise<{ target: Target; url: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'swigs-webhook-bench-'));
   const child = await launch(
-    [CLI, 'start', '--port', '0', '--data', join(folder, 'data')],
+    [...NODE_FLAGS, CLI, 'start', '--port', '0', '--data', join(folder, 'data')],
     {
       PATH: process.env.PATH ?? '',
       HOME: folder,
