@@ -1,19 +1,8 @@
-import { defineProject } from 'vitest/config';
-import { aliases } from '../../vitest.aliases';
+import { serialProject } from '../../vitest.serial-project';
 import { serialFiles } from './vitest.serial-files';
 
-export default defineProject({
-  resolve: { alias: aliases },
-  test: {
-    name: 'server-serial',
-    // After the in-process files (core, nodes, server, adapters); one file at a time (vitest's default on 2 cores), see
-    // packages/core/vitest.config.ts and vitest.serial-files.ts.
-    sequence: { groupOrder: 1 },
-    include: serialFiles,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // expect.poll waits for a condition; its default 1 s deadline fails on a loaded 2-core CI machine (Chromium,
-    // the server and a compiler sharing it), while a condition that holds ends the wait at once.
-    expect: { poll: { timeout: 20_000 } },
-  },
+export default serialProject('server-serial', serialFiles, {
+  // expect.poll waits for a condition; its default 1 s deadline fails on a loaded 2-core CI machine (Chromium,
+  // the server and a compiler sharing it), while a condition that holds ends the wait at once.
+  expect: { poll: { timeout: 20_000 } },
 });
