@@ -3,14 +3,13 @@ import type Database from 'better-sqlite3';
 import { AdapterError, isSwigsError } from '@swigs/automation-core';
 
 interface QueuedWrite {
-  op: () => unknown;
+  /** Dropped once it ran: what it captured (an encoded run) need not outlive the transaction until the fsync. */
+  op: (() => unknown) | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
-}
-
-interface Outcome {
-  ok: boolean;
+  /** The op's result, or what it threw when `failed`. */
   value: unknown;
+  failed: boolean;
 }
 
 /** Group commit: writes queued during one event-loop turn share one transaction and one fsync. */
@@ -55,27 +54,29 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
   let unsyncedFailures: ((error: unknown) => void)[] = [];
   let syncing = false;
   const hooks: { apply(): void; discard(): void }[] = [];
+  // Each write's outcome is kept on the write itself (no outcome object per write); a batch that fails to commit
+  // rejects every write, whatever its op returned.
   const commitBatch = db.transaction((batch: QueuedWrite[]) => {
-    const outcomes: Outcome[] = [];
     // No savepoint per write: SQLite undoes a failing statement (a duplicate id) on its own, and every write
     // fails, if at all, on its first statement, so a failure never leaves half a write in the transaction.
     for (const write of batch) {
+      const op = write.op as () => unknown;
+      write.op = undefined;
       try {
-        outcomes.push({ ok: true, value: write.op() });
+        write.value = op();
       } catch (error) {
-        outcomes.push({ ok: false, value: error });
+        write.value = error;
+        write.failed = true;
       }
     }
     for (const hook of hooks) hook.apply();
-    return outcomes;
   });
 
-  const settle = (batch: QueuedWrite[], outcomes: Outcome[]): void => {
-    outcomes.forEach((outcome, i) => {
-      const write = batch[i]!;
-      if (outcome.ok) write.resolve(outcome.value);
-      else write.reject(wrap(outcome.value));
-    });
+  const settle = (batch: QueuedWrite[]): void => {
+    for (const write of batch) {
+      if (write.failed) write.reject(wrap(write.value));
+      else write.resolve(write.value);
+    }
   };
 
   // The fsync runs on libuv's thread pool, so the event loop keeps queueing the next batch meanwhile;
@@ -106,9 +107,8 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
     while (queue.length > 0) {
       const batch = queue.length > MAX_BATCH ? queue.slice(0, MAX_BATCH) : queue;
       queue = queue.length > MAX_BATCH ? queue.slice(MAX_BATCH) : [];
-      let outcomes: Outcome[];
       try {
-        outcomes = commitBatch.immediate(batch);
+        commitBatch.immediate(batch);
         stats.commits += 1;
         options.afterCommit?.();
       } catch (error) {
@@ -120,9 +120,9 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
         continue;
       }
       if (options.walFd === null) {
-        settle(batch, outcomes);
+        settle(batch);
       } else {
-        unsynced.push(() => settle(batch, outcomes));
+        unsynced.push(() => settle(batch));
         unsyncedFailures.push((error) => {
           for (const write of batch) write.reject(error);
         });
@@ -133,7 +133,7 @@ export function createWriteQueue(db: Database.Database, options: WriteQueueOptio
 
   const run = <T>(op: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+      queue.push({ op, resolve: resolve as (value: unknown) => void, reject, value: undefined, failed: false });
       if (!scheduled) {
         scheduled = true;
         setImmediate(flush);
