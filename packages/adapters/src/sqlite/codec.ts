@@ -1,3 +1,5 @@
+import { isoString } from './iso-time';
+
 /**
  * JSON text that round-trips Dates anywhere in nested data: a Date is written as `{"$date":"<ISO>"}`, and a
  * plain object that would read back as a marker (one key, `$date` or `$esc`) is wrapped as `{"$esc":{...}}`.
@@ -23,7 +25,7 @@ function encode(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) {
     const time = value.getTime();
-    return { $date: Number.isNaN(time) ? null : value.toISOString() };
+    return { $date: Number.isNaN(time) ? null : isoString(time) };
   }
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
