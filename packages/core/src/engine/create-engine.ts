@@ -161,12 +161,12 @@ class AutomationEngine extends EventEmitter<EngineEvents> implements Engine {
         : await this.#automation(options.userId, automationId);
     const core = this.#core;
     if (key === undefined && options.write === 'deferred') {
-      return { ...startDeferred(core, automation, payload, core.generateId()), replayed: false };
+      return startDeferred(core, automation, payload, core.generateId());
     }
     if (key === undefined) {
       const started = await startStored(core, automation, payload, core.generateId());
       if (!started) throw new ConflictError(`automation "${automationId}" could not start a run`);
-      return { ...started, replayed: false };
+      return started;
     }
     return startIdempotent({
       runs: this.store.runs,

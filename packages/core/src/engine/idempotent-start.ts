@@ -23,7 +23,7 @@ export async function startIdempotent(input: {
   automation: Pick<Automation, 'id' | 'userId'>;
   key: string;
   /** Stores and starts a run with this id; null when the id is already taken. */
-  start: (id: string) => Promise<Omit<StartedRun, 'replayed'> | null>;
+  start: (id: string) => Promise<StartedRun | null>;
   replay: (run: AutomationRun) => StartedRun;
 }): Promise<StartedRun> {
   const { automation, key, runs } = input;
@@ -38,7 +38,7 @@ export async function startIdempotent(input: {
       continue;
     }
     const started = await input.start(id);
-    if (started) return { ...started, replayed: false };
+    if (started) return started;
     const taken = await runs.get(automation.userId, id);
     if (taken) return input.replay(taken);
   }

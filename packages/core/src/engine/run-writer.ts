@@ -104,11 +104,7 @@ export function createRunWriter(options: RunWriterOptions): RunWriter {
       let failure: unknown;
       // The first write, shared: an early `store()` and the run's own next write never insert twice.
       let first: Promise<boolean> | undefined;
-      const startStats = (run: AutomationRun): StatsDelta => ({
-        ...outcomeStats(run),
-        totalRuns: 1,
-        lastRunAt: createdAt,
-      });
+      const startStats = (run: AutomationRun): StatsDelta => withStart(outcomeStats(run), createdAt);
       const writeFirst = (run: AutomationRun): Promise<boolean> => {
         first ??= (async () => {
           try {
@@ -168,6 +164,17 @@ export function createRunWriter(options: RunWriterOptions): RunWriter {
       return writes;
     },
   };
+}
+
+/**
+ * `stats` (a fresh object, or none) with the start counted. Properties are added, not spread: Node 20's V8 builds
+ * `{ ...stats, totalRuns }` through a slow runtime path (about 1 µs here, against 30 ns on Node 24).
+ */
+function withStart(stats: StatsDelta | undefined, at: Date): StatsDelta {
+  const delta: StatsDelta = stats ?? {};
+  delta.totalRuns = 1;
+  delta.lastRunAt = at;
+  return delta;
 }
 
 /** The stats a write recording `run`'s outcome carries: a completion or a failure, else none. */

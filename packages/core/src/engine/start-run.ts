@@ -97,7 +97,7 @@ export async function startStored(
   automation: Automation,
   payload: unknown,
   id: string,
-): Promise<Omit<StartedRun, 'replayed'> | null> {
+): Promise<StartedRun | null> {
   const plan = core.plans.forAutomation(automation);
   const now = core.clock.now();
   const run = runOf(core, plan, automation, payload, id, now);
@@ -106,14 +106,14 @@ export async function startStored(
     fail(run, now, message, ErrorCode.GraphInvalid, null);
     if (!(await core.writer.insert(run, undefined, failedStart(now, message), true))) return null;
     if (core.listening('run.failed')) core.emit('run.failed', { run, error: message });
-    return { run, finished: Promise.resolve(run), stored: storedAlready };
+    return { run, finished: Promise.resolve(run), stored: storedAlready, replayed: false };
   }
   if (!(await core.writer.insert(run, undefined, { totalRuns: 1, lastRunAt: now }, true))) return null;
   const finished = executeInWorker(core, run, plan, core.writer.stored).catch((error: unknown) => {
     core.logger.error('a started run stopped unexpectedly', { runId: run.id, error: messageOf(error) });
     return run;
   });
-  return { run, finished, stored: storedAlready };
+  return { run, finished, stored: storedAlready, replayed: false };
 }
 
 /**
@@ -121,12 +121,7 @@ export async function startStored(
  * a run that ends without side effects or waits is written once, with its start and outcome counted together.
  * `finished` rejects when that write failed; `stored()` writes the run now when the caller must answer first.
  */
-export function startDeferred(
-  core: EngineCore,
-  automation: Automation,
-  payload: unknown,
-  id: string,
-): Omit<StartedRun, 'replayed'> {
+export function startDeferred(core: EngineCore, automation: Automation, payload: unknown, id: string): StartedRun {
   const plan = core.plans.forAutomation(automation);
   const now = core.clock.now();
   const run = runOf(core, plan, automation, payload, id, now);
@@ -148,7 +143,7 @@ export function startDeferred(
   }
   // The caller may only await `stored()`: a failure is reported there, not as an unhandled rejection.
   finished.catch(() => {});
-  return { run, finished, stored: () => writes.store(run) };
+  return { run, finished, stored: () => writes.store(run), replayed: false };
 }
 
 const storedAlready = (): Promise<void> => Promise.resolve();

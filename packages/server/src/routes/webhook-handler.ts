@@ -176,8 +176,8 @@ export function createWebhookHandler(
       userId: automation.userId,
       automation,
       // Answered once the run ended: it is written by then (once, not at start and again at its end).
-      ...(whenFinished ? { write: 'deferred' as const } : {}),
-      ...(key ? { idempotencyKey: key } : {}),
+      write: whenFinished ? 'deferred' : undefined,
+      idempotencyKey: key || undefined,
     });
     if (!whenFinished) {
       // Failures are in the run itself (and its log); the caller already has its answer.
@@ -215,11 +215,12 @@ function answerOf(started: StartedRun, run: AutomationRun): WebhookAnswer {
   const respond = ran.findLast((entry) => entry.nodeType === 'respond_webhook');
   const response = respond ? (run.outputs[respond.nodeId] as RespondOutput | undefined) : undefined;
   if (response) {
-    return {
-      status: response.status,
-      headers: { ...response.headers, 'content-type': response.contentType, 'x-run-id': run.id },
-      body: response.body,
-    };
+    // Copied, not spread: Node 20's V8 builds `{ ...headers, more }` through a slow runtime path.
+    const headers: Record<string, string> = {};
+    for (const name in response.headers) headers[name] = response.headers[name] as string;
+    headers['content-type'] = response.contentType;
+    headers['x-run-id'] = run.id;
+    return { status: response.status, headers, body: response.body };
   }
   if (run.status === 'failed') {
     return json(500, { runId: run.id, status: run.status, error: run.errorCode ?? 'run_failed' });
