@@ -25,9 +25,15 @@ describe('isoString', () => {
     expect(isoString(-1)).toBe('1969-12-31T23:59:59.999Z');
   });
 
-  it('switches days both ways (the cached day prefix follows the time)', () => {
+  it('switches seconds and days both ways (the cached prefixes follow the time)', () => {
     const a = Date.UTC(2026, 2, 1, 23, 59, 59, 999);
-    for (const ms of [a, a + 1, a, a + 86_400_000 * 400, a]) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+    const times = [a, a + 1, a, a - 999, a - 1000, a + 1001, a + 86_400_000 * 400, a, a + 60_000, a + 3_600_000];
+    for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('writes runs of close times (same second, next millisecond) as toISOString does', () => {
+    const start = Date.UTC(2026, 11, 31, 23, 59, 58, 990);
+    for (let ms = start; ms < start + 2500; ms += 7) expect(isoString(ms)).toBe(new Date(ms).toISOString());
   });
 
   it('throws on an invalid time as toISOString does', () => {

@@ -2,29 +2,42 @@ const DAY_MS = 86_400_000;
 /** 10000-01-01T00:00:00.000Z: from there on `toISOString` writes a six-digit year. */
 const YEAR_10000 = 253_402_300_800_000;
 
-// The `YYYY-MM-DDT` of the last day formatted: the times a store writes close together share their day.
+// The `YYYY-MM-DDT` of the last day and the `YYYY-MM-DDTHH:MM:SS.` of the last second formatted: the times a
+// store writes close together (a run's log entries, a burst of runs) mostly share their second.
 let cachedDay = Number.NaN;
-let cachedPrefix = '';
+let dayPrefix = '';
+let cachedSecond = Number.NaN;
+let secondPrefix = '';
+// `000Z` to `999Z`, built on first use.
+let millisSuffixes: string[] | undefined;
 
 /**
- * `new Date(ms).toISOString()` for a valid time, written from the day's cached prefix and the time of day:
- * about 0.15 µs against 1 µs (a run checkpoint writes five or more Dates, each log entry two).
+ * `new Date(ms).toISOString()` for a valid time, written from the second's cached prefix and the milliseconds:
+ * about 0.1 µs against 1 µs (a run checkpoint writes five or more Dates, each log entry two).
  */
 export function isoString(ms: number): string {
   if (!(ms >= 0 && ms < YEAR_10000)) return new Date(ms).toISOString();
-  const day = Math.floor(ms / DAY_MS);
+  const second = Math.floor(ms / 1000);
+  if (second !== cachedSecond) {
+    secondPrefix = prefixOf(second);
+    cachedSecond = second;
+  }
+  millisSuffixes ??= Array.from({ length: 1000 }, (_, i) => `${i < 10 ? '00' : i < 100 ? '0' : ''}${i}Z`);
+  return secondPrefix + (millisSuffixes[ms - second * 1000] as string);
+}
+
+/** `YYYY-MM-DDTHH:MM:SS.` of a second since the epoch. */
+function prefixOf(second: number): string {
+  const day = Math.floor(second / 86_400);
   if (day !== cachedDay) {
-    cachedPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
     cachedDay = day;
   }
-  let rest = ms - day * DAY_MS;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = Math.floor(rest / 1000);
-  const millis = rest - seconds * 1000;
-  return `${cachedPrefix}${two(hours)}:${two(minutes)}:${two(seconds)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  let rest = second - day * 86_400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${dayPrefix}${two(hours)}:${two(minutes)}:${two(rest - minutes * 60)}.`;
 }
 
 const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
