@@ -81,7 +81,8 @@ function nodeCall(
     automationId,
     header: (name) => headerOf(req, name),
     query: (name) => getQueryParam(absolute, name) as string | undefined,
-    queries: () => ({ ...(getQueryParam(absolute) as Record<string, string>) }),
+    // Most calls have no query string: no URL parse for them.
+    queries: () => (url.includes('?') ? { ...(getQueryParam(absolute) as Record<string, string>) } : {}),
     text: () => readText(req, options.bodyLimit),
     client: () => options.clientAddress(req.socket.remoteAddress ?? 'unknown', headerOf(req, 'x-forwarded-for')),
   };
