@@ -5,6 +5,7 @@ import {
   compareClaimOrder,
   ConflictError,
   isLeasedRunStatus,
+  isTerminalRunStatus,
   LEASED_RUN_STATUSES,
   type RunRepository,
   type RunStatus,
@@ -142,7 +143,9 @@ export function createSqliteRuns(
   return {
     create(run, options) {
       const row = toRow(run);
-      const parts = partsOf(run);
+      // A run that ends in its first write (a webhook answered once finished) is not checkpointed again through
+      // this object: its parts are not kept, so it leaves no WeakMap entry for every scavenge to visit.
+      const parts = isTerminalRunStatus(run.status) ? undefined : partsOf(run);
       return writes.run(() => {
         try {
           insert.run(...insertArgs(row));
@@ -154,7 +157,7 @@ export function createSqliteRuns(
         }
         steps.record(run, 0);
         if (options?.stats) addStats(run.userId, run.automationId, options.stats);
-        known.set(run, parts);
+        if (parts) known.set(run, parts);
       });
     },
     async get(userId, id) {
