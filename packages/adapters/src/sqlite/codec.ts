@@ -9,6 +9,25 @@ export function encodeJson(value: unknown): string {
   return JSON.stringify(encode(value));
 }
 
+/** How the codec writes a Date: its ISO time, null for an invalid Date. */
+export interface DateMarker {
+  $date: string | null;
+}
+
+/** The codec's marker of `value`; anything but a Date is left as it is (null, undefined). */
+export function encodeDate<T>(value: Date | T): DateMarker | T {
+  if (!(value instanceof Date)) return value;
+  const time = value.getTime();
+  return { $date: Number.isNaN(time) ? null : isoString(time) };
+}
+
+/** The Date of a marker written by `encodeDate`; null and undefined stay as they are. */
+export function decodeDate(marker: DateMarker | null | undefined): Date | null {
+  if (marker === null || marker === undefined) return null;
+  const iso = marker.$date;
+  return new Date(typeof iso === 'string' ? iso : Number.NaN);
+}
+
 /** Reads text written by `encodeJson`. */
 export function decodeJson<T = unknown>(text: string): T {
   const value: unknown = JSON.parse(text);
@@ -23,10 +42,7 @@ export function decodeJson<T = unknown>(text: string): T {
  */
 function encode(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) {
-    const time = value.getTime();
-    return { $date: Number.isNaN(time) ? null : isoString(time) };
-  }
+  if (value instanceof Date) return encodeDate(value);
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
@@ -86,10 +102,7 @@ function decode(value: unknown): unknown {
     only = key;
     if (count > 1) break;
   }
-  if (count === 1 && only === '$date') {
-    const iso = record.$date;
-    return new Date(typeof iso === 'string' ? iso : Number.NaN);
-  }
+  if (count === 1 && only === '$date') return decodeDate(record as unknown as DateMarker);
   if (count === 1 && only === '$esc') {
     return decodeFields(record.$esc as Record<string, unknown>);
   }

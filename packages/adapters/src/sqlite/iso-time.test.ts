@@ -31,6 +31,13 @@ describe('isoString', () => {
     for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
   });
 
+  it('alternates between two seconds, then a third, as a resumed run writes its old start and new entries', () => {
+    const started = Date.UTC(2026, 2, 1, 8, 0, 0, 120);
+    const now = started + 86_400_000 + 345;
+    const times = [started, now, started, now + 1, started + 5, now, now + 1000, started, now + 1000, started];
+    for (const ms of times) expect(isoString(ms)).toBe(new Date(ms).toISOString());
+  });
+
   it('writes runs of close times (same second, next millisecond) as toISOString does', () => {
     const start = Date.UTC(2026, 11, 31, 23, 59, 58, 990);
     for (let ms = start; ms < start + 2500; ms += 7) expect(isoString(ms)).toBe(new Date(ms).toISOString());

@@ -2,12 +2,15 @@ const DAY_MS = 86_400_000;
 /** 10000-01-01T00:00:00.000Z: from there on `toISOString` writes a six-digit year. */
 const YEAR_10000 = 253_402_300_800_000;
 
-// The `YYYY-MM-DDT` of the last day and the `YYYY-MM-DDTHH:MM:SS.` of the last second formatted: the times a
-// store writes close together (a run's log entries, a burst of runs) mostly share their second.
+// The `YYYY-MM-DDT` of the last day and the `YYYY-MM-DDTHH:MM:SS.` of the last two seconds formatted: the times a
+// store writes close together (a run's log entries, a burst of runs) mostly share their second, and a resumed
+// run's checkpoint alternates between two, its start days ago and its new log entries now.
 let cachedDay = Number.NaN;
 let dayPrefix = '';
 let cachedSecond = Number.NaN;
 let secondPrefix = '';
+let olderSecond = Number.NaN;
+let olderPrefix = '';
 // `000Z` to `999Z`, built on first use.
 let millisSuffixes: string[] | undefined;
 
@@ -19,7 +22,10 @@ export function isoString(ms: number): string {
   if (!(ms >= 0 && ms < YEAR_10000)) return new Date(ms).toISOString();
   const second = Math.floor(ms / 1000);
   if (second !== cachedSecond) {
-    secondPrefix = prefixOf(second);
+    const prefix = second === olderSecond ? olderPrefix : prefixOf(second);
+    olderSecond = cachedSecond;
+    olderPrefix = secondPrefix;
+    secondPrefix = prefix;
     cachedSecond = second;
   }
   millisSuffixes ??= Array.from({ length: 1000 }, (_, i) => `${i < 10 ? '00' : i < 100 ? '0' : ''}${i}Z`);
